@@ -1,0 +1,178 @@
+package org.sea.pli.cli;
+
+import org.sea.pli.PlImpactApplication;
+import org.sea.pli.run.NightlyRunLauncher;
+import org.sea.pli.run.RunFailure;
+import org.sea.pli.run.RunRequest;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code pl-impact} command line (SPEC.md §7). Exit codes: 0 success, 1 run failed, 2 usage or
+ * configuration error (one line, no stack trace), 3 verify mismatch.
+ */
+public final class PlImpactCommand {
+
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+
+    static final String KEY_VARIABLE = "PLI_PSEUDONYM_KEY";
+
+    private static final Map<String, String> USAGES = Map.of(
+            "run", "usage: java -jar target/pl-impact.jar run --inbox DIR --warehouse URI --as-of YYYY-MM-DD"
+                    + " [--strict] [--allow-changed-files] [--pli.KEY=VALUE ...]",
+            "generate", "usage: java -jar target/pl-impact.jar generate --out DIR --scale small|district|state --seed N",
+            "rerun", "usage: java -jar target/pl-impact.jar rerun --warehouse URI --run RUN_ID --inbox DIR --out URI",
+            "verify", "usage: java -jar target/pl-impact.jar verify --warehouse URI --run RUN_ID --inbox DIR");
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> environment;
+
+    public PlImpactCommand(PrintStream out, PrintStream err, Map<String, String> environment) {
+        this.out = out;
+        this.err = err;
+        this.environment = environment;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new PlImpactCommand(System.out, System.err, System.getenv()).execute(args));
+    }
+
+    public int execute(String[] args) {
+        try {
+            if (args.length == 0) {
+                throw new UsageException(null, "no command given");
+            }
+            String verb = args[0];
+            switch (verb) {
+                case "--help", "-h", "help" -> {
+                    out.println(generalUsage());
+                    return OK;
+                }
+                case "run" -> {
+                    return run(args);
+                }
+                case "generate" -> {
+                    return generate(args);
+                }
+                case "rerun", "verify" -> throw new UsageException(verb,
+                        "'" + verb + "' is not available in this version of pl-impact");
+                default -> throw new UsageException(null, "unknown command '" + verb + "'");
+            }
+        } catch (UsageException e) {
+            err.println("pl-impact: " + e.getMessage());
+            err.println(e.verb() == null ? generalUsage() : USAGES.get(e.verb()));
+            return USAGE;
+        }
+    }
+
+    private static String generalUsage() {
+        List<String> lines = new ArrayList<>();
+        lines.add("pl-impact — does educator professional learning change classroom practice?");
+        for (String verb : List.of("run", "rerun", "verify", "generate")) {
+            lines.add("  " + USAGES.get(verb));
+        }
+        lines.add("Each command takes --help.");
+        return String.join(System.lineSeparator(), lines);
+    }
+
+    private int run(String[] args) {
+        Options o = Options.parse("run", args, Set.of("inbox", "warehouse", "as-of"),
+                Set.of("strict", "allow-changed-files"));
+        if (o.help()) {
+            out.println(USAGES.get("run"));
+            out.println("Validates the inbox, writes quarantine and marts under <warehouse>/runs/<run_id>/ and"
+                    + " publishes them to <warehouse>/current/. Needs " + KEY_VARIABLE + " in the environment.");
+            return OK;
+        }
+        Path inbox = Path.of(o.required("run", "inbox"));
+        String warehouse = o.required("run", "warehouse");
+        LocalDate asOf = date("run", "as-of", o.required("run", "as-of"));
+        if (!Files.isDirectory(inbox)) {
+            throw new UsageException("run", "inbox " + inbox + " is not a directory");
+        }
+        String key = environment.get(KEY_VARIABLE);
+        if (key == null || key.isBlank()) {
+            throw new UsageException("run", KEY_VARIABLE + " is not set: the run needs the pseudonym key"
+                    + " that turns educator ids into educator_key (SPEC.md §5.1)");
+        }
+        RunRequest request = new RunRequest(inbox.toAbsolutePath().normalize(), warehouse, asOf, o.flag("strict"),
+                o.flag("allow-changed-files"), key.getBytes(StandardCharsets.UTF_8));
+        ConfigurableApplicationContext context;
+        try {
+            context = new SpringApplication(PlImpactApplication.class)
+                    .run(o.springArguments().toArray(String[]::new));
+        } catch (RuntimeException e) {
+            Throwable root = rootCause(e);
+            if (hasCause(e, BindException.class) || root instanceof IllegalArgumentException) {
+                throw new UsageException("run", "configuration error: " + root.getMessage());
+            }
+            err.println("pl-impact: cannot start: " + root.getMessage());
+            return FAILED;
+        }
+        try (context) {
+            return context.getBean(NightlyRunLauncher.class).launch(request);
+        } catch (RunFailure e) {
+            err.println("pl-impact: run failed: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private int generate(String[] args) {
+        Options o = Options.parse("generate", args, Set.of("out", "scale", "seed"), Set.of());
+        if (o.help()) {
+            out.println(USAGES.get("generate"));
+            out.println("Writes a synthetic inbox (both _state files, seven extracts per LEA, two school years)"
+                    + " with planted effects; the same seed gives the same bytes.");
+            return OK;
+        }
+        Path dir = Path.of(o.required("generate", "out"));
+        String scale = o.required("generate", "scale");
+        long seed;
+        try {
+            seed = Long.parseLong(o.required("generate", "seed"));
+        } catch (NumberFormatException e) {
+            throw new UsageException("generate", "--seed must be a whole number");
+        }
+        return Generation.generate(dir, scale, seed, out, err);
+    }
+
+    static LocalDate date(String verb, String option, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UsageException(verb, "--" + option + " must be a date YYYY-MM-DD, got '" + text + "'");
+        }
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable r = t;
+        while (r.getCause() != null && r.getCause() != r) {
+            r = r.getCause();
+        }
+        return r;
+    }
+
+    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

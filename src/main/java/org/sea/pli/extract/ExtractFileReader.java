@@ -1,0 +1,283 @@
+package org.sea.pli.extract;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads one extract file once, row by row (SPEC.md §2, §3): hashes its bytes, validates each
+ * record, quarantines rejected ones with {@code _line} and {@code _reason}, hands accepted rows to
+ * an {@link ExtractFold}, and decides whether the file as a whole is rejected.
+ */
+public final class ExtractFileReader {
+
+    private final Set<String> rubric;
+    private final double maxRejectRate;
+    private final QuarantineStore quarantine;
+
+    public ExtractFileReader(Set<String> rubric, double maxRejectRate, QuarantineStore quarantine) {
+        this.rubric = rubric;
+        this.maxRejectRate = maxRejectRate;
+        this.quarantine = quarantine;
+    }
+
+    /** SHA-256 of a file that is not otherwise read (an ignored file, §5.7). */
+    public static String sha256(InboxFile file) throws IOException {
+        MessageDigest digest = newDigest();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file.path()), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    public FileResult read(InboxFile file, ActivityCatalog activities, ExtractFold fold) throws IOException {
+        ExtractSchema schema = ExtractSchema.of(file.extract());
+        MessageDigest digest = newDigest();
+        CountingStream counted;
+        Tally tally = new Tally();
+        FileReason fileReason = null;
+        String quarantinePath = file.leaId() + "/" + file.quarantineName();
+        QuarantineFile rejects = new QuarantineFile(quarantine, quarantinePath);
+        String unknownColumns = null;
+        try (CountingStream raw = new CountingStream(new DigestInputStream(Files.newInputStream(file.path()), digest))) {
+            counted = raw;
+            try {
+                InputStream bytes = file.gzip() ? new GZIPInputStream(raw, 1 << 16) : raw;
+                Reader reader = CsvFiles.strictUtf8(bytes);
+                CsvReader<CsvRecord> csv = CsvFiles.reader(reader);
+                var records = csv.iterator();
+                if (!records.hasNext()) {
+                    fileReason = FileReason.UNREADABLE; // no header
+                } else {
+                    CsvRecord header = records.next();
+                    Header h = Header.of(header, schema);
+                    unknownColumns = h.unknownColumns();
+                    int yearField = h.recordIndex()[schema.index("school_year")];
+                    tally.hasYearColumn = yearField >= 0;
+                    if (h.missingRequired()) {
+                        fileReason = FileReason.MISSING_COLUMN;
+                        while (records.hasNext()) {
+                            tally.claim(records.next(), yearField);
+                            tally.rowsRead++;
+                        }
+                    } else {
+                        validateRows(records, header, h, schema, activities, fold, rejects, tally);
+                    }
+                }
+            } catch (UncheckedIOException | IOException | de.siegmar.fastcsv.reader.CsvParseException e) {
+                // not UTF-8, a broken gzip stream or unparsable CSV: nothing of it is validated (§3.2)
+                fileReason = FileReason.UNREADABLE;
+                rejects.discard();
+                tally.clear();
+            }
+            raw.transferTo(OutputStream.nullOutputStream()); // hash every byte, read or not
+        } finally {
+            rejects.close();
+        }
+        if (fileReason == FileReason.MISSING_COLUMN || fileReason == FileReason.UNREADABLE) {
+            tally.acceptedYears.clear();
+            tally.accepted = 0;
+            tally.rejected = 0;
+            tally.reasons.clear();
+        } else if (tally.rowsRead > 0 && tally.rejected > maxRejectRate * tally.rowsRead) {
+            fileReason = FileReason.REJECT_RATE_EXCEEDED;
+        }
+        Map<String, Long> reasons = new TreeMap<>();
+        tally.reasons.forEach((r, n) -> reasons.put(r.code(), n));
+        boolean claimsEveryYear = !tally.hasYearColumn; // §1.1: a file without school_year claims every year
+        return new FileResult(HexFormat.of().formatHex(digest.digest()), counted.count, tally.rowsRead,
+                tally.accepted, tally.rejected, Collections.unmodifiableMap(reasons),
+                unknownColumns, fileReason,
+                Collections.unmodifiableSortedSet(fileReason == null ? tally.acceptedYears : new TreeSet<>()),
+                claimsEveryYear ? null : Collections.unmodifiableSortedSet(tally.claimedYears));
+    }
+
+    private void validateRows(java.util.Iterator<CsvRecord> records, CsvRecord header, Header h,
+                              ExtractSchema schema, ActivityCatalog activities, ExtractFold fold,
+                              QuarantineFile rejects, Tally tally) throws IOException {
+        RowValidator validator = new RowValidator(schema, h.recordIndex(), header.getFieldCount(), rubric, activities);
+        ExtractRow row = new ExtractRow(schema);
+        int yearColumn = schema.index("school_year");
+        int yearField = h.recordIndex()[yearColumn];
+        while (records.hasNext()) {
+            CsvRecord record = records.next();
+            tally.rowsRead++;
+            tally.claim(record, yearField);
+            RowReason reason = validator.validate(record, row);
+            if (reason == null) {
+                tally.accepted++;
+                tally.acceptedYears.add(row.schoolYear(yearColumn));
+                fold.accept(row);
+            } else {
+                tally.rejected++;
+                tally.reasons.merge(reason, 1L, Long::sum);
+                rejects.write(header, record, reason);
+            }
+        }
+    }
+
+    private static MessageDigest newDigest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class Tally {
+        long rowsRead;
+        long accepted;
+        long rejected;
+        final EnumMap<RowReason, Long> reasons = new EnumMap<>(RowReason.class);
+        final TreeSet<Integer> acceptedYears = new TreeSet<>();
+        final TreeSet<Integer> claimedYears = new TreeSet<>();
+        boolean hasYearColumn;
+
+        /** §1.1: a rejected file claims the well-formed school_year values of its raw rows. */
+        void claim(CsvRecord record, int yearField) {
+            if (yearField >= 0 && yearField < record.getFieldCount()) {
+                int year = SchoolYear.parse(record.getField(yearField).strip());
+                if (year >= 0) {
+                    claimedYears.add(year);
+                }
+            }
+        }
+
+        void clear() {
+            accepted = 0;
+            rejected = 0;
+            reasons.clear();
+            acceptedYears.clear();
+        }
+    }
+
+    /** Header resolution (SPEC.md §1): names exact but case-insensitive and trimmed; order free. */
+    record Header(int[] recordIndex, boolean missingRequired, String unknownColumns) {
+
+        static Header of(CsvRecord header, ExtractSchema schema) {
+            List<String> names = new ArrayList<>();
+            for (String f : header.getFields()) {
+                names.add(f.strip().toLowerCase(Locale.ROOT));
+            }
+            int[] at = new int[schema.columns().size()];
+            boolean missing = false;
+            for (int c = 0; c < at.length; c++) {
+                ColumnRule rule = schema.columns().get(c);
+                at[c] = names.indexOf(rule.name());
+                missing |= at[c] < 0 && !rule.optional();
+            }
+            List<String> unknown = new ArrayList<>();
+            for (String n : names) {
+                boolean known = schema.columns().stream().anyMatch(c -> c.name().equals(n));
+                if (!known) {
+                    unknown.add(n);
+                }
+            }
+            return new Header(at, missing, unknown.isEmpty() ? null : String.join(",", unknown));
+        }
+    }
+
+    /** The quarantine file of one inbox file, created on its first rejected row (§3.1). */
+    private static final class QuarantineFile {
+        private final QuarantineStore store;
+        private final String path;
+        private CsvWriter writer;
+        private final List<String> line = new ArrayList<>();
+
+        QuarantineFile(QuarantineStore store, String path) {
+            this.store = store;
+            this.path = path;
+        }
+
+        void write(CsvRecord header, CsvRecord record, RowReason reason) throws IOException {
+            if (writer == null) {
+                OutputStream out = store.create(path);
+                writer = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
+                        .build(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                line.clear();
+                line.addAll(header.getFields());
+                line.add("_line");
+                line.add("_reason");
+                writer.writeRecord(line);
+            }
+            line.clear();
+            line.addAll(record.getFields());
+            line.add(Long.toString(record.getStartingLineNumber()));
+            line.add(reason.code());
+            writer.writeRecord(line);
+        }
+
+        void discard() throws IOException {
+            if (writer != null) {
+                writer.close();
+                writer = null;
+                store.delete(path);
+            }
+        }
+
+        void close() throws IOException {
+            if (writer != null) {
+                writer.close();
+                writer = null;
+            }
+        }
+    }
+
+    /** Counts the bytes of the file as stored (before gunzip). */
+    private static final class CountingStream extends java.io.FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long s = super.skip(n);
+            count += s;
+            return s;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.sea.pli.extract;
+
+import java.util.Map;
+import java.util.SortedSet;
+
+/**
+ * What reading one inbox file found (SPEC.md §3, §5.7).
+ *
+ * @param reasons        reject reason code → row count, sorted by code
+ * @param unknownColumns ignored extra columns, lower-cased, comma-separated in header order; null when none
+ * @param rejected       file-level reason (§3.2), or null when the file is accepted
+ * @param acceptedYears  school years with at least one accepted row (§1.1)
+ * @param claimedYears   well-formed school years of the raw rows; null means every year (no school_year column)
+ */
+public record FileResult(String sha256, long bytes, long rowsRead, long rowsAccepted, long rowsRejected,
+                         Map<String, Long> reasons, String unknownColumns, FileReason rejected,
+                         SortedSet<Integer> acceptedYears, SortedSet<Integer> claimedYears) {
+}

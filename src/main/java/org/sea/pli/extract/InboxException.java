@@ -1,0 +1,13 @@
+package org.sea.pli.extract;
+
+/** The inbox cannot be used at all (a missing or unreadable {@code _state} file, SPEC.md §1): the run fails. */
+public class InboxException extends RuntimeException {
+
+    public InboxException(String message) {
+        super(message);
+    }
+
+    public InboxException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,312 @@
+package org.sea.pli.extract;
+
+import de.siegmar.fastcsv.reader.CsvRecord;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Applies the row rules of SPEC.md §2 to the records of one file. A row gets exactly one reason:
+ * the first in {@link RowReason} order that applies, whichever column it comes from.
+ * One instance per file: it remembers the keys it has accepted ({@code duplicate_key}).
+ */
+final class RowValidator {
+
+    private final ExtractSchema schema;
+    private final List<ColumnRule> columns;
+    private final int[] recordIndex;
+    private final int fieldCount;
+    private final Set<String> rubric;
+    private final ActivityCatalog activities;
+    private final int schoolYearColumn;
+    private final int activityColumn;
+    private final int[] keyColumns;
+    private final int[][] notAfter;
+    private final int[][] atLeastOne;
+    private final long[] intMin;
+    private final long[] intMax;
+    private final Set<String> keys = new HashSet<>();
+    private final StringBuilder keyBuilder = new StringBuilder(96);
+
+    /**
+     * @param recordIndex for each schema column, its field position in the file, or -1 when the
+     *                    (optional) column is absent
+     * @param fieldCount  number of fields of the header
+     */
+    RowValidator(ExtractSchema schema, int[] recordIndex, int fieldCount, Set<String> rubric,
+                 ActivityCatalog activities) {
+        this.schema = schema;
+        this.columns = schema.columns();
+        this.recordIndex = recordIndex;
+        this.fieldCount = fieldCount;
+        this.rubric = rubric;
+        this.activities = activities;
+        this.schoolYearColumn = schema.index("school_year");
+        this.activityColumn = schema.activityChecked() ? schema.index("activity_id") : -1;
+        this.keyColumns = schema.key().stream().mapToInt(schema::index).toArray();
+        this.notAfter = rule("not_after");
+        this.atLeastOne = rule("at_least_one_present");
+        this.intMin = new long[columns.size()];
+        this.intMax = new long[columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            ColumnRule c = columns.get(i);
+            intMin[i] = c.min() == null ? Long.MIN_VALUE : c.min().longValueExact();
+            intMax[i] = c.max() == null ? Long.MAX_VALUE : c.max().longValueExact();
+        }
+    }
+
+    private int[][] rule(String name) {
+        return schema.rowRules().stream().filter(r -> r.rule().equals(name))
+                .map(r -> r.columns().stream().mapToInt(schema::index).toArray())
+                .toArray(int[][]::new);
+    }
+
+    /** Validates one record into {@code row}; returns null when accepted, else the reason. */
+    RowReason validate(CsvRecord record, ExtractRow row) {
+        row.line = record.getStartingLineNumber();
+        if (record.getFieldCount() != fieldCount) {
+            return RowReason.MALFORMED_ROW;
+        }
+        RowReason worst = null;
+        for (int c = 0; c < columns.size(); c++) {
+            RowReason reason = parseColumn(c, record, row);
+            if (reason != null && (worst == null || reason.ordinal() < worst.ordinal())) {
+                worst = reason;
+                if (worst == RowReason.MISSING_VALUE) {
+                    return worst;
+                }
+            }
+        }
+        if (worst != null) {
+            return worst;
+        }
+        if (!rowRulesHold(row)) {
+            return RowReason.OUT_OF_RANGE;
+        }
+        String key = key(row);
+        if (keys.contains(key)) {
+            return RowReason.DUPLICATE_KEY;
+        }
+        if (activityColumn >= 0
+                && !activities.exists(row.schoolYear(schoolYearColumn), row.text(activityColumn))) {
+            return RowReason.UNKNOWN_ACTIVITY;
+        }
+        keys.add(key);
+        return null;
+    }
+
+    private RowReason parseColumn(int c, CsvRecord record, ExtractRow row) {
+        ColumnRule rule = columns.get(c);
+        int at = recordIndex[c];
+        String value = at < 0 ? null : record.getField(at).strip();
+        row.decimal[c] = null;
+        if (value == null || value.isEmpty()) {
+            row.text[c] = null;
+            return rule.optional() ? null : RowReason.MISSING_VALUE;
+        }
+        row.text[c] = value;
+        switch (rule.type()) {
+            case STR:
+                return null;
+            case ID:
+                if (!isId(value)) {
+                    return RowReason.BAD_TYPE;
+                }
+                return rule.inRubric() && !rubric.contains(value) ? RowReason.BAD_ENUM : null;
+            case ENUM:
+                String lower = value.toLowerCase(java.util.Locale.ROOT);
+                row.text[c] = lower;
+                return rule.values().contains(lower) ? null : RowReason.BAD_ENUM;
+            case SCHOOL_YEAR:
+                int year = SchoolYear.parse(value);
+                row.number[c] = year;
+                return year < 0 ? RowReason.BAD_TYPE : null;
+            case DATE:
+                long day = parseDate(value);
+                row.number[c] = day;
+                return day == Long.MIN_VALUE ? RowReason.BAD_TYPE : null;
+            case INT:
+                return parseInt(c, value, row);
+            case DEC:
+                return parseDecimal(c, rule, value, row);
+            default:
+                throw new IllegalStateException("unhandled type " + rule.type());
+        }
+    }
+
+    private RowReason parseInt(int c, String value, ExtractRow row) {
+        int start = value.charAt(0) == '+' || value.charAt(0) == '-' ? 1 : 0;
+        if (start == value.length()) {
+            return RowReason.BAD_TYPE;
+        }
+        for (int i = start; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return RowReason.BAD_TYPE;
+            }
+        }
+        if (value.length() - start > 18) {
+            return RowReason.OUT_OF_RANGE; // a well-formed int far beyond every bound of §2
+        }
+        long v = Long.parseLong(value);
+        row.number[c] = v;
+        return v < intMin[c] || v > intMax[c] ? RowReason.OUT_OF_RANGE : null;
+    }
+
+    private static RowReason parseDecimal(int c, ColumnRule rule, String value, ExtractRow row) {
+        if (isNonFinite(value)) {
+            return RowReason.OUT_OF_RANGE; // §2: non-finite tokens parse but are never in range
+        }
+        if (!isDecimalLiteral(value)) {
+            return RowReason.BAD_TYPE;
+        }
+        BigDecimal v;
+        try {
+            v = new BigDecimal(value);
+        } catch (NumberFormatException | ArithmeticException e) {
+            return RowReason.BAD_TYPE; // exponent beyond BigDecimal's range
+        }
+        row.decimal[c] = v;
+        if (rule.min() != null) {
+            int cmp = v.compareTo(rule.min());
+            if (cmp < 0 || (cmp == 0 && rule.minExclusive())) {
+                return RowReason.OUT_OF_RANGE;
+            }
+        }
+        if (rule.max() != null && v.compareTo(rule.max()) > 0) {
+            return RowReason.OUT_OF_RANGE;
+        }
+        if (rule.maxScale() >= 0 && v.signum() != 0 && v.stripTrailingZeros().scale() > rule.maxScale()) {
+            return RowReason.OUT_OF_RANGE;
+        }
+        return null;
+    }
+
+    private boolean rowRulesHold(ExtractRow row) {
+        int year = row.schoolYear(schoolYearColumn);
+        long first = SchoolYear.firstDay(year);
+        long last = SchoolYear.lastDay(year);
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).type() == ColumnType.DATE && row.present(c)
+                    && (row.number[c] < first || row.number[c] > last)) {
+                return false;
+            }
+        }
+        for (int[] pair : notAfter) {
+            if (row.number[pair[0]] > row.number[pair[1]]) {
+                return false;
+            }
+        }
+        for (int[] group : atLeastOne) {
+            boolean any = false;
+            for (int c : group) {
+                any |= row.present(c);
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String key(ExtractRow row) {
+        keyBuilder.setLength(0);
+        for (int c : keyColumns) {
+            keyBuilder.append(row.text[c]).append('\u0001');
+        }
+        return keyBuilder.toString();
+    }
+
+    static boolean isId(String v) {
+        if (v.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            boolean ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
+                    || ch == '.' || ch == '_' || ch == '-';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** ISO {@code YYYY-MM-DD} as epoch day, or {@link Long#MIN_VALUE}. */
+    static long parseDate(String v) {
+        if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
+            return Long.MIN_VALUE;
+        }
+        int y = digits(v, 0, 4);
+        int m = digits(v, 5, 7);
+        int d = digits(v, 8, 10);
+        if (y < 0 || m < 0 || d < 0) {
+            return Long.MIN_VALUE;
+        }
+        try {
+            return LocalDate.of(y, m, d).toEpochDay();
+        } catch (DateTimeException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+
+    private static int digits(String v, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char ch = v.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return -1;
+            }
+            n = n * 10 + (ch - '0');
+        }
+        return n;
+    }
+
+    static boolean isNonFinite(String v) {
+        return v.equalsIgnoreCase("nan") || v.equalsIgnoreCase("infinity") || v.equalsIgnoreCase("-infinity")
+                || v.equalsIgnoreCase("inf") || v.equalsIgnoreCase("-inf");
+    }
+
+    /** {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?} — no separators. */
+    static boolean isDecimalLiteral(String v) {
+        int i = 0;
+        int n = v.length();
+        if (i < n && (v.charAt(i) == '+' || v.charAt(i) == '-')) {
+            i++;
+        }
+        int mantissaDigits = 0;
+        while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+            i++;
+            mantissaDigits++;
+        }
+        if (i < n && v.charAt(i) == '.') {
+            i++;
+            while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+                i++;
+                mantissaDigits++;
+            }
+        }
+        if (mantissaDigits == 0) {
+            return false;
+        }
+        if (i < n && (v.charAt(i) == 'e' || v.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (v.charAt(i) == '+' || v.charAt(i) == '-')) {
+                i++;
+            }
+            int expDigits = 0;
+            while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+                i++;
+                expDigits++;
+            }
+            if (expDigits == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+}

@@ -1,0 +1,14 @@
+package org.sea.pli.extract;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The state's reference files (SPEC.md §1): the LEA registry and the rubric dimensions.
+ *
+ * @param leas       lea_id → lea_name, sorted by id
+ * @param regions    lea_id → region
+ * @param dimensions rubric dimensions valid in {@code artifact_ratings.dimension}
+ */
+public record StateRegistry(Map<String, String> leas, Map<String, String> regions, Set<String> dimensions) {
+}

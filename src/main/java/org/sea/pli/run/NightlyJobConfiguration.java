@@ -1,0 +1,50 @@
+package org.sea.pli.run;
+
+import org.sea.pli.extract.FoldFactory;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The nightly job (SPEC.md §6): {@code loadInbox → writeMarts → publish}. The job instance is
+ * identified by run id, as-of, inbox and warehouse, so a failed run started again with the same
+ * command is a Spring Batch restart of the same instance.
+ */
+@Configuration
+class NightlyJobConfiguration {
+
+    static final String JOB_NAME = "nightly";
+
+    @Bean
+    Job nightlyJob(JobRepository jobRepository, Step loadInbox, Step writeMarts, Step publish) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(loadInbox).next(writeMarts).next(publish).build();
+    }
+
+    /** Re-run on restart: its results live in memory only, and it is deterministic. */
+    @Bean
+    Step loadInbox(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace,
+                   RunSettings settings) {
+        return new StepBuilder("loadInbox", jobRepository)
+                .tasklet(new LoadInboxTasklet(workspace, settings, FoldFactory.NONE), tx)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    Step writeMarts(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace) {
+        return new StepBuilder("writeMarts", jobRepository)
+                .tasklet(new WriteMartsTasklet(workspace), tx)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    @Bean
+    Step publish(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace) {
+        return new StepBuilder("publish", jobRepository).tasklet(new PublishTasklet(workspace), tx).build();
+    }
+}

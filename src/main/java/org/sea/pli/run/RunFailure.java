@@ -1,0 +1,13 @@
+package org.sea.pli.run;
+
+/** The run failed (exit 1, SPEC.md §7); the message is one line meant for the operator. */
+public class RunFailure extends RuntimeException {
+
+    public RunFailure(String message) {
+        super(message);
+    }
+
+    public RunFailure(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

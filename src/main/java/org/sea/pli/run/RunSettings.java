@@ -1,0 +1,39 @@
+package org.sea.pli.run;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The effective configuration of a run (SPEC.md §7): Spring Boot properties {@code pli.*}, from
+ * {@code --pli.min-cell-size=…}, environment variables ({@code PLI_MIN_CELL_SIZE}) or application.yml.
+ *
+ * @param minCellSize       suppression threshold of §5 (default 10)
+ * @param improvedThreshold practice change counted as improvement, §4.2 (default 0.5)
+ * @param maxRejectRate     share of rejected rows above which a file is rejected, §3.2 (default 0.05)
+ * @param brightSpots       rows per school year in {@code bright_spots}, §5.6 (default 10)
+ * @param threads           LEAs loaded in parallel; never changes a byte of output (§6)
+ */
+@ConfigurationProperties("pli")
+public record RunSettings(Integer minCellSize, Double improvedThreshold, Double maxRejectRate, Integer brightSpots,
+                          Integer threads) {
+
+    public RunSettings {
+        minCellSize = minCellSize == null ? 10 : minCellSize;
+        improvedThreshold = improvedThreshold == null ? 0.5 : improvedThreshold;
+        maxRejectRate = maxRejectRate == null ? 0.05 : maxRejectRate;
+        brightSpots = brightSpots == null ? 10 : brightSpots;
+        threads = threads == null || threads < 1 ? Runtime.getRuntime().availableProcessors() : threads;
+        if (minCellSize < 1) {
+            throw new IllegalArgumentException("pli.min-cell-size must be at least 1, got " + minCellSize);
+        }
+        if (maxRejectRate < 0 || maxRejectRate > 1) {
+            throw new IllegalArgumentException("pli.max-reject-rate must be between 0 and 1, got " + maxRejectRate);
+        }
+        if (brightSpots < 0) {
+            throw new IllegalArgumentException("pli.bright-spots must not be negative, got " + brightSpots);
+        }
+    }
+
+    public static RunSettings defaults() {
+        return new RunSettings(null, null, null, null, null);
+    }
+}

@@ -1,0 +1,30 @@
+package org.sea.pli.run;
+
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.sea.pli.extract.QuarantineStore;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/** Quarantine files under {@code runs/<run_id>/quarantine/} on the warehouse's file system (SPEC.md §3.1). */
+final class WarehouseQuarantine implements QuarantineStore {
+
+    private final FileSystem fs;
+    private final Path dir;
+
+    WarehouseQuarantine(FileSystem fs, Path dir) {
+        this.fs = fs;
+        this.dir = dir;
+    }
+
+    @Override
+    public OutputStream create(String relativePath) throws IOException {
+        return fs.create(new Path(dir, relativePath), true);
+    }
+
+    @Override
+    public void delete(String relativePath) throws IOException {
+        fs.delete(new Path(dir, relativePath), false);
+    }
+}
