@@ -1,0 +1,19 @@
+package org.sea.pli.parquet;
+
+import java.util.Objects;
+
+/**
+ * One column inside a mart's Parquet files.
+ *
+ * @param suppression {@code null}, {@code "educator"} (SPEC §5 †) or {@code "student"} (SPEC §5 ‡)
+ */
+public record MartColumn(String name, MartType type, String suppression, String description) {
+    public MartColumn {
+        Objects.requireNonNull(name, "column name");
+        Objects.requireNonNull(type, "column type of " + name);
+        if (suppression != null && !suppression.equals("educator") && !suppression.equals("student")) {
+            throw new IllegalArgumentException("column " + name + ": suppression must be \"educator\", \"student\" or absent, not '"
+                    + suppression + "'");
+        }
+    }
+}

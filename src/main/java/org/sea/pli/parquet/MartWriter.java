@@ -1,0 +1,294 @@
+package org.sea.pli.parquet;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.ParquetProperties.WriterVersion;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.codec.ZstandardCodec;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.io.OutputFile;
+
+/**
+ * Writes one mart (SPEC §5) under {@code martsDir/<mart>/} on a Hadoop {@link FileSystem}.
+ *
+ * <p>Layout: partitioned marts get one file per school year,
+ * {@code <mart>/school_year=2025-26/part-00000.parquet} (Hive style; school_year is not inside the
+ * files); {@code load_report} gets {@code load_report/part-00000.parquet}. Rows must arrive sorted by
+ * the mart key, so partitions arrive in order and exactly one Parquet writer is open at a time: memory
+ * is bounded by one row group ({@value #ROW_GROUP_BYTES} bytes).
+ *
+ * <p>Each file is written under a hidden temporary name ({@code .part-00000.parquet.inprogress},
+ * which Hive, Spark, Trino and a {@code *.parquet} glob all skip) and renamed to its final name once
+ * complete, so no half-written part file is visible under its final name. An existing
+ * {@code <mart>/} directory (a failed earlier attempt) is deleted when the writer is created.
+ *
+ * <p>Determinism (SPEC §6): fixed codec (ZSTD level {@value #ZSTD_LEVEL}), row-group size, page
+ * sizes, writer version, no block padding, and fixed footer metadata — {@code created_by} is
+ * parquet-java's own fixed string ({@code parquet-mr version 1.17.1 (build …)}, it cannot be set
+ * through the API) and the only key-value entry is {@code writer.model.name=pl-impact}. Same rows
+ * give byte-identical files whatever the time, time zone, locale, thread or file system; the bytes
+ * change only when parquet-java (or these settings) change.
+ *
+ * <p>Not thread-safe: one thread writes one mart; different marts may be written in parallel.
+ */
+public final class MartWriter implements AutoCloseable {
+    static final int ROW_GROUP_BYTES = 64 * 1024 * 1024;
+    static final int PAGE_BYTES = 1024 * 1024;
+    static final int DICTIONARY_PAGE_BYTES = 1024 * 1024;
+    static final int ZSTD_LEVEL = 3;
+    static final String PART_FILE = "part-00000.parquet";
+    static final String TMP_FILE = ".part-00000.parquet.inprogress";
+
+    private static final Pattern SCHOOL_YEAR = Pattern.compile("\\d{4}-\\d{2}");
+    private static final long DECIMAL_18_LIMIT = 1_000_000_000_000_000_000L; // 10^18
+
+    private final FileSystem fs;
+    private final Path martsDir;
+    private final Path martDir;
+    private final MartSchema schema;
+    private final MartColumn[] columns;
+    private final Configuration conf;
+    private final List<WrittenFile> written = new ArrayList<>();
+    /** Unscaled decimal(18,2) values of the row being written, by column; read by the write support. */
+    private final long[] pendingUnscaled;
+
+    private ParquetWriter<Object[]> writer;
+    private HashingOutputFile outputFile;
+    private Path tmpPath;
+    private Path finalPath;
+    private String partition;
+    private long rows;
+    private boolean started;
+    private boolean finished;
+
+    /** Writes one mart under {@code martsDir/<mart>/} on the given Hadoop FileSystem. */
+    public MartWriter(FileSystem fs, Path martsDir, MartSchema schema) throws IOException {
+        this.fs = Objects.requireNonNull(fs, "fs");
+        this.martsDir = fs.makeQualified(Objects.requireNonNull(martsDir, "martsDir"));
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.martDir = new Path(this.martsDir, schema.name());
+        this.columns = schema.columns().toArray(new MartColumn[0]);
+        this.pendingUnscaled = new long[columns.length];
+        this.conf = new Configuration(fs.getConf());
+        conf.setInt(ZstandardCodec.PARQUET_COMPRESS_ZSTD_LEVEL, ZSTD_LEVEL);
+        conf.setInt(ZstandardCodec.PARQUET_COMPRESS_ZSTD_WORKERS, 0);
+        if (fs.exists(martDir) && !fs.delete(martDir, true)) {
+            throw new IOException("cannot clear " + martDir + " left by an earlier attempt");
+        }
+        if (!fs.mkdirs(martDir)) {
+            throw new IOException("cannot create " + martDir);
+        }
+    }
+
+    /** The schema this writer writes. */
+    public MartSchema schema() {
+        return schema;
+    }
+
+    /**
+     * Writes one row. {@code partition} is the school_year value for partitioned marts, {@code null}
+     * for load_report. {@code values} follow {@link MartSchema#columns()}: String, Integer, Long,
+     * Double, Boolean, LocalDate, BigDecimal (at most 2 significant decimals, |value| &lt; 10^16) or
+     * null.
+     *
+     * @throws IllegalArgumentException on a wrong arity or type, a bad or out-of-order partition
+     */
+    public void write(String partition, Object[] values) throws IOException {
+        if (finished) {
+            throw new IllegalStateException("mart " + schema.name() + ": write() after finish()");
+        }
+        checkRow(values);
+        checkPartition(partition);
+        if (writer == null || !Objects.equals(partition, this.partition)) {
+            closeFile();
+            openFile(partition);
+        }
+        writer.write(values);
+        rows++;
+    }
+
+    /**
+     * Closes the last file and returns every file written, sorted by path. A partitioned mart with no
+     * rows writes no files; an unpartitioned one writes an empty (valid) part-00000.parquet.
+     */
+    public List<WrittenFile> finish() throws IOException {
+        if (finished) {
+            return List.copyOf(written);
+        }
+        if (!schema.partitioned() && writer == null && !started) {
+            openFile(null);
+        }
+        closeFile();
+        finished = true;
+        written.sort(Comparator.comparing(WrittenFile::path));
+        return List.copyOf(written);
+    }
+
+    /** Abandons an unfinished file (its temporary file is deleted); a no-op after {@link #finish()}. */
+    @Override
+    public void close() throws IOException {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        ParquetWriter<Object[]> w = writer;
+        writer = null;
+        if (w != null) {
+            try {
+                w.close();
+            } catch (IOException | RuntimeException e) {
+                // the file is being abandoned anyway
+            } finally {
+                fs.delete(tmpPath, false);
+            }
+        }
+    }
+
+    private void checkRow(Object[] values) {
+        if (values == null) {
+            throw new IllegalArgumentException("mart " + schema.name() + ": row is null");
+        }
+        if (values.length != columns.length) {
+            throw new IllegalArgumentException("mart " + schema.name() + ": row has " + values.length
+                    + " values, the schema has " + columns.length + " columns");
+        }
+        for (int i = 0; i < columns.length; i++) {
+            Object v = values[i];
+            if (v == null) {
+                continue;
+            }
+            MartColumn c = columns[i];
+            if (v.getClass() != c.type().javaType()) {
+                throw new IllegalArgumentException("mart " + schema.name() + ": column " + c.name() + " is "
+                        + c.type().jsonName() + " and takes " + c.type().javaType().getSimpleName() + ", not "
+                        + v.getClass().getName() + " (" + v + ")");
+            }
+            if (c.type() == MartType.DECIMAL_18_2) {
+                pendingUnscaled[i] = unscaled(c, (BigDecimal) v);
+            } else if (c.type() == MartType.DATE) {
+                long day = ((LocalDate) v).toEpochDay();
+                if (day != (int) day) {
+                    throw new IllegalArgumentException("mart " + schema.name() + ": column " + c.name()
+                            + ": date out of range: " + v);
+                }
+            }
+        }
+    }
+
+    private long unscaled(MartColumn c, BigDecimal v) {
+        BigDecimal scaled;
+        try {
+            scaled = v.setScale(2, RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("mart " + schema.name() + ": column " + c.name()
+                    + " is decimal(18,2) and cannot hold " + v.toPlainString() + " without rounding");
+        }
+        if (scaled.precision() > 18) {
+            throw new IllegalArgumentException("mart " + schema.name() + ": column " + c.name()
+                    + " is decimal(18,2) and cannot hold " + v.toPlainString() + " (more than 18 digits)");
+        }
+        long u = scaled.unscaledValue().longValueExact();
+        if (u <= -DECIMAL_18_LIMIT || u >= DECIMAL_18_LIMIT) {
+            throw new IllegalArgumentException("mart " + schema.name() + ": column " + c.name()
+                    + " is decimal(18,2) and cannot hold " + v.toPlainString());
+        }
+        return u;
+    }
+
+    private void checkPartition(String p) {
+        if (!schema.partitioned()) {
+            if (p != null) {
+                throw new IllegalArgumentException("mart " + schema.name() + " is not partitioned; partition must be null, not '"
+                        + p + "'");
+            }
+            return;
+        }
+        if (p == null) {
+            throw new IllegalArgumentException("mart " + schema.name() + " is partitioned by school_year; partition is null");
+        }
+        if (!p.equals(partition)) {
+            if (!SCHOOL_YEAR.matcher(p).matches()
+                    || Integer.parseInt(p.substring(5)) != (Integer.parseInt(p.substring(0, 4)) + 1) % 100) {
+                throw new IllegalArgumentException("mart " + schema.name() + ": partition '" + p
+                        + "' is not a school year YYYY-YY (SPEC §2)");
+            }
+            if (partition != null && p.compareTo(partition) < 0) {
+                throw new IllegalArgumentException("mart " + schema.name() + ": partition " + p + " arrived after "
+                        + partition + "; rows must be sorted by school_year");
+            }
+        }
+    }
+
+    private void openFile(String p) throws IOException {
+        Path dir = p == null ? martDir : new Path(martDir, MartSchema.PARTITION_COLUMN + "=" + p);
+        tmpPath = new Path(dir, TMP_FILE);
+        finalPath = new Path(dir, PART_FILE);
+        outputFile = new HashingOutputFile(fs, tmpPath);
+        writer = new Builder(outputFile, new RowWriteSupport(schema, pendingUnscaled))
+                .withConf(conf)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .withCompressionCodec(CompressionCodecName.ZSTD)
+                .withRowGroupSize((long) ROW_GROUP_BYTES)
+                .withPageSize(PAGE_BYTES)
+                .withDictionaryPageSize(DICTIONARY_PAGE_BYTES)
+                .withDictionaryEncoding(true)
+                .withWriterVersion(WriterVersion.PARQUET_1_0)
+                .withStatisticsEnabled(true)
+                .withPageWriteChecksumEnabled(true)
+                .withMaxPaddingSize(0)
+                .withValidation(false)
+                .build();
+        partition = p;
+        rows = 0;
+        started = true;
+    }
+
+    private void closeFile() throws IOException {
+        if (writer == null) {
+            return;
+        }
+        ParquetWriter<Object[]> w = writer;
+        writer = null;
+        w.close();
+        if (fs.exists(finalPath) && !fs.delete(finalPath, false)) {
+            throw new IOException("cannot replace " + finalPath);
+        }
+        if (!fs.rename(tmpPath, finalPath)) {
+            throw new IOException("cannot rename " + tmpPath + " to " + finalPath);
+        }
+        String relative = schema.name() + "/"
+                + (partition == null ? "" : MartSchema.PARTITION_COLUMN + "=" + partition + "/") + PART_FILE;
+        written.add(new WrittenFile(relative, outputFile.sha256(), rows));
+    }
+
+    private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
+        private final RowWriteSupport support;
+
+        Builder(OutputFile file, RowWriteSupport support) {
+            super(file);
+            this.support = support;
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
+            return support;
+        }
+    }
+}
