@@ -82,7 +82,7 @@ final class LoadInboxTasklet implements Tasklet {
                 rejected += o.result().rowsRejected();
             }
         }
-        contribution.incrementReadCount(read);
+        contribution.getStepExecution().setReadCount(read);
         contribution.incrementWriteCount(accepted);
         contribution.incrementFilterCount(rejected);
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -32,7 +32,7 @@ final class PublishTasklet implements Tasklet {
         String runId = workspace.runId();
         Optional<String> published = warehouse.publishedRunId();
         String asOf = workspace.request().asOf().toString();
-        if (published.isPresent() && RunIds.asOf(published.get()).compareTo(asOf) > 0) {
+        if (published.isPresent() && Warehouse.asOfOf(published.get()).compareTo(asOf) > 0) {
             log.info("run {}: current/ holds the later run {}; left untouched", runId, published.get());
             workspace.published(false);
         } else {

@@ -36,11 +36,6 @@ final class RunIds {
         return prefix + (newest + 1);
     }
 
-    static String asOf(String runId) {
-        int cut = runId.lastIndexOf('_');
-        return cut < 0 ? runId : runId.substring(0, cut);
-    }
-
     static boolean finished(Warehouse warehouse, String runId) throws IOException {
         return warehouse.fs().exists(new Path(warehouse.runDir(runId), FINISHED_MARKER));
     }
