@@ -4,7 +4,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.extract.ExtractFileReader;
 import org.sea.pli.extract.FileOutcome;
-import org.sea.pli.extract.FoldFactory;
 import org.sea.pli.extract.Inbox;
 import org.sea.pli.extract.InboxFile;
 import org.sea.pli.extract.LeaLoader;
@@ -35,12 +34,10 @@ final class LoadInboxTasklet implements Tasklet {
 
     private final RunWorkspace workspace;
     private final RunSettings settings;
-    private final FoldFactory folds;
 
-    LoadInboxTasklet(RunWorkspace workspace, RunSettings settings, FoldFactory folds) {
+    LoadInboxTasklet(RunWorkspace workspace, RunSettings settings) {
         this.workspace = workspace;
         this.settings = settings;
-        this.folds = folds;
     }
 
     @Override
@@ -53,7 +50,7 @@ final class LoadInboxTasklet implements Tasklet {
         fs.delete(quarantineDir, true); // a restart rewrites the same files from scratch
         ExtractFileReader reader = new ExtractFileReader(inbox.state().dimensions(), settings.maxRejectRate(),
                 new WarehouseQuarantine(fs, quarantineDir));
-        LeaLoader loader = new LeaLoader(reader, folds);
+        LeaLoader loader = new LeaLoader(reader, workspace.startModels());
 
         Map<String, List<InboxFile>> byLea = new TreeMap<>();
         inbox.files().forEach(f -> byLea.computeIfAbsent(f.leaId(), k -> new ArrayList<>()).add(f));

@@ -1,6 +1,5 @@
 package org.sea.pli.run;
 
-import org.sea.pli.extract.FoldFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -30,15 +29,16 @@ class NightlyJobConfiguration {
     Step loadInbox(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace,
                    RunSettings settings) {
         return new StepBuilder("loadInbox", jobRepository)
-                .tasklet(new LoadInboxTasklet(workspace, settings, FoldFactory.NONE), tx)
+                .tasklet(new LoadInboxTasklet(workspace, settings), tx)
                 .allowStartIfComplete(true)
                 .build();
     }
 
     @Bean
-    Step writeMarts(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace) {
+    Step writeMarts(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace,
+                    RunSettings settings) {
         return new StepBuilder("writeMarts", jobRepository)
-                .tasklet(new WriteMartsTasklet(workspace), tx)
+                .tasklet(new WriteMartsTasklet(workspace, settings), tx)
                 .allowStartIfComplete(true)
                 .build();
     }

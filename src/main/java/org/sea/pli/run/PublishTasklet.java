@@ -1,6 +1,5 @@
 package org.sea.pli.run;
 
-import org.sea.pli.mart.LoadReportMart;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +35,7 @@ final class PublishTasklet implements Tasklet {
             log.info("run {}: current/ holds the later run {}; left untouched", runId, published.get());
             workspace.published(false);
         } else {
-            warehouse.publish(runId, List.of(LoadReportMart.NAME));
+            warehouse.publish(runId, WriteMartsTasklet.MARTS);
             workspace.published(true);
             log.info("run {}: published to {}", runId, warehouse.currentDir());
         }

@@ -2,6 +2,7 @@ package org.sea.pli.run;
 
 import org.sea.pli.extract.FileOutcome;
 import org.sea.pli.extract.Inbox;
+import org.sea.pli.model.LeaModels;
 import org.sea.pli.parquet.WrittenFile;
 import org.sea.pli.storage.Warehouse;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ public class RunWorkspace {
     private Warehouse warehouse;
     private Inbox inbox;
     private List<FileOutcome> outcomes = List.of();
+    private LeaModels models = new LeaModels();
     private final List<WrittenFile> outputs = new ArrayList<>();
     private boolean published;
 
@@ -31,6 +33,7 @@ public class RunWorkspace {
         this.warehouse = warehouse;
         this.inbox = null;
         this.outcomes = List.of();
+        this.models = new LeaModels();
         this.outputs.clear();
         this.published = false;
     }
@@ -44,6 +47,14 @@ public class RunWorkspace {
     public Inbox inbox() { return inbox; }
 
     public List<FileOutcome> outcomes() { return outcomes; }
+
+    /** Fresh per load: a restarted load folds from scratch. */
+    LeaModels startModels() {
+        models = new LeaModels();
+        return models;
+    }
+
+    public LeaModels models() { return models; }
 
     public List<WrittenFile> outputs() { return outputs; }
 

@@ -1,0 +1,50 @@
+package org.sea.pli.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One educator's {@code student_outcomes} rows in one LEA and school year (SPEC.md §4.3), folded
+ * per standardization group: the gains' moments and the students (as indices local to the
+ * LEA-year), which is all that mean z and the distinct student counts of §5.2 need.
+ */
+public final class EducatorOutcomes {
+
+    /** The rows of one group. */
+    static final class GroupRows {
+        final GrowthGroup group;
+        final GainMoments gains = new GainMoments();
+        int[] students = new int[4];
+        int count;
+
+        GroupRows(GrowthGroup group) {
+            this.group = group;
+        }
+
+        void add(double gain, int student) {
+            gains.add(gain);
+            if (count == students.length) {
+                students = Arrays.copyOf(students, count * 2);
+            }
+            students[count++] = student;
+        }
+    }
+
+    final List<GroupRows> groups = new ArrayList<>(2);
+
+    void add(GrowthGroup group, double gain, int student) {
+        GroupRows rows = null;
+        for (GroupRows g : groups) {
+            if (g.group.equals(group)) {
+                rows = g;
+                break;
+            }
+        }
+        if (rows == null) {
+            rows = new GroupRows(group);
+            groups.add(rows);
+        }
+        rows.add(gain, student);
+    }
+}

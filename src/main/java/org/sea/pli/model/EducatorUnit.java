@@ -1,0 +1,65 @@
+package org.sea.pli.model;
+
+import java.math.BigDecimal;
+
+/**
+ * The educator-group unit U of SPEC.md §4.4: (school_year, lea_id, cohort_id, pl_model,
+ * educator_id), pooling the educator's P elements of that cohort and model.
+ */
+public final class EducatorUnit {
+
+    final String cohortId;
+    final String plModel;
+    final String educatorId;
+    long minutes;
+    int sessions;
+    boolean sustained;
+    final SatisfactionTally satisfaction = new SatisfactionTally();
+    final PracticeTally practice = new PracticeTally();
+    final Double studentGrowthZ;
+
+    EducatorUnit(String cohortId, String plModel, String educatorId, Double studentGrowthZ) {
+        this.cohortId = cohortId;
+        this.plModel = plModel;
+        this.educatorId = educatorId;
+        this.studentGrowthZ = studentGrowthZ;
+    }
+
+    void add(EducatorActivity e) {
+        minutes += e.attendance.minutes;
+        sessions += e.attendance.sessions;
+        sustained |= e.sustained();
+        satisfaction.addAll(e.satisfaction); // pooled over responses, not a mean of means
+        practice.addAll(e.practice);         // pooled over rating rows
+    }
+
+    public String cohortId() { return cohortId; }
+
+    public String plModel() { return plModel; }
+
+    public String educatorId() { return educatorId; }
+
+    public long minutesAttended() { return minutes; }
+
+    public int sessionsAttended() { return sessions; }
+
+    public boolean attended() { return minutes > 0; }
+
+    public boolean sustained() { return sustained; }
+
+    public Double satisfaction() { return satisfaction.mean(); }
+
+    public Double practiceBaseline() { return practice.baseline(); }
+
+    public Double practiceFollowup() { return practice.followup(); }
+
+    public Double practiceChange() { return practice.change(); }
+
+    public Boolean improved(BigDecimal threshold) { return practice.improved(threshold); }
+
+    public Double studentGrowthZ() { return studentGrowthZ; }
+
+    public int evidenceLevel() {
+        return EvidenceLevel.of(practiceChange(), studentGrowthZ, satisfaction());
+    }
+}

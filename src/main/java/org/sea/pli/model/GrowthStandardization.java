@@ -1,0 +1,67 @@
+package org.sea.pli.model;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Statewide standardization of student gains (SPEC.md §4.3): z = (gain − mean) / pop_sd within
+ * each (school_year, assessment_id, grade) over all LEAs; null when the group has fewer than 2
+ * rows or pop_sd < 1e-9. Group moments are merged from the per-educator folds in LEA, school
+ * year and educator order, so the result does not depend on how LEAs were scheduled.
+ */
+public final class GrowthStandardization {
+
+    static final double ZERO_SD = 1e-9;
+
+    private final Map<GrowthGroup, GainMoments> groups = new TreeMap<>();
+
+    public static GrowthStandardization of(List<LeaModel> leas) {
+        GrowthStandardization s = new GrowthStandardization();
+        for (LeaModel lea : leas) {
+            for (Map<String, EducatorOutcomes> year : lea.outcomes.values()) {
+                new TreeMap<>(year).values().forEach(e -> e.groups.forEach(
+                        rows -> s.groups.computeIfAbsent(rows.group, g -> new GainMoments()).merge(rows.gains)));
+            }
+        }
+        return s;
+    }
+
+    private GainMoments standardizable(GrowthGroup group) {
+        GainMoments m = groups.get(group);
+        return m == null || m.n < 2 || m.populationSd() < ZERO_SD ? null : m;
+    }
+
+    /** Mean z over the educator's rows with non-null z (§4.3), or null when there are none. */
+    public Double educatorGrowthZ(EducatorOutcomes educator) {
+        if (educator == null) {
+            return null;
+        }
+        double zSum = 0;
+        long rows = 0;
+        for (EducatorOutcomes.GroupRows r : educator.groups) {
+            GainMoments g = standardizable(r.group);
+            if (g != null) {
+                // Σ over the rows of (gain − μ)/σ = n·(mean_of_rows − μ)/σ
+                zSum += r.gains.n * (r.gains.mean - g.mean) / g.populationSd();
+                rows += r.gains.n;
+            }
+        }
+        return rows == 0 ? null : zSum / rows;
+    }
+
+    /** Adds the students of the educator's rows with non-null z (for §5.2 n_students). */
+    public void addStudents(EducatorOutcomes educator, BitSet students) {
+        if (educator == null) {
+            return;
+        }
+        for (EducatorOutcomes.GroupRows r : educator.groups) {
+            if (standardizable(r.group) != null) {
+                for (int i = 0; i < r.count; i++) {
+                    students.set(r.students[i]);
+                }
+            }
+        }
+    }
+}

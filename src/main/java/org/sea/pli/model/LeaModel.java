@@ -1,0 +1,43 @@
+package org.sea.pli.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The in-force rows of one LEA, folded as far as SPEC.md §4 allows before the statewide
+ * standardization of §4.3: per school year, activities, funding and per-participation tallies.
+ * Filled by {@link LeaModels} folds as files are committed; one thread per LEA.
+ */
+public final class LeaModel {
+
+    final String leaId;
+    final Map<Integer, Map<String, Activity>> activities = new TreeMap<>();
+    final Map<Integer, List<FundingLine>> funding = new TreeMap<>();
+    final Map<Integer, Set<ParticipationKey>> enrollments = new TreeMap<>();
+    final Map<Integer, Map<ParticipationKey, AttendanceTally>> attendance = new TreeMap<>();
+    final Map<Integer, Map<ParticipationKey, SatisfactionTally>> satisfaction = new TreeMap<>();
+    final Map<Integer, Map<ParticipationKey, PracticeTally>> practice = new TreeMap<>();
+    final Map<Integer, Map<String, EducatorOutcomes>> outcomes = new TreeMap<>();
+    final Map<Integer, Integer> students = new TreeMap<>();
+
+    LeaModel(String leaId) {
+        this.leaId = leaId;
+    }
+
+    public String leaId() {
+        return leaId;
+    }
+
+    /** School years with any in-force row. */
+    public Set<Integer> years() {
+        Set<Integer> years = new TreeSet<>();
+        for (Map<Integer, ?> m : List.of(activities, funding, enrollments, attendance, satisfaction, practice,
+                outcomes)) {
+            years.addAll(m.keySet());
+        }
+        return years;
+    }
+}
