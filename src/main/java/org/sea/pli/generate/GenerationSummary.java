@@ -1,0 +1,16 @@
+package org.sea.pli.generate;
+
+import java.util.Map;
+
+/**
+ * What {@link InboxGenerator#generate} wrote.
+ *
+ * @param files          number of files written (including {@code _state} and deliberately bad files)
+ * @param rowsPerExtract data rows written per extract name of SPEC §2 (good and planted bad rows,
+ *                       over every file of that extract), in SPEC §2 order
+ */
+public record GenerationSummary(int files, Map<String, Long> rowsPerExtract) {
+    public GenerationSummary {
+        rowsPerExtract = Map.copyOf(rowsPerExtract);
+    }
+}

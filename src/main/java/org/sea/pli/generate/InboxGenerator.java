@@ -1,0 +1,295 @@
+package org.sea.pli.generate;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Deterministic synthetic inbox (SPEC §1, §2) for {@code generate --scale --seed} (SPEC §7).
+ *
+ * <p>Per LEA and extract there are two files: {@code <extract>_2025-06-30.csv} with the 2024-25 rows
+ * and {@code <extract>_2026-06-30.csv} with the 2025-26 rows. Every tenth LEA (lea-0003, lea-0013, ...)
+ * restates 2024-25 in its 2026 file, which supersedes the older file (SPEC §1.1; the older attendance
+ * file lacks ~3% of rows entered late). Rows are streamed straight to disk; only the plan of one LEA
+ * (activities and members, not rows) is held in memory.
+ *
+ * <p>Planted input problems, rare and deterministic: every SPEC §2 row reason (see {@link Defect}, one
+ * bad row at most per {@value RowOut#DEFECT_EVERY} good rows of a normal file) and, in the first six
+ * LEAs, every SPEC §1/§3.2 file case:
+ * <ul>
+ *   <li>lea-0001: {@code notes.txt} and {@code roster_2026-06-30.csv} (unknown_file); a 2025-26
+ *       activity title with a comma, quotes and a line break</li>
+ *   <li>lea-0002: {@code artifact_ratings_2026-06-15.csv} without rater_id (missing_column); BOM on
+ *       {@code enrollments_2026-06-30.csv}; an unknown {@code notes} column in attendance</li>
+ *   <li>lea-0003: satisfaction in three files, the newest ({@code 2026-06-30}) with 12.5% "N/A" items
+ *       (reject_rate_exceeded), so {@code satisfaction_2026-06-29.csv} is stale_in_force</li>
+ *   <li>lea-0004: {@code attendance_2026-07-15.csv} (after_as_of for 2026-06-30); title-case enums in
+ *       pl_activities; amounts in whole dollars</li>
+ *   <li>lea-0005: {@code enrollments_2026-06-15.csv} in UTF-16 (unreadable); CRLF in
+ *       {@code attendance_2026-06-30.csv}; {@code pl_funding_2026-06-01.csv} and {@code .csv.gz}
+ *       (ambiguous_file)</li>
+ *   <li>lea-0006 (and every 50th after): gzip {@code student_outcomes_2026-06-30.csv.gz}; spreadsheet
+ *       style header names in enrollments</li>
+ *   <li>{@code lea-9999/}: a folder not in leas.csv (unknown_lea)</li>
+ * </ul>
+ */
+public final class InboxGenerator {
+    static final String OLD_DATE = "2025-06-30";
+    static final String NEW_DATE = "2026-06-30";
+    static final String SPECIAL_TITLE = "Summer institute:\n\"AI in the classroom\", grades 6-8";
+
+    private static final String[][] RUBRIC = {
+        {"tech_integration", "Technology is used purposefully to deepen learning, not as a substitute for paper"},
+        {"student_agency", "Students make choices about how they learn, create and show understanding"},
+        {"higher_order_thinking", "Tasks ask students to analyze, evaluate and create, including with AI tools"},
+        {"formative_feedback", "Teacher gathers evidence during the lesson and adjusts; students get timely feedback"},
+        {"universal_design", "Multiple means of engagement, representation and expression (UDL)"},
+        {"digital_citizenship", "Students use technology and AI safely, ethically and critically"},
+    };
+
+    private final Scale scale;
+    private final long seed;
+    private final Rows rows;
+    private final List<String> placed = new ArrayList<>();
+    private final Map<Extract, ArrayDeque<Defect>> queues = new EnumMap<>(Extract.class);
+    private final long[] rowCounts = new long[Extract.values().length];
+    private int files;
+
+    public InboxGenerator(Scale scale, long seed) {
+        if (scale == null) {
+            throw new IllegalArgumentException("scale is required (small, district or state)");
+        }
+        this.scale = scale;
+        this.seed = seed;
+        this.rows = new Rows(seed);
+    }
+
+    /**
+     * Writes a complete inbox under {@code out} (creating it). Returns a summary (files written, rows per
+     * extract). Streams to disk: memory does not grow with the row count. Existing files of the same
+     * names are overwritten; other files under {@code out} are left alone.
+     */
+    public GenerationSummary generate(Path out) throws IOException {
+        placed.clear();
+        queues.clear();
+        for (Extract x : Extract.values()) {
+            queues.put(x, new ArrayDeque<>());
+        }
+        Arrays.fill(rowCounts, 0);
+        files = 0;
+
+        Files.createDirectories(out.resolve("_state"));
+        int[] sizes = leaSizes();
+        List<Lea> leas = new ArrayList<>();
+        for (int i = 0; i < sizes.length; i++) {
+            leas.add(new Lea(seed, i + 1, sizes[i]));
+        }
+        writeState(out, leas);
+        for (Lea lea : leas) {
+            writeLea(out, lea);
+        }
+        writeUnknownLea(out);
+
+        Map<String, Long> perExtract = new LinkedHashMap<>();
+        for (Extract x : Extract.values()) {
+            perExtract.put(x.fileName, rowCounts[x.ordinal()]);
+        }
+        return new GenerationSummary(files, perExtract);
+    }
+
+    /** Planted bad rows of the last {@link #generate} call: "lea/file DEFECT reason", in write order. */
+    List<String> placedDefects() {
+        return Collections.unmodifiableList(placed);
+    }
+
+    /** Planted bad rows that found no file large enough to hide in (should be empty). */
+    List<Defect> unplacedDefects() {
+        List<Defect> left = new ArrayList<>();
+        queues.values().forEach(left::addAll);
+        return left;
+    }
+
+    private int[] leaSizes() {
+        SplittableRandom r = Rand.rng(seed, 0, 0, 0, 0, 99);
+        int n = scale.leas();
+        double[] w = new double[n];
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            w[i] = StrictMath.exp(0.7 * Rand.gauss(r));
+            sum += w[i];
+        }
+        int[] sizes = new int[n];
+        int largest = 0;
+        for (int i = 0; i < n; i++) {
+            sizes[i] = (int) Math.max(25, Math.round(scale.educators() * w[i] / sum));
+            if (sizes[i] > sizes[largest]) {
+                largest = i;
+            }
+        }
+        // lea-0001 is the metro district: the planted bad rows land there first
+        int t = sizes[0];
+        sizes[0] = sizes[largest];
+        sizes[largest] = t;
+        return sizes;
+    }
+
+    private void writeState(Path out, List<Lea> leas) throws IOException {
+        try (BufferedWriter w = Files.newBufferedWriter(out.resolve("_state/leas.csv"), StandardCharsets.UTF_8)) {
+            w.write("lea_id,lea_name,region\n");
+            for (Lea lea : leas) {
+                w.write(lea.id + "," + csv(lea.name) + "," + lea.region + "\n");
+            }
+        }
+        files++;
+        try (BufferedWriter w = Files.newBufferedWriter(out.resolve("_state/rubric.csv"), StandardCharsets.UTF_8)) {
+            w.write("dimension,description\n");
+            for (String[] d : RUBRIC) {
+                w.write(d[0] + "," + csv(d[1]) + "\n");
+            }
+        }
+        files++;
+    }
+
+    static String csv(String v) {
+        if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
+            return v;
+        }
+        return '"' + v.replace("\"", "\"\"") + '"';
+    }
+
+    private void writeLea(Path out, Lea lea) throws IOException {
+        Path dir = out.resolve(lea.id);
+        Files.createDirectories(dir);
+        LeaYear[] ys = {new LeaYear(seed, lea, 0), new LeaYear(seed, lea, 1)};
+        if (lea.index % 5 == 1) {
+            for (Defect d : Defect.values()) {
+                queues.get(d.extract).add(d);
+            }
+        }
+        boolean restating = lea.index % 10 == 3;
+        for (Extract x : Extract.values()) {
+            FileStyle style = style(lea, x);
+            Rows.Options opts = new Rows.Options(false, lea.index == 4 && x == Extract.PL_ACTIVITIES,
+                    lea.index == 4 && x == Extract.PL_FUNDING, null);
+            Rows.Options oldOpts = new Rows.Options(restating, opts.titleCaseEnums(), opts.wholeDollars(), null);
+            write(dir, lea, x, x.fileName + "_" + OLD_DATE + ".csv", style, new LeaYear[] {ys[0]}, oldOpts, true, null);
+
+            LeaYear[] newYears = restating ? ys : new LeaYear[] {ys[1]};
+            Rows.Options newOpts = lea.index == 1 && x == Extract.PL_ACTIVITIES
+                    ? new Rows.Options(false, false, false, SPECIAL_TITLE) : opts;
+            if (lea.index == 3 && x == Extract.SATISFACTION) {
+                write(dir, lea, x, "satisfaction_2026-06-29.csv", style, newYears, newOpts, true, null);
+                write(dir, lea, x, "satisfaction_" + NEW_DATE + ".csv", style, newYears, newOpts, false,
+                        o -> o.naItems = true);
+            } else {
+                FileStyle s = style(lea, x);
+                s.gzip = lea.index % 50 == 6 && x == Extract.STUDENT_OUTCOMES;
+                s.bom = lea.index == 2 && x == Extract.ENROLLMENTS;
+                s.crlf = lea.index == 5 && x == Extract.ATTENDANCE;
+                String name = x.fileName + "_" + NEW_DATE + (s.gzip ? ".csv.gz" : ".csv");
+                write(dir, lea, x, name, s, newYears, newOpts, true, null);
+            }
+            specialFiles(dir, lea, x, ys);
+        }
+        if (lea.index == 1) {
+            Files.writeString(dir.resolve("notes.txt"),
+                    "Attendance resubmitted after the SIS fix, see ticket 4411.\n", StandardCharsets.UTF_8);
+            files++;
+            try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("roster_" + NEW_DATE + ".csv"))) {
+                w.write("educator_id,school_code,grade\n");
+                for (int e = 0; e < Math.min(20, lea.n); e++) {
+                    w.write(lea.eduIds[e] + ",sch-" + (1 + e % 4) + "," + lea.grade[e] + "\n");
+                }
+            }
+            files++;
+        }
+    }
+
+    private void specialFiles(Path dir, Lea lea, Extract x, LeaYear[] ys) throws IOException {
+        LeaYear[] y1 = {ys[1]};
+        if (lea.index == 2 && x == Extract.ARTIFACT_RATINGS) {
+            FileStyle s = style(lea, x);
+            s.dropColumn = "rater_id";
+            write(dir, lea, x, "artifact_ratings_2026-06-15.csv", s, y1, Rows.Options.NONE, false, o -> o.maxRows = 300);
+        }
+        if (lea.index == 5 && x == Extract.ENROLLMENTS) {
+            FileStyle s = style(lea, x);
+            s.charset = StandardCharsets.UTF_16LE;
+            s.bom = true; // "Unicode text" export from a spreadsheet: not UTF-8
+            write(dir, lea, x, "enrollments_2026-06-15.csv", s, y1, Rows.Options.NONE, false, o -> o.maxRows = 200);
+        }
+        if (lea.index == 5 && x == Extract.PL_FUNDING) {
+            FileStyle s = style(lea, x);
+            write(dir, lea, x, "pl_funding_2026-06-01.csv", s, y1, Rows.Options.NONE, false, null);
+            s.gzip = true;
+            write(dir, lea, x, "pl_funding_2026-06-01.csv.gz", s, y1, Rows.Options.NONE, false, null);
+        }
+        if (lea.index == 4 && x == Extract.ATTENDANCE) {
+            // 2026-27 summer institute, extracted after the as-of date
+            try (RowOut o = new RowOut(dir.resolve("attendance_2026-07-15.csv"), x, style(lea, x), null, placed, "")) {
+                String act = new LeaYear(seed, lea, 2).activityId(1);
+                int day = Dates.parse("2026-07-07");
+                for (int e = 0; e < Math.min(30, lea.n); e++) {
+                    for (int d = 0; d < 3; d++) {
+                        o.row(lea.eduIds[e], act, "2026-27", Dates.iso(day + d), "360");
+                    }
+                }
+                count(x, o);
+            }
+        }
+    }
+
+    private interface Tweak {
+        void apply(RowOut o);
+    }
+
+    private void write(Path dir, Lea lea, Extract x, String name, FileStyle style, LeaYear[] years,
+                       Rows.Options opts, boolean defects, Tweak tweak) throws IOException {
+        try (RowOut o = new RowOut(dir.resolve(name), x, style, defects ? queues.get(x) : null, placed,
+                lea.id + "/" + name)) {
+            if (tweak != null) {
+                tweak.apply(o);
+            }
+            for (LeaYear ly : years) {
+                rows.emit(x, ly, o, opts);
+            }
+            count(x, o);
+        }
+    }
+
+    private void count(Extract x, RowOut o) {
+        rowCounts[x.ordinal()] += o.rows;
+        files++;
+    }
+
+    private static FileStyle style(Lea lea, Extract x) {
+        FileStyle s = new FileStyle();
+        s.orderVariant = lea.index % 4;
+        if (lea.index == 2 && x == Extract.ATTENDANCE) {
+            s.extraColumns = new String[] {"notes"};
+        }
+        s.fancyHeader = lea.index == 6 && x == Extract.ENROLLMENTS;
+        return s;
+    }
+
+    private void writeUnknownLea(Path out) throws IOException {
+        Lea ghost = new Lea(seed, 9999, 40);
+        Path dir = out.resolve(ghost.id);
+        Files.createDirectories(dir);
+        LeaYear[] y = {new LeaYear(seed, ghost, 1)};
+        for (Extract x : new Extract[] {Extract.PL_ACTIVITIES, Extract.ATTENDANCE}) {
+            write(dir, ghost, x, x.fileName + "_" + NEW_DATE + ".csv", style(ghost, x), y, Rows.Options.NONE, false, null);
+        }
+    }
+}
