@@ -9,32 +9,32 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 
-/** Writes small hand-made inboxes (SPEC.md §1) for tests. */
-final class InboxFixture {
+/** Writes small hand-made inboxes (SPEC.md §1) for tests; public so the end-to-end tests of other packages reuse it. */
+public final class InboxFixture {
 
-    static final String ACTIVITIES_HEADER = "activity_id,school_year,title,cohort_id,pl_model,focus,tool_specific,"
+    public static final String ACTIVITIES_HEADER = "activity_id,school_year,title,cohort_id,pl_model,focus,tool_specific,"
             + "framework,start_date,end_date,planned_hours";
 
-    final Path root;
+    public final Path root;
 
-    InboxFixture(Path root) throws IOException {
+    public InboxFixture(Path root) throws IOException {
         this.root = root;
         write("_state/leas.csv", "lea_id,lea_name,region\nlea-1,First LEA,north\nlea-2,Second LEA,south\n");
         write("_state/rubric.csv", "dimension,description\nengagement,Students engaged\ntech_use,Technology used well\n");
     }
 
-    InboxFixture write(String relative, String content) throws IOException {
+    public InboxFixture write(String relative, String content) throws IOException {
         return bytes(relative, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    InboxFixture bytes(String relative, byte[] content) throws IOException {
+    public InboxFixture bytes(String relative, byte[] content) throws IOException {
         Path p = root.resolve(relative);
         Files.createDirectories(p.getParent());
         Files.write(p, content);
         return this;
     }
 
-    InboxFixture gzip(String relative, String content) throws IOException {
+    public InboxFixture gzip(String relative, String content) throws IOException {
         Path p = root.resolve(relative);
         Files.createDirectories(p.getParent());
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(p))) {
@@ -44,7 +44,7 @@ final class InboxFixture {
     }
 
     /** Two activities of 2025-26 for an LEA: a-1 (coaching) and a-2 (workshop). */
-    InboxFixture activities(String lea, String date) throws IOException {
+    public InboxFixture activities(String lea, String date) throws IOException {
         return write(lea + "/pl_activities_" + date + ".csv", ACTIVITIES_HEADER + "\n"
                 + "a-1,2025-26,Coaching cycle,c-1,coaching,tech_integration,false,iste,2025-08-01,2026-05-31,40\n"
                 + "a-2,2025-26,Tool day,c-2,workshop,tool_training,true,none,2025-09-10,2025-09-10,6\n");
