@@ -69,7 +69,12 @@ enum Defect {
             case ATT_MINUTES_ZERO -> f[x.col("minutes")] = "0";
             case ATT_MINUTES_DECIMAL -> f[x.col("minutes")] = "45.5";
             case ATT_OUTSIDE_YEAR -> f[x.col("session_date")] = (syStart + 1) + "-07-02";
-            case ATT_UNKNOWN_ACTIVITY, ART_UNKNOWN_ACTIVITY -> f[x.col("activity_id")] += "-old";
+            case ATT_UNKNOWN_ACTIVITY -> f[x.col("activity_id")] += "-old";
+            case ART_UNKNOWN_ACTIVITY -> {
+                // the rating key has no activity_id: a new artifact id keeps it from being a duplicate_key
+                f[x.col("activity_id")] += "-old";
+                f[x.col("artifact_id")] += "-old";
+            }
             case SAT_ITEM_SIX -> f[x.col("relevance")] = "6";
             case SAT_ALL_BLANK -> {
                 f[x.col("relevance")] = "";

@@ -1,5 +1,7 @@
 package org.sea.pli.generate;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -11,6 +13,7 @@ import java.util.Map;
  */
 public record GenerationSummary(int files, Map<String, Long> rowsPerExtract) {
     public GenerationSummary {
-        rowsPerExtract = Map.copyOf(rowsPerExtract);
+        // insertion order kept (Map.copyOf would iterate in a per-JVM random order)
+        rowsPerExtract = Collections.unmodifiableMap(new LinkedHashMap<>(rowsPerExtract));
     }
 }

@@ -165,6 +165,12 @@ final class LeaYear {
         for (int j = 0; j < s; j++) {
             int jitter = j > 0 && j < s - 1 ? r.nextInt(3) - 1 : 0;
             d[j] = Dates.weekday(start + j * spacing + jitter);
+            if (j > 0 && d[j] <= d[j - 1]) {
+                d[j] = Dates.weekday(d[j - 1] + 1); // keep dates distinct (attendance key, SPEC §2)
+                if (d[j] <= d[j - 1]) {
+                    d[j] = d[j - 1] + 3; // Friday + 1 moved back to Friday: take Monday
+                }
+            }
         }
         return d;
     }

@@ -22,6 +22,8 @@ public final class GenerateMain {
         System.out.println("files=" + s.files() + " ms=" + ms);
         s.rowsPerExtract().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> System.out.println(e.getKey() + "=" + e.getValue()));
-        System.out.println("planted bad rows=" + g.placedDefects().size() + " unplaced=" + g.unplacedDefects());
+        System.out.println("planted bad rows=" + g.placedDefects().size() + " (kinds "
+                + g.placedDefects().stream().map(p -> p.split(" ")[1]).distinct().count() + "/" + Defect.values().length
+                + "), left unplaced=" + g.unplacedDefects());
     }
 }
