@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -29,12 +31,15 @@ public class NightlyRunLauncher {
     private static final Logger log = LoggerFactory.getLogger(NightlyRunLauncher.class);
 
     private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
     private final Job nightlyJob;
     private final RunWorkspace workspace;
     private final RunSettings settings;
 
-    NightlyRunLauncher(JobOperator jobOperator, Job nightlyJob, RunWorkspace workspace, RunSettings settings) {
+    NightlyRunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, RunWorkspace workspace,
+                       RunSettings settings) {
         this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
         this.nightlyJob = nightlyJob;
         this.workspace = workspace;
         this.settings = settings;
@@ -50,14 +55,14 @@ public class NightlyRunLauncher {
         } catch (Exception e) {
             throw new RunFailure("cannot open warehouse " + request.warehouse() + ": " + e.getMessage(), e);
         }
+        JobParameters parameters = parameters(request, warehouse, runId);
+        // A job repository that outlived its warehouse may already hold a finished run of this id:
+        // a new run must be a new job instance, so take the next free number.
+        while (isComplete(parameters)) {
+            runId = RunIds.following(runId);
+            parameters = parameters(request, warehouse, runId);
+        }
         workspace.begin(request, runId, warehouse);
-        JobParameters parameters = new JobParametersBuilder()
-                .addString("run_id", runId)
-                .addString("as_of", request.asOf().toString())
-                .addString("inbox", request.inbox().toString())
-                .addString("warehouse", warehouse.root().toString())
-                .addString("strict", Boolean.toString(request.strict()), false)
-                .toJobParameters();
         JobExecution execution;
         try {
             execution = jobOperator.start(nightlyJob, parameters);
@@ -78,6 +83,25 @@ public class NightlyRunLauncher {
             return 1;
         }
         return 0;
+    }
+
+    private static JobParameters parameters(RunRequest request, Warehouse warehouse, String runId) {
+        return new JobParametersBuilder()
+                .addString("run_id", runId)
+                .addString("as_of", request.asOf().toString())
+                .addString("inbox", request.inbox().toString())
+                .addString("warehouse", warehouse.root().toString())
+                .addString("strict", Boolean.toString(request.strict()), false)
+                .toJobParameters();
+    }
+
+    private boolean isComplete(JobParameters parameters) {
+        JobInstance instance = jobRepository.getJobInstance(NightlyJobConfiguration.JOB_NAME, parameters);
+        if (instance == null) {
+            return false;
+        }
+        JobExecution last = jobRepository.getLastJobExecution(instance);
+        return last != null && last.getStatus() == BatchStatus.COMPLETED;
     }
 
     private void printSummary(PrintStream out, String runId, JobExecution execution) {

@@ -36,6 +36,12 @@ final class RunIds {
         return prefix + (newest + 1);
     }
 
+    /** The id after this one for the same as-of date. */
+    static String following(String runId) {
+        int cut = runId.lastIndexOf('_');
+        return runId.substring(0, cut + 1) + (Integer.parseInt(runId.substring(cut + 1)) + 1);
+    }
+
     static boolean finished(Warehouse warehouse, String runId) throws IOException {
         return warehouse.fs().exists(new Path(warehouse.runDir(runId), FINISHED_MARKER));
     }

@@ -93,6 +93,7 @@ public final class Warehouse implements AutoCloseable {
         // Our instance is private; other code asking Hadoop for file: gets a fresh one too, so no one
         // closes or reconfigures (checksums) an instance another component uses.
         c.setBoolean("fs.file.impl.disable.cache", true);
+        c.setClass("fs.file.impl", PosixLocalFileSystem.class, FileSystem.class);
         FileSystem fs;
         try {
             fs = FileSystem.newInstance(uri, c);

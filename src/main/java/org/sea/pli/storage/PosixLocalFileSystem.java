@@ -1,0 +1,43 @@
+package org.sea.pli.storage;
+
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.apache.hadoop.fs.permission.FsPermission;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The {@code file:} scheme for warehouses. Without Hadoop's native library (never shipped in the
+ * shaded client), {@link RawLocalFileSystem} sets the permission of every file and directory it
+ * creates by forking {@code chmod}: profiled at state scale, that was most of the time spent
+ * creating quarantine and mart files. This does the same with java.nio, in process. No checksum
+ * side files are written either ({@code .crc}), so BI globs and manifests see only data.
+ */
+public class PosixLocalFileSystem extends RawLocalFileSystem {
+
+    private static final PosixFilePermission[] BITS = {
+        PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+        PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+        PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ,
+    };
+
+    @Override
+    public void setPermission(Path p, FsPermission permission) throws IOException {
+        short mode = permission.toShort();
+        Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
+        for (int bit = 0; bit < BITS.length; bit++) {
+            if ((mode & (1 << bit)) != 0) {
+                set.add(BITS[bit]);
+            }
+        }
+        try {
+            Files.setPosixFilePermissions(pathToFile(p).toPath(), set);
+        } catch (UnsupportedOperationException e) {
+            super.setPermission(p, permission); // not a POSIX file system: Hadoop's own way
+        }
+    }
+}
