@@ -1,0 +1,198 @@
+package org.sea.pli.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sea.pli.cli.PlImpactCommand;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The committed sample inbox through the whole nightly job, read back by DuckDB the way a BI
+ * tool reads it (SPEC.md §5): every mart's columns and types against {@code schemas/marts/},
+ * values that must agree across marts, and privacy (no student_id or raw educator_id anywhere).
+ */
+class SampleRunTest {
+
+    @TempDir
+    static Path work;
+
+    static Path warehouse;
+    static String log;
+    static Connection duck;
+
+    @BeforeAll
+    static void runTheSample() throws Exception {
+        warehouse = work.resolve("warehouse");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new PlImpactCommand(new PrintStream(out), new PrintStream(err),
+                Map.of("PLI_PSEUDONYM_KEY", "sample-test-key")).execute(new String[] {
+                    "run", "--inbox", "sample-data", "--warehouse", warehouse.toString(), "--as-of", "2026-06-30",
+                    "--spring.datasource.url=jdbc:h2:file:" + work.resolve("jobs"),
+                    "--logging.file.name=" + work.resolve("run.log")});
+        assertThat(exit).as(err.toString()).isZero();
+        log = Files.readString(work.resolve("run.log")) + out + err;
+        duck = DriverManager.getConnection("jdbc:duckdb:");
+    }
+
+    private static String glob(String mart) {
+        return mart.equals("load_report")
+                ? "read_parquet('" + warehouse.resolve("current/load_report/part-00000.parquet") + "')"
+                : "read_parquet('" + warehouse.resolve("current").resolve(mart) + "/**/*.parquet', hive_partitioning = true)";
+    }
+
+    private static List<List<Object>> query(String sql) throws SQLException {
+        List<List<Object>> rows = new ArrayList<>();
+        try (Statement s = duck.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            int n = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                List<Object> row = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    row.add(r.getObject(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static final Map<String, String> DUCKDB_TYPES = Map.of("string", "VARCHAR", "int32", "INTEGER",
+            "int64", "BIGINT", "double", "DOUBLE", "boolean", "BOOLEAN", "date", "DATE",
+            "decimal(18,2)", "DECIMAL(18,2)");
+
+    @Test
+    void everyMartReadsBackWithTheColumnsAndTypesOfItsSchema() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        List<String> marts = List.of("load_report", "educator_activity", "cohort_impact", "model_comparison",
+                "funding_efficiency", "evidence_coverage", "bright_spots");
+        for (String mart : marts) {
+            JsonNode schema = json.readTree(Path.of("schemas/marts", mart + ".json").toFile());
+            Map<String, String> expected = new LinkedHashMap<>();
+            schema.get("columns").forEach(c -> expected.put(c.get("name").asText(),
+                    DUCKDB_TYPES.get(c.get("type").asText())));
+            if (!schema.get("partitioned_by").isNull()) {
+                expected.put("school_year", "VARCHAR"); // from the Hive path, not inside the files
+            }
+            Map<String, String> actual = new LinkedHashMap<>();
+            for (List<Object> row : query("DESCRIBE SELECT * FROM " + glob(mart))) {
+                actual.put((String) row.get(0), (String) row.get(1));
+            }
+            assertThat(actual).as(mart).containsExactlyEntriesOf(expected);
+            assertThat(query("SELECT count(*) FROM " + glob(mart)).get(0).get(0)).as(mart + " rows")
+                    .isNotEqualTo(0L);
+        }
+    }
+
+    @Test
+    void loadReportHasOneRowPerFileUnderAnLeaFolder() throws Exception {
+        long files;
+        try (Stream<Path> s = Files.list(Path.of("sample-data"))) {
+            files = s.filter(p -> !p.getFileName().toString().equals("_state")).mapToLong(p -> {
+                try (Stream<Path> f = Files.list(p)) {
+                    return f.count();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).sum();
+        }
+        assertThat(query("SELECT count(*) FROM " + glob("load_report")).get(0).get(0)).isEqualTo(files);
+        // the generator plants one file of each file-level reason (see InboxGenerator)
+        assertThat(query("SELECT DISTINCT reason FROM " + glob("load_report") + " WHERE reason IS NOT NULL ORDER BY 1"))
+                .extracting(r -> r.get(0)).containsExactly("after_as_of", "ambiguous_file", "missing_column",
+                        "reject_rate_exceeded", "unknown_file", "unknown_lea", "unreadable");
+    }
+
+    @Test
+    void martsAgreeWithEachOther() throws Exception {
+        // §4.4: units of evidence_coverage are the distinct (cohort, model, educator) of educator_activity
+        List<List<Object>> mismatches = query("""
+                WITH units AS (SELECT school_year, lea_id, count(*) AS n FROM (
+                    SELECT DISTINCT school_year, lea_id, cohort_id, pl_model, educator_key FROM %s) GROUP BY ALL),
+                coverage AS (SELECT school_year, lea_id,
+                    units_level_0 + units_level_1 + units_level_4 + units_level_5 AS n FROM %s)
+                SELECT * FROM units FULL JOIN coverage USING (school_year, lea_id)
+                WHERE units.n IS DISTINCT FROM coverage.n""".formatted(glob("educator_activity"),
+                glob("evidence_coverage")));
+        assertThat(mismatches).isEmpty();
+        // §5.3 statewide n_educators is the sum of the LEAs' cohort units, suppressed or not
+        List<List<Object>> models = query("""
+                WITH units AS (SELECT school_year, pl_model, count(*) AS n FROM (
+                    SELECT DISTINCT school_year, lea_id, cohort_id, pl_model, educator_key FROM %s) GROUP BY ALL)
+                SELECT m.school_year, m.pl_model, m.n_educators, units.n FROM %s m JOIN units USING (school_year, pl_model)
+                WHERE NOT m.suppressed AND m.n_educators <> units.n""".formatted(glob("educator_activity"),
+                glob("model_comparison")));
+        assertThat(models).isEmpty();
+        // §5: a suppressed cohort shows no educator counts; bright spots rank 1..n without gaps
+        assertThat(query("SELECT count(*) FROM " + glob("cohort_impact")
+                + " WHERE suppressed AND (n_educators IS NOT NULL OR practice_change_mean IS NOT NULL"
+                + " OR NOT student_suppressed)").get(0).get(0)).isEqualTo(0L);
+        assertThat(query("SELECT count(*) FROM " + glob("cohort_impact") + " WHERE suppressed").get(0).get(0))
+                .as("the sample plants cohorts under 10 educators").isNotEqualTo(0L);
+        assertThat(query("SELECT school_year, max(rank) = count(*) AND min(rank) = 1 FROM " + glob("bright_spots")
+                + " GROUP BY ALL")).allSatisfy(r -> assertThat(r.get(1)).isEqualTo(true));
+    }
+
+    @Test
+    void noStudentIdOrRawEducatorIdInAnyMartOrLogLine() throws Exception {
+        Set<String> ids = new HashSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("sample-data"))) {
+            for (Path f : files.filter(p -> p.getFileName().toString().matches("(student_outcomes|enrollments)_.*\\.csv"))
+                    .toList()) {
+                try (InputStream in = Files.newInputStream(f);
+                     CsvReader<NamedCsvRecord> csv = CsvReader.builder().allowMissingFields(true)
+                             .allowExtraFields(true).ofNamedCsvRecord(new String(in.readAllBytes(),
+                                     StandardCharsets.UTF_8).replace("\uFEFF", ""))) {
+                    for (NamedCsvRecord r : csv) {
+                        r.findField("student_id").ifPresent(ids::add);
+                        r.findField("educator_id").ifPresent(ids::add);
+                        r.findField(" Educator_ID ").ifPresent(ids::add);
+                    }
+                }
+            }
+        }
+        ids.removeIf(id -> id.isBlank() || id.length() < 5);
+        assertThat(ids).hasSizeGreaterThan(1000);
+        for (String mart : List.of("load_report", "educator_activity", "cohort_impact", "model_comparison",
+                "funding_efficiency", "evidence_coverage", "bright_spots")) {
+            List<String> textColumns = new ArrayList<>();
+            for (List<Object> c : query("DESCRIBE SELECT * FROM " + glob(mart))) {
+                if ("VARCHAR".equals(c.get(1))) {
+                    textColumns.add((String) c.get(0));
+                }
+            }
+            for (String column : textColumns) {
+                for (List<Object> v : query("SELECT DISTINCT \"" + column + "\" FROM " + glob(mart))) {
+                    assertThat(ids).as(mart + "." + column).doesNotContain(String.valueOf(v.get(0)));
+                }
+            }
+        }
+        assertThat(log).contains("published");
+        for (String id : ids) {
+            assertThat(log.contains(id)).as("log mentions " + id).isFalse();
+        }
+    }
+}
