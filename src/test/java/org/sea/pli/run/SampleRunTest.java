@@ -156,6 +156,48 @@ class SampleRunTest {
                 + " GROUP BY ALL")).allSatisfy(r -> assertThat(r.get(1)).isEqualTo(true));
     }
 
+    /** The example queries of docs/queries, as a BI analyst runs them from the repository root. */
+    private static List<List<Object>> exampleQuery(String file) throws Exception {
+        String sql = Files.readString(Path.of("docs/queries", file))
+                .replace("'warehouse/current/", "'" + warehouse.resolve("current") + "/");
+        return query(sql.strip().replaceAll(";$", ""));
+    }
+
+    @Test
+    void exampleQueriesAnswerTheQuestionsOnTheSampleRun() throws Exception {
+        // 1: the planted effect — durable models change practice more than one-off sessions
+        List<List<Object>> models = exampleQuery("1_which_models_change_practice.sql");
+        for (String year : List.of("2024-25", "2025-26")) {
+            Map<String, Double> change = new LinkedHashMap<>();
+            models.stream().filter(r -> r.get(0).equals(year))
+                    .forEach(r -> change.put((String) r.get(1), ((Number) r.get(4)).doubleValue()));
+            assertThat(change).containsKeys("coaching", "plc", "workshop");
+            assertThat(Math.min(change.get("coaching"), change.get("plc")))
+                    .isGreaterThan(change.get("workshop") + 0.3);
+        }
+        // 2: a share of dollars, consistent with the sums beside it
+        for (List<Object> r : exampleQuery("2_dollars_backed_by_evidence.sql")) {
+            double total = ((Number) r.get(1)).doubleValue();
+            double backed = ((Number) r.get(2)).doubleValue();
+            assertThat(backed).isBetween(0.0, total);
+            assertThat(((Number) r.get(3)).doubleValue()).isCloseTo(backed / total, org.assertj.core.api.Assertions.within(0.0005));
+        }
+        // 3: the sample pays some tool-specific training from Title II-A
+        List<List<Object>> titleTwo = exampleQuery("3_title_ii_a_on_tool_training.sql");
+        assertThat(titleTwo).hasSize(2);
+        assertThat(titleTwo).allSatisfy(r -> assertThat(((Number) r.get(2)).doubleValue()).isPositive()
+                .isLessThan(((Number) r.get(1)).doubleValue()));
+        // 4: ten bright spots per year, ranked by practice change
+        List<List<Object>> spots = exampleQuery("4_bright_spots.sql");
+        assertThat(spots).hasSize(20);
+        for (int i = 1; i < spots.size(); i++) {
+            if (spots.get(i).get(0).equals(spots.get(i - 1).get(0))) {
+                assertThat(((Number) spots.get(i).get(6)).doubleValue())
+                        .isLessThanOrEqualTo(((Number) spots.get(i - 1).get(6)).doubleValue());
+            }
+        }
+    }
+
     @Test
     void noStudentIdOrRawEducatorIdInAnyMartOrLogLine() throws Exception {
         Set<String> ids = new HashSet<>();
