@@ -60,6 +60,7 @@ public final class MartWriter implements AutoCloseable {
     private final Path martDir;
     private final MartSchema schema;
     private final MartColumn[] columns;
+    private final Class<?>[] javaTypes;
     private final Configuration conf;
     private final List<WrittenFile> written = new ArrayList<>();
     private final int tailKeep;
@@ -89,6 +90,10 @@ public final class MartWriter implements AutoCloseable {
         this.martDir = new Path(this.martsDir, schema.name());
         this.columns = schema.columns().toArray(new MartColumn[0]);
         this.pendingUnscaled = new long[columns.length];
+        this.javaTypes = new Class<?>[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            javaTypes[i] = columns[i].type().javaType();
+        }
         this.conf = new Configuration(fs.getConf());
         conf.setInt(ZstandardCodec.PARQUET_COMPRESS_ZSTD_LEVEL, ZSTD_LEVEL);
         conf.setInt(ZstandardCodec.PARQUET_COMPRESS_ZSTD_WORKERS, 0);
@@ -177,18 +182,18 @@ public final class MartWriter implements AutoCloseable {
             if (v == null) {
                 continue;
             }
-            MartColumn c = columns[i];
-            if (v.getClass() != c.type().javaType()) {
+            if (v.getClass() != javaTypes[i]) {
+                MartColumn c = columns[i];
                 throw new IllegalArgumentException("mart " + schema.name() + ": column " + c.name() + " is "
                         + c.type().jsonName() + " and takes " + c.type().javaType().getSimpleName() + ", not "
                         + v.getClass().getName() + " (" + v + ")");
             }
-            if (c.type() == MartType.DECIMAL_18_2) {
-                pendingUnscaled[i] = unscaled(c, (BigDecimal) v);
-            } else if (c.type() == MartType.DATE) {
-                long day = ((LocalDate) v).toEpochDay();
+            if (v instanceof BigDecimal d) {
+                pendingUnscaled[i] = unscaled(columns[i], d);
+            } else if (v instanceof LocalDate date) {
+                long day = date.toEpochDay();
                 if (day != (int) day) {
-                    throw new IllegalArgumentException("mart " + schema.name() + ": column " + c.name()
+                    throw new IllegalArgumentException("mart " + schema.name() + ": column " + columns[i].name()
                             + ": date out of range: " + v);
                 }
             }
