@@ -35,7 +35,8 @@ import org.apache.parquet.io.OutputFile;
  * {@code <mart>/} directory (a failed earlier attempt) is deleted when the writer is created.
  *
  * <p>Determinism (SPEC §6): fixed codec (ZSTD level {@value #ZSTD_LEVEL}), row-group size, page
- * sizes, writer version, no block padding, and fixed footer metadata — {@code created_by} is
+ * sizes, writer version, no block padding, footer encoding lists put in a fixed order (parquet-java's
+ * order varies between JVMs, see {@link MartOutputFile}), and fixed footer metadata — {@code created_by} is
  * parquet-java's own fixed string ({@code parquet-mr version 1.17.1 (build …)}, it cannot be set
  * through the API) and the only key-value entry is {@code writer.model.name=pl-impact}. Same rows
  * give byte-identical files whatever the time, time zone, locale, thread or file system; the bytes
@@ -59,13 +60,15 @@ public final class MartWriter implements AutoCloseable {
     private final Path martDir;
     private final MartSchema schema;
     private final MartColumn[] columns;
+    private final Class<?>[] javaTypes;
     private final Configuration conf;
     private final List<WrittenFile> written = new ArrayList<>();
+    private final int tailKeep;
     /** Unscaled decimal(18,2) values of the row being written, by column; read by the write support. */
     private final long[] pendingUnscaled;
 
     private ParquetWriter<Object[]> writer;
-    private HashingOutputFile outputFile;
+    private MartOutputFile outputFile;
     private Path tmpPath;
     private Path finalPath;
     private String partition;
@@ -75,12 +78,22 @@ public final class MartWriter implements AutoCloseable {
 
     /** Writes one mart under {@code martsDir/<mart>/} on the given Hadoop FileSystem. */
     public MartWriter(FileSystem fs, Path martsDir, MartSchema schema) throws IOException {
+        this(fs, martsDir, schema, MartOutputFile.KEEP);
+    }
+
+    /** With a given footer tail buffer (see {@link MartOutputFile}); for tests. */
+    MartWriter(FileSystem fs, Path martsDir, MartSchema schema, int tailKeep) throws IOException {
+        this.tailKeep = tailKeep;
         this.fs = Objects.requireNonNull(fs, "fs");
         this.martsDir = fs.makeQualified(Objects.requireNonNull(martsDir, "martsDir"));
         this.schema = Objects.requireNonNull(schema, "schema");
         this.martDir = new Path(this.martsDir, schema.name());
         this.columns = schema.columns().toArray(new MartColumn[0]);
         this.pendingUnscaled = new long[columns.length];
+        this.javaTypes = new Class<?>[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            javaTypes[i] = columns[i].type().javaType();
+        }
         this.conf = new Configuration(fs.getConf());
         conf.setInt(ZstandardCodec.PARQUET_COMPRESS_ZSTD_LEVEL, ZSTD_LEVEL);
         conf.setInt(ZstandardCodec.PARQUET_COMPRESS_ZSTD_WORKERS, 0);
@@ -169,18 +182,18 @@ public final class MartWriter implements AutoCloseable {
             if (v == null) {
                 continue;
             }
-            MartColumn c = columns[i];
-            if (v.getClass() != c.type().javaType()) {
+            if (v.getClass() != javaTypes[i]) {
+                MartColumn c = columns[i];
                 throw new IllegalArgumentException("mart " + schema.name() + ": column " + c.name() + " is "
                         + c.type().jsonName() + " and takes " + c.type().javaType().getSimpleName() + ", not "
                         + v.getClass().getName() + " (" + v + ")");
             }
-            if (c.type() == MartType.DECIMAL_18_2) {
-                pendingUnscaled[i] = unscaled(c, (BigDecimal) v);
-            } else if (c.type() == MartType.DATE) {
-                long day = ((LocalDate) v).toEpochDay();
+            if (v instanceof BigDecimal d) {
+                pendingUnscaled[i] = unscaled(columns[i], d);
+            } else if (v instanceof LocalDate date) {
+                long day = date.toEpochDay();
                 if (day != (int) day) {
-                    throw new IllegalArgumentException("mart " + schema.name() + ": column " + c.name()
+                    throw new IllegalArgumentException("mart " + schema.name() + ": column " + columns[i].name()
                             + ": date out of range: " + v);
                 }
             }
@@ -188,21 +201,19 @@ public final class MartWriter implements AutoCloseable {
     }
 
     private long unscaled(MartColumn c, BigDecimal v) {
-        BigDecimal scaled;
+        long u;
         try {
-            scaled = v.setScale(2, RoundingMode.UNNECESSARY);
+            // Exact: no rounding (12.500 is fine, 12.505 is not). movePointRight keeps the compact
+            // long representation, so the common case allocates no BigInteger.
+            BigDecimal scaled = v.scale() == 2 ? v : v.setScale(2, RoundingMode.UNNECESSARY);
+            u = scaled.movePointRight(2).longValueExact();
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException("mart " + schema.name() + ": column " + c.name()
-                    + " is decimal(18,2) and cannot hold " + v.toPlainString() + " without rounding");
+                    + " is decimal(18,2) and cannot hold " + v.toPlainString() + " exactly");
         }
-        if (scaled.precision() > 18) {
-            throw new IllegalArgumentException("mart " + schema.name() + ": column " + c.name()
-                    + " is decimal(18,2) and cannot hold " + v.toPlainString() + " (more than 18 digits)");
-        }
-        long u = scaled.unscaledValue().longValueExact();
         if (u <= -DECIMAL_18_LIMIT || u >= DECIMAL_18_LIMIT) {
             throw new IllegalArgumentException("mart " + schema.name() + ": column " + c.name()
-                    + " is decimal(18,2) and cannot hold " + v.toPlainString());
+                    + " is decimal(18,2) and cannot hold " + v.toPlainString() + " (more than 18 digits)");
         }
         return u;
     }
@@ -235,7 +246,7 @@ public final class MartWriter implements AutoCloseable {
         Path dir = p == null ? martDir : new Path(martDir, MartSchema.PARTITION_COLUMN + "=" + p);
         tmpPath = new Path(dir, TMP_FILE);
         finalPath = new Path(dir, PART_FILE);
-        outputFile = new HashingOutputFile(fs, tmpPath);
+        outputFile = new MartOutputFile(fs, tmpPath, tailKeep);
         writer = new Builder(outputFile, new RowWriteSupport(schema, pendingUnscaled))
                 .withConf(conf)
                 .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
@@ -246,6 +257,7 @@ public final class MartWriter implements AutoCloseable {
                 .withDictionaryEncoding(true)
                 .withWriterVersion(WriterVersion.PARQUET_1_0)
                 .withStatisticsEnabled(true)
+                .withSizeStatisticsEnabled(true)
                 .withPageWriteChecksumEnabled(true)
                 .withMaxPaddingSize(0)
                 .withValidation(false)

@@ -1,0 +1,125 @@
+package org.sea.pli.parquet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.sea.pli.storage.Warehouse;
+
+/** SPEC §5: the schema JSON files load, and the writer rejects rows that do not fit them. */
+class MartSchemaTest {
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"educator_activity", "cohort_impact", "model_comparison", "funding_efficiency",
+            "evidence_coverage", "bright_spots", "load_report"})
+    void everyMartSchemaLoads(String mart) {
+        MartSchema s = MartSchema.load(mart);
+        assertThat(s.name()).isEqualTo(mart);
+        assertThat(s.columns()).allSatisfy(c -> assertThat(c.description()).isNotBlank());
+        assertThat(s.parquetType().getFieldCount()).isEqualTo(s.columns().size());
+        assertThat(s.parquetType().getFields()).allSatisfy(f ->
+                assertThat(f.getRepetition()).isEqualTo(org.apache.parquet.schema.Type.Repetition.OPTIONAL));
+        if (mart.equals("load_report")) {
+            assertThat(s.partitionedBy()).isNull();
+            assertThat(s.key()).containsExactly("lea_id", "extract", "file");
+        } else {
+            assertThat(s.partitionedBy()).isEqualTo("school_year");
+            assertThat(s.key().get(0)).isEqualTo("school_year");
+        }
+    }
+
+    @Test
+    void cohortImpactMatchesSpec52() {
+        MartSchema s = MartSchema.load("cohort_impact");
+        assertThat(s.columns()).extracting(MartColumn::name).startsWith("lea_id", "cohort_id", "pl_model",
+                "activities", "cost_usd", "n_educators").endsWith("suppressed", "student_suppressed").hasSize(26);
+        assertThat(s.columns().get(s.index("cost_usd")).type()).isEqualTo(MartType.DECIMAL_18_2);
+        assertThat(s.columns().get(s.index("cost_usd")).suppression()).isNull();
+        assertThat(s.columns().get(s.index("n_educators")).suppression()).isEqualTo("educator");
+        assertThat(s.columns().get(s.index("n_students")).suppression()).isEqualTo("student");
+        assertThat(s.parquetType().getType("cost_usd").toString())
+                .isEqualTo("optional int64 cost_usd (DECIMAL(18,2))");
+        assertThat(s.parquetType().getType("lea_id").toString()).isEqualTo("optional binary lea_id (STRING)");
+        assertThat(MartSchema.load("load_report").parquetType().getType("extract_date").toString())
+                .isEqualTo("optional int32 extract_date (DATE)");
+    }
+
+    @Test
+    void unknownColumnAndMartAreNamed() {
+        assertThatThrownBy(() -> MartSchema.load("cohort_impact").index("nope"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+        assertThatThrownBy(() -> MartSchema.load("no_such_mart"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no_such_mart");
+        assertThatThrownBy(() -> MartType.parse("decimal(10,2)"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decimal(10,2)");
+    }
+
+    @Test
+    void writeRejectsWrongTypeArityAndOrderClearly() throws Exception {
+        try (Warehouse w = Warehouse.open(tmp.toString())) {
+            FileSystem fs = w.fs();
+            MartSchema s = MartSchema.load("cohort_impact");
+            try (MartWriter mw = new MartWriter(fs, w.martsDir("2026-06-30_1"), s)) {
+                Object[] good = MartRows.cohortImpact(s).get(0).values();
+
+                assertThatThrownBy(() -> mw.write("2024-25", new Object[3]))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("3 values").hasMessageContaining("26 columns");
+
+                Object[] wrongType = good.clone();
+                wrongType[s.index("n_educators")] = 25L;
+                assertThatThrownBy(() -> mw.write("2024-25", wrongType))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("n_educators").hasMessageContaining("int32")
+                        .hasMessageContaining("java.lang.Long");
+
+                Object[] tooPrecise = good.clone();
+                tooPrecise[s.index("cost_usd")] = new BigDecimal("12.505");
+                assertThatThrownBy(() -> mw.write("2024-25", tooPrecise))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("cost_usd").hasMessageContaining("12.505");
+
+                Object[] tooBig = good.clone();
+                tooBig[s.index("cost_usd")] = new BigDecimal("12345678901234567.00");
+                assertThatThrownBy(() -> mw.write("2024-25", tooBig))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cost_usd");
+
+                assertThatThrownBy(() -> mw.write(null, good))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("partition");
+                assertThatThrownBy(() -> mw.write("2024-26", good))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2024-26");
+
+                Object[] trailingZeros = good.clone();
+                trailingZeros[s.index("cost_usd")] = new BigDecimal("12.500");
+                mw.write("2025-26", trailingZeros);
+                assertThatThrownBy(() -> mw.write("2024-25", good))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("2024-25").hasMessageContaining("after 2025-26");
+
+                assertThat(mw.finish()).extracting(WrittenFile::rows).containsExactly(1L);
+            }
+
+            try (MartWriter lr = new MartWriter(fs, w.martsDir("2026-06-30_1"), MartSchema.load("load_report"))) {
+                Object[] row = MartRows.loadReport(lr.schema()).get(1);
+                assertThatThrownBy(() -> lr.write("2025-26", row))
+                        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not partitioned");
+                Object[] badDate = row.clone();
+                badDate[lr.schema().index("extract_date")] = "2026-06-01";
+                assertThatThrownBy(() -> lr.write(null, badDate))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageContaining("extract_date").hasMessageContaining("LocalDate");
+                lr.write(null, row);
+                assertThat(lr.finish()).hasSize(1);
+            }
+        }
+    }
+}

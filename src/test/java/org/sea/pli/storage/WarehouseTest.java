@@ -1,0 +1,139 @@
+package org.sea.pli.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SPEC §6 Publish: current/ switches to a run's marts only once all are in place. */
+class WarehouseTest {
+    @TempDir
+    Path tmp;
+    Warehouse w;
+
+    @BeforeEach
+    void open() throws IOException {
+        w = Warehouse.open(tmp.resolve("wh").toString());
+    }
+
+    @AfterEach
+    void close() throws IOException {
+        w.close();
+    }
+
+    private void fakeMart(String runId, String mart, String partition, String content) throws IOException {
+        org.apache.hadoop.fs.Path dir = new org.apache.hadoop.fs.Path(w.martsDir(runId), mart);
+        if (partition != null) {
+            dir = new org.apache.hadoop.fs.Path(dir, "school_year=" + partition);
+        }
+        try (OutputStream out = w.fs().create(new org.apache.hadoop.fs.Path(dir, "part-00000.parquet"))) {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private List<String> filesUnder(Path dir) throws IOException {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    private Path local(org.apache.hadoop.fs.Path p) {
+        return Path.of(p.toUri());
+    }
+
+    @Test
+    void locationsResolve() throws IOException {
+        assertThat(w.root().toUri().getScheme()).isEqualTo("file");
+        assertThat(local(w.root())).isEqualTo(tmp.resolve("wh"));
+        assertThat(w.martsDir("2026-06-30_1").toString()).endsWith("/wh/runs/2026-06-30_1/marts");
+        assertThat(w.currentDir().toString()).endsWith("/wh/current");
+        assertThat(Warehouse.toUri("./warehouse").toString())
+                .isEqualTo(Path.of("warehouse").toAbsolutePath().toUri().toString());
+        assertThat(Warehouse.toUri("hdfs://nn:8020/pli").toString()).isEqualTo("hdfs://nn:8020/pli");
+        assertThat(Warehouse.toUri("s3a://bucket/pli").getScheme()).isEqualTo("s3a");
+        try (Warehouse viaUri = Warehouse.open(tmp.resolve("wh").toUri().toString())) {
+            assertThat(viaUri.root()).isEqualTo(w.root());
+        }
+        assertThatThrownBy(() -> w.runDir("../x")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Warehouse.open(" ")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void runIdsSortByAsOfThenNumber() throws IOException {
+        assertThat(w.runIds()).isEmpty();
+        for (String id : List.of("2026-06-30_10", "2026-06-30_2", "2026-05-31_1", "2026-06-30_1")) {
+            w.fs().mkdirs(w.runDir(id));
+        }
+        assertThat(w.runIds()).containsExactly("2026-05-31_1", "2026-06-30_1", "2026-06-30_2", "2026-06-30_10");
+    }
+
+    @Test
+    void publishSwitchesCurrentToExactlyTheRunsMarts() throws IOException {
+        assertThat(w.publishedRunId()).isEmpty();
+        fakeMart("2026-06-30_1", "cohort_impact", "2025-26", "run1-ci");
+        fakeMart("2026-06-30_1", "cohort_impact", "2024-25", "run1-ci-old");
+        fakeMart("2026-06-30_1", "load_report", null, "run1-lr");
+
+        w.publish("2026-06-30_1", List.of("cohort_impact", "load_report"));
+
+        Path current = local(w.currentDir());
+        assertThat(filesUnder(current)).containsExactly("_PUBLISHED",
+                "cohort_impact/school_year=2024-25/part-00000.parquet",
+                "cohort_impact/school_year=2025-26/part-00000.parquet",
+                "load_report/part-00000.parquet");
+        assertThat(Files.readString(current.resolve("load_report/part-00000.parquet"))).isEqualTo("run1-lr");
+        assertThat(Files.readString(current.resolve("_PUBLISHED"))).isEqualTo("run_id=2026-06-30_1\nas_of=2026-06-30\n");
+        assertThat(w.publishedRunId()).contains("2026-06-30_1");
+        // the run's own marts stay (audit, SPEC §6)
+        assertThat(filesUnder(local(w.martsDir("2026-06-30_1")))).hasSize(3);
+
+        fakeMart("2026-07-01_1", "cohort_impact", "2025-26", "run2-ci");
+        w.publish("2026-07-01_1", List.of("cohort_impact"));
+
+        assertThat(filesUnder(current)).containsExactly("_PUBLISHED",
+                "cohort_impact/school_year=2025-26/part-00000.parquet");
+        assertThat(Files.readString(current.resolve("cohort_impact/school_year=2025-26/part-00000.parquet")))
+                .isEqualTo("run2-ci");
+        assertThat(w.publishedRunId()).contains("2026-07-01_1");
+        try (Stream<Path> top = Files.list(tmp.resolve("wh"))) {
+            assertThat(top.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("runs", "current");
+        }
+    }
+
+    @Test
+    void aRunMissingAMartDoesNotTouchCurrent() throws IOException {
+        fakeMart("2026-06-30_1", "load_report", null, "run1-lr");
+        w.publish("2026-06-30_1", List.of("load_report"));
+
+        fakeMart("2026-07-01_1", "load_report", null, "run2-lr");
+        assertThatThrownBy(() -> w.publish("2026-07-01_1", List.of("load_report", "cohort_impact")))
+                .isInstanceOf(IOException.class).hasMessageContaining("cohort_impact");
+
+        assertThat(w.publishedRunId()).contains("2026-06-30_1");
+        assertThat(Files.readString(local(w.currentDir()).resolve("load_report/part-00000.parquet")))
+                .isEqualTo("run1-lr");
+    }
+
+    @Test
+    void leftoversOfACrashedPublishAreCleanedUp() throws IOException {
+        Files.createDirectories(tmp.resolve("wh/current.staging-2026-06-29_1/load_report"));
+        Files.createDirectories(tmp.resolve("wh/current.previous-2026-06-29_1/load_report"));
+        fakeMart("2026-06-30_1", "load_report", null, "run1-lr");
+
+        w.publish("2026-06-30_1", List.of("load_report"));
+
+        try (Stream<Path> top = Files.list(tmp.resolve("wh"))) {
+            assertThat(top.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("runs", "current");
+        }
+    }
+}
