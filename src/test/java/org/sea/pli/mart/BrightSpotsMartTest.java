@@ -125,6 +125,11 @@ class BrightSpotsMartTest {
                 "5 lea-2 c-a coaching");   // lea-1 < lea-2 on the tie
         assertThat(ranking(marts.rows(ImpactMarts.BRIGHT_SPOTS, "2024-25")))
                 .containsExactly("1 lea-1 c-old coaching");
+        // cohort_impact rows come in key order (lea_id, cohort_id, pl_model) within the school year
+        assertThat(marts.rows(ImpactMarts.COHORT_IMPACT, "2025-26"))
+                .extracting(r -> r.get("lea_id") + " " + r.get("cohort_id") + " " + r.get("pl_model"))
+                .containsExactly("lea-1 c-a coaching", "lea-1 c-a plc", "lea-1 c-b coaching", "lea-1 c-p workshop",
+                        "lea-1 c-s workshop", "lea-2 c-a coaching", "lea-2 c-z coaching");
         // the excluded rows exist in cohort_impact
         assertThat(marts.cohort("lea-1", "c-s", "workshop").get("suppressed")).isEqualTo(true);
         assertThat(marts.cohort("lea-1", "c-p", "workshop").get("n_practice_pairs")).isEqualTo(2);
