@@ -4,6 +4,7 @@ import org.sea.pli.PlImpactApplication;
 import org.sea.pli.run.NightlyRunLauncher;
 import org.sea.pli.run.RunFailure;
 import org.sea.pli.run.RunRequest;
+import org.sea.pli.run.RunReproduction;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -69,8 +70,12 @@ public final class PlImpactCommand {
                 case "generate" -> {
                     return generate(args);
                 }
-                case "rerun", "verify" -> throw new UsageException(verb,
-                        "'" + verb + "' is not available in this version of pl-impact");
+                case "rerun" -> {
+                    return rerun(args);
+                }
+                case "verify" -> {
+                    return verify(args);
+                }
                 default -> throw new UsageException(null, "unknown command '" + verb + "'");
             }
         } catch (UsageException e) {
@@ -105,13 +110,64 @@ public final class PlImpactCommand {
         if (!Files.isDirectory(inbox)) {
             throw new UsageException("run", "inbox " + inbox + " is not a directory");
         }
-        String key = environment.get(KEY_VARIABLE);
-        if (key == null || key.isBlank()) {
-            throw new UsageException("run", KEY_VARIABLE + " is not set: the run needs the pseudonym key"
-                    + " that turns educator ids into educator_key (SPEC.md §5.1)");
-        }
+        String key = new String(pseudonymKey("run"), StandardCharsets.UTF_8);
         RunRequest request = new RunRequest(inbox.toAbsolutePath().normalize(), warehouse, asOf, o.flag("strict"),
                 o.flag("allow-changed-files"), key.getBytes(StandardCharsets.UTF_8));
+        return inSpring("run", o, context -> context.getBean(NightlyRunLauncher.class).launch(request));
+    }
+
+    private int rerun(String[] args) {
+        Options o = Options.parse("rerun", args, Set.of("warehouse", "run", "inbox", "out"), Set.of());
+        if (o.help()) {
+            out.println(USAGES.get("rerun"));
+            out.println("Reproduces a recorded run from exactly the inputs its manifest lists (each checked by"
+                    + " SHA-256), with the configuration it recorded, into another location.");
+            return OK;
+        }
+        String warehouse = o.required("rerun", "warehouse");
+        String runId = o.required("rerun", "run");
+        Path inbox = existingInbox("rerun", o.required("rerun", "inbox"));
+        String target = o.required("rerun", "out");
+        byte[] key = pseudonymKey("rerun");
+        return inSpring("rerun", o, context -> context.getBean(RunReproduction.class)
+                .rerun(warehouse, runId, inbox, target, key));
+    }
+
+    private int verify(String[] args) {
+        Options o = Options.parse("verify", args, Set.of("warehouse", "run", "inbox"), Set.of());
+        if (o.help()) {
+            out.println(USAGES.get("verify"));
+            out.println("Checks a run's output files against its manifest, reproduces the run in a temporary"
+                    + " place and compares again: exit 0 when all match, 3 naming each differing file.");
+            return OK;
+        }
+        String warehouse = o.required("verify", "warehouse");
+        String runId = o.required("verify", "run");
+        Path inbox = existingInbox("verify", o.required("verify", "inbox"));
+        byte[] key = pseudonymKey("verify");
+        return inSpring("verify", o, context -> context.getBean(RunReproduction.class)
+                .verify(warehouse, runId, inbox, key, out));
+    }
+
+    private Path existingInbox(String verb, String dir) {
+        Path inbox = Path.of(dir);
+        if (!Files.isDirectory(inbox)) {
+            throw new UsageException(verb, "inbox " + inbox + " is not a directory");
+        }
+        return inbox.toAbsolutePath().normalize();
+    }
+
+    private byte[] pseudonymKey(String verb) {
+        String key = environment.get(KEY_VARIABLE);
+        if (key == null || key.isBlank()) {
+            throw new UsageException(verb, KEY_VARIABLE + " is not set: the run needs the pseudonym key"
+                    + " that turns educator ids into educator_key (SPEC.md §5.1)");
+        }
+        return key.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Starts the Spring context for a job verb; startup and run failures become one line and exit 1. */
+    private int inSpring(String verb, Options o, java.util.function.ToIntFunction<ConfigurableApplicationContext> job) {
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplication(PlImpactApplication.class)
@@ -119,15 +175,15 @@ public final class PlImpactCommand {
         } catch (RuntimeException e) {
             Throwable root = rootCause(e);
             if (hasCause(e, BindException.class) || root instanceof IllegalArgumentException) {
-                throw new UsageException("run", "configuration error: " + root.getMessage());
+                throw new UsageException(verb, "configuration error: " + root.getMessage());
             }
             err.println("pl-impact: cannot start: " + root.getMessage());
             return FAILED;
         }
         try (context) {
-            return context.getBean(NightlyRunLauncher.class).launch(request);
+            return job.applyAsInt(context);
         } catch (RunFailure e) {
-            err.println("pl-impact: run failed: " + e.getMessage());
+            err.println("pl-impact: " + verb + " failed: " + e.getMessage());
             return FAILED;
         }
     }

@@ -12,6 +12,11 @@ public enum FileReason {
     AFTER_AS_OF,
     /** A {@code .csv} and a {@code .csv.gz} of the same stem (§1). */
     AMBIGUOUS_FILE,
+    /**
+     * The file's SHA-256 differs from what an earlier run recorded for the same path (§1); the run
+     * fails unless {@code --allow-changed-files}, and then the load report names it.
+     */
+    FILE_CHANGED,
     /** A required column is missing (§3.2). */
     MISSING_COLUMN,
     /** Cannot be decoded as UTF-8 (or gzip), or has no header (§3.2). */

@@ -31,6 +31,14 @@ import java.util.stream.Stream;
 public record Inbox(Path root, StateRegistry state, List<InboxFile> files) {
 
     public static Inbox scan(Path root, LocalDate asOf) {
+        return scan(root, asOf, relativePath -> true);
+    }
+
+    /**
+     * Scans only the files whose path relative to the inbox passes {@code include} — a rerun
+     * (§7) sees exactly the files its manifest lists, whatever has arrived since.
+     */
+    public static Inbox scan(Path root, LocalDate asOf, java.util.function.Predicate<String> include) {
         if (!Files.isDirectory(root)) {
             throw new InboxException("inbox " + root + " is not a directory");
         }
@@ -41,7 +49,8 @@ public record Inbox(Path root, StateRegistry state, List<InboxFile> files) {
             if (!Files.isDirectory(leaDir) || lea.equals("_state")) {
                 continue;
             }
-            List<Path> children = sortedChildren(leaDir).stream().filter(Files::isRegularFile).toList();
+            List<Path> children = sortedChildren(leaDir).stream().filter(Files::isRegularFile)
+                    .filter(p -> include.test(lea + "/" + p.getFileName())).toList();
             Set<String> names = new HashSet<>();
             children.forEach(p -> names.add(p.getFileName().toString()));
             for (Path file : children) {

@@ -4,6 +4,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.extract.ExtractFileReader;
 import org.sea.pli.extract.FileOutcome;
+import org.sea.pli.extract.FileReason;
 import org.sea.pli.extract.Inbox;
 import org.sea.pli.extract.InboxFile;
 import org.sea.pli.extract.LeaLoader;
@@ -14,6 +15,7 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,22 +35,51 @@ final class LoadInboxTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(LoadInboxTasklet.class);
 
     private final RunWorkspace workspace;
-    private final RunSettings settings;
 
-    LoadInboxTasklet(RunWorkspace workspace, RunSettings settings) {
+    LoadInboxTasklet(RunWorkspace workspace) {
         this.workspace = workspace;
-        this.settings = settings;
+    }
+
+    /**
+     * §1: a file whose bytes differ from what an earlier run recorded for its path fails the run,
+     * unless allowed; then the load report names it ({@code reason = file_changed}).
+     */
+    private List<FileOutcome> checkUnchanged(List<FileOutcome> outcomes, boolean allowed) throws IOException {
+        RecordedInputs recorded = RecordedInputs.of(workspace.warehouse(), workspace.runId());
+        List<String> changed = new ArrayList<>();
+        List<FileOutcome> checked = new ArrayList<>(outcomes.size());
+        for (FileOutcome o : outcomes) {
+            RecordedInputs.Recorded before = recorded.changed(o.file().relativePath(), o.sha256());
+            if (before == null) {
+                checked.add(o);
+                continue;
+            }
+            changed.add(o.file().relativePath() + " (recorded by run " + before.runId() + ")");
+            checked.add(o.reason() != null ? o : new FileOutcome(o.file(), o.sha256(), o.bytes(), o.result(),
+                    o.status(), FileReason.FILE_CHANGED));
+        }
+        if (!changed.isEmpty()) {
+            if (!allowed) {
+                throw new RunFailure("file_changed: " + changed.size() + " inbox file(s) differ from what an"
+                        + " earlier run recorded: " + String.join(", ", changed)
+                        + "; the inbox is the archive — pass --allow-changed-files to accept them");
+            }
+            log.warn("run {}: {} changed inbox file(s) accepted (--allow-changed-files): {}", workspace.runId(),
+                    changed.size(), String.join(", ", changed));
+        }
+        return checked;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         RunRequest request = workspace.request();
         long started = System.nanoTime();
-        Inbox inbox = Inbox.scan(request.inbox(), request.asOf());
+        Inbox inbox = request.inputs() == null ? Inbox.scan(request.inbox(), request.asOf())
+                : Inbox.scan(request.inbox(), request.asOf(), request.inputs()::contains);
         FileSystem fs = workspace.warehouse().fs();
         Path quarantineDir = new Path(workspace.warehouse().runDir(workspace.runId()), "quarantine");
         fs.delete(quarantineDir, true); // a restart rewrites the same files from scratch
-        ExtractFileReader reader = new ExtractFileReader(inbox.state().dimensions(), settings.maxRejectRate(),
+        ExtractFileReader reader = new ExtractFileReader(inbox.state().dimensions(), workspace.settings().maxRejectRate(),
                 new WarehouseQuarantine(fs, quarantineDir));
         LeaLoader loader = new LeaLoader(reader, workspace.startModels());
 
@@ -57,7 +88,7 @@ final class LoadInboxTasklet implements Tasklet {
         log.info("run {}: {} files from {} LEA folders in {}", workspace.runId(), inbox.files().size(),
                 byLea.size(), request.inbox());
         List<FileOutcome> outcomes = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(settings.threads());
+        ExecutorService pool = Executors.newFixedThreadPool(workspace.settings().threads());
         try {
             List<Future<List<FileOutcome>>> futures = new ArrayList<>();
             byLea.forEach((lea, files) -> futures.add(pool.submit(() -> loader.load(lea, files))));
@@ -78,6 +109,9 @@ final class LoadInboxTasklet implements Tasklet {
                 accepted += o.result().rowsAccepted();
                 rejected += o.result().rowsRejected();
             }
+        }
+        if (!request.reproduction()) {
+            outcomes = checkUnchanged(outcomes, request.allowChangedFiles());
         }
         contribution.getStepExecution().setReadCount(read);
         contribution.incrementWriteCount(accepted);

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job (SPEC.md §6): {@code loadInbox → writeMarts → publish}. The job instance is
+ * The nightly job (SPEC.md §6): {@code loadInbox → writeMarts → writeManifest → publish}. The job instance is
  * identified by run id, as-of, inbox and warehouse, so a failed run started again with the same
  * command is a Spring Batch restart of the same instance.
  */
@@ -20,25 +20,33 @@ class NightlyJobConfiguration {
     static final String JOB_NAME = "nightly";
 
     @Bean
-    Job nightlyJob(JobRepository jobRepository, Step loadInbox, Step writeMarts, Step publish) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(loadInbox).next(writeMarts).next(publish).build();
+    Job nightlyJob(JobRepository jobRepository, Step loadInbox, Step writeMarts, Step writeManifest, Step publish) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(loadInbox).next(writeMarts).next(writeManifest)
+                .next(publish).build();
+    }
+
+    /** Re-run on restart: it hashes what the restarted steps rewrote. */
+    @Bean
+    Step writeManifest(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace) {
+        return new StepBuilder("writeManifest", jobRepository)
+                .tasklet(new WriteManifestTasklet(workspace), tx)
+                .allowStartIfComplete(true)
+                .build();
     }
 
     /** Re-run on restart: its results live in memory only, and it is deterministic. */
     @Bean
-    Step loadInbox(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace,
-                   RunSettings settings) {
+    Step loadInbox(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace) {
         return new StepBuilder("loadInbox", jobRepository)
-                .tasklet(new LoadInboxTasklet(workspace, settings), tx)
+                .tasklet(new LoadInboxTasklet(workspace), tx)
                 .allowStartIfComplete(true)
                 .build();
     }
 
     @Bean
-    Step writeMarts(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace,
-                    RunSettings settings) {
+    Step writeMarts(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace) {
         return new StepBuilder("writeMarts", jobRepository)
-                .tasklet(new WriteMartsTasklet(workspace, settings), tx)
+                .tasklet(new WriteMartsTasklet(workspace), tx)
                 .allowStartIfComplete(true)
                 .build();
     }

@@ -10,10 +10,10 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 import java.io.PrintStream;
@@ -23,7 +23,8 @@ import java.util.Map;
 
 /**
  * Starts (or restarts) the nightly job for one {@link RunRequest} with explicit job parameters
- * (ENGINEERING.md: Boot's runner would launch it with none) and maps the outcome to an exit code.
+ * (ENGINEERING.md: Boot's runner would launch it with none), one run at a time per warehouse,
+ * and maps the outcome to an exit code.
  */
 @Component
 public class NightlyRunLauncher {
@@ -48,26 +49,42 @@ public class NightlyRunLauncher {
     /** Runs the job; returns the exit code of SPEC.md §7, or throws {@link RunFailure}. */
     public int launch(RunRequest request) {
         Warehouse warehouse;
-        String runId;
         try {
             warehouse = Warehouse.open(request.warehouse());
-            runId = RunIds.next(warehouse, request.asOf());
         } catch (Exception e) {
             throw new RunFailure("cannot open warehouse " + request.warehouse() + ": " + e.getMessage(), e);
         }
+        RunSettings effective = request.settings() != null ? request.settings() : settings;
+        try (WarehouseLock lock = WarehouseLock.acquire(warehouse,
+                (request.reproduction() ? "rerun of " + request.runId() : "run as of " + request.asOf()),
+                effective.lockStaleAfter())) {
+            return launchLocked(request, warehouse, effective);
+        } catch (RunFailure e) {
+            throw e;
+        } catch (Exception e) {
+            throw new RunFailure("warehouse " + warehouse.root() + ": " + oneLine(e), e);
+        }
+    }
+
+    private int launchLocked(RunRequest request, Warehouse warehouse, RunSettings effective) throws Exception {
+        String runId = request.reproduction() ? request.runId() : RunIds.next(warehouse, request.asOf());
         JobParameters parameters = parameters(request, warehouse, runId);
         // A job repository that outlived its warehouse may already hold a finished run of this id:
         // a new run must be a new job instance, so take the next free number.
-        while (isComplete(parameters)) {
+        while (!request.reproduction() && isComplete(parameters)) {
             runId = RunIds.following(runId);
             parameters = parameters(request, warehouse, runId);
         }
-        workspace.begin(request, runId, warehouse);
+        if (request.reproduction() && RunIds.finished(warehouse, runId)) {
+            throw new RunFailure(warehouse.root() + " already holds a finished run " + runId);
+        }
+        recoverAbandoned(parameters);
+        workspace.begin(request, effective, runId, warehouse);
         JobExecution execution;
         try {
             execution = jobOperator.start(nightlyJob, parameters);
         } catch (Exception e) {
-            throw new RunFailure("cannot start run " + runId + ": " + e.getMessage(), e);
+            throw new RunFailure("cannot start run " + runId + ": " + oneLine(e), e);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             List<Throwable> failures = execution.getAllFailureExceptions();
@@ -77,7 +94,7 @@ public class NightlyRunLauncher {
                     + ": " + why + " (start the same command again to resume it)");
         }
         long rejected = workspace.outcomes().stream().filter(o -> o.status() == FileStatus.REJECTED).count();
-        printSummary(System.out, runId, execution);
+        printSummary(System.out, runId);
         if (request.strict() && rejected > 0) {
             log.error("run {}: {} file(s) rejected and --strict was given", runId, rejected);
             return 1;
@@ -92,7 +109,22 @@ public class NightlyRunLauncher {
                 .addString("inbox", request.inbox().toString())
                 .addString("warehouse", warehouse.root().toString())
                 .addString("strict", Boolean.toString(request.strict()), false)
+                .addString("allow_changed_files", Boolean.toString(request.allowChangedFiles()), false)
                 .toJobParameters();
+    }
+
+    /**
+     * A process killed mid-run leaves its execution marked running in the job repository. We hold
+     * the warehouse lock, so nothing is running: mark it failed so that this start is a restart.
+     */
+    private void recoverAbandoned(JobParameters parameters) {
+        JobInstance instance = jobRepository.getJobInstance(NightlyJobConfiguration.JOB_NAME, parameters);
+        JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
+        if (last != null && last.isRunning()) {
+            log.warn("run {}: execution {} was left running by a process that is gone; recovering it to restart",
+                    parameters.getString("run_id"), last.getId());
+            jobOperator.recover(last);
+        }
     }
 
     private boolean isComplete(JobParameters parameters) {
@@ -104,7 +136,7 @@ public class NightlyRunLauncher {
         return last != null && last.getStatus() == BatchStatus.COMPLETED;
     }
 
-    private void printSummary(PrintStream out, String runId, JobExecution execution) {
+    private void printSummary(PrintStream out, String runId) {
         Map<FileStatus, Integer> files = new EnumMap<>(FileStatus.class);
         for (FileOutcome o : workspace.outcomes()) {
             files.merge(o.status(), 1, Integer::sum);
@@ -122,7 +154,7 @@ public class NightlyRunLauncher {
                 : "not published: current/ holds a later as-of"));
     }
 
-    private static String oneLine(Throwable t) {
+    static String oneLine(Throwable t) {
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
         return message.replaceAll("\\s+", " ").strip();
     }

@@ -2,12 +2,27 @@ package org.sea.pli.run;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Set;
 
 /**
- * What the {@code run} verb was asked to do (SPEC.md §7).
+ * What a run was asked to do (SPEC.md §7).
  *
  * @param pseudonymKey the HMAC key of {@code educator_key} (§5.1), from PLI_PSEUDONYM_KEY; never logged
+ * @param runId        a fixed run id (a rerun reproduces a recorded one), or null to take the next (§6)
+ * @param inputs       the only inbox paths to consider (a rerun: its manifest's), or null for all
+ * @param settings     the configuration to use instead of the application's (a rerun: its manifest's), or null
  */
 public record RunRequest(Path inbox, String warehouse, LocalDate asOf, boolean strict, boolean allowChangedFiles,
-                         byte[] pseudonymKey) {
+                         byte[] pseudonymKey, String runId, Set<String> inputs, RunSettings settings) {
+
+    /** A nightly {@code run}. */
+    public RunRequest(Path inbox, String warehouse, LocalDate asOf, boolean strict, boolean allowChangedFiles,
+                      byte[] pseudonymKey) {
+        this(inbox, warehouse, asOf, strict, allowChangedFiles, pseudonymKey, null, null, null);
+    }
+
+    /** Whether this is a reproduction of a recorded run rather than a nightly run. */
+    public boolean reproduction() {
+        return runId != null;
+    }
 }

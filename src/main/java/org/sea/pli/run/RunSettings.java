@@ -11,10 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxRejectRate     share of rejected rows above which a file is rejected, §3.2 (default 0.05)
  * @param brightSpots       rows per school year in {@code bright_spots}, §5.6 (default 10)
  * @param threads           LEAs loaded in parallel; never changes a byte of output (§6)
+ * @param lockStaleAfter    age after which a warehouse lock is taken over (see {@link WarehouseLock})
  */
 @ConfigurationProperties("pli")
 public record RunSettings(Integer minCellSize, Double improvedThreshold, Double maxRejectRate, Integer brightSpots,
-                          Integer threads) {
+                          Integer threads, java.time.Duration lockStaleAfter) {
 
     public RunSettings {
         minCellSize = minCellSize == null ? 10 : minCellSize;
@@ -22,6 +23,7 @@ public record RunSettings(Integer minCellSize, Double improvedThreshold, Double 
         maxRejectRate = maxRejectRate == null ? 0.05 : maxRejectRate;
         brightSpots = brightSpots == null ? 10 : brightSpots;
         threads = threads == null || threads < 1 ? Runtime.getRuntime().availableProcessors() : threads;
+        lockStaleAfter = lockStaleAfter == null ? java.time.Duration.ofHours(12) : lockStaleAfter;
         if (minCellSize < 1) {
             throw new IllegalArgumentException("pli.min-cell-size must be at least 1, got " + minCellSize);
         }
@@ -34,6 +36,12 @@ public record RunSettings(Integer minCellSize, Double improvedThreshold, Double 
     }
 
     public static RunSettings defaults() {
-        return new RunSettings(null, null, null, null, null);
+        return new RunSettings(null, null, null, null, null, null);
+    }
+
+    /** The same settings with the output-shaping values a manifest recorded (§6). */
+    public RunSettings withRecorded(RunManifest.Configuration recorded) {
+        return new RunSettings(recorded.minCellSize(), recorded.improvedThreshold(), recorded.maxRejectRate(),
+                recorded.brightSpots(), threads, lockStaleAfter);
     }
 }

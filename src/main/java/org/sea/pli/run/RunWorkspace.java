@@ -19,6 +19,7 @@ import java.util.List;
 public class RunWorkspace {
 
     private RunRequest request;
+    private RunSettings settings = RunSettings.defaults();
     private String runId;
     private Warehouse warehouse;
     private Inbox inbox;
@@ -26,9 +27,11 @@ public class RunWorkspace {
     private LeaModels models = new LeaModels();
     private final List<WrittenFile> outputs = new ArrayList<>();
     private boolean published;
+    private java.time.Instant started = java.time.Instant.now();
 
-    void begin(RunRequest request, String runId, Warehouse warehouse) {
+    void begin(RunRequest request, RunSettings settings, String runId, Warehouse warehouse) {
         this.request = request;
+        this.settings = settings;
         this.runId = runId;
         this.warehouse = warehouse;
         this.inbox = null;
@@ -36,9 +39,16 @@ public class RunWorkspace {
         this.models = new LeaModels();
         this.outputs.clear();
         this.published = false;
+        this.started = java.time.Instant.now();
     }
 
+    /** When this attempt started (manifest timing, §6: the only part allowed to differ). */
+    public java.time.Instant started() { return started; }
+
     public RunRequest request() { return request; }
+
+    /** The effective configuration of this run (a rerun's comes from its manifest). */
+    public RunSettings settings() { return settings; }
 
     public String runId() { return runId; }
 

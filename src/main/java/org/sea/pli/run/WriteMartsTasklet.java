@@ -30,11 +30,9 @@ final class WriteMartsTasklet implements Tasklet {
             ImpactMarts.EVIDENCE_COVERAGE, ImpactMarts.BRIGHT_SPOTS);
 
     private final RunWorkspace workspace;
-    private final RunSettings settings;
 
-    WriteMartsTasklet(RunWorkspace workspace, RunSettings settings) {
+    WriteMartsTasklet(RunWorkspace workspace) {
         this.workspace = workspace;
-        this.settings = settings;
     }
 
     @Override
@@ -52,8 +50,8 @@ final class WriteMartsTasklet implements Tasklet {
             for (Object[] row : LoadReportMart.rows(workspace.outcomes())) {
                 report.write(null, row);
             }
-            ImpactMarts marts = new ImpactMarts(settings.minCellSize(), settings.improvedThreshold(),
-                    settings.brightSpots(), new EducatorPseudonym(workspace.request().pseudonymKey()));
+            ImpactMarts marts = new ImpactMarts(workspace.settings().minCellSize(), workspace.settings().improvedThreshold(),
+                    workspace.settings().brightSpots(), new EducatorPseudonym(workspace.request().pseudonymKey()));
             marts.write(workspace.models().all(), (mart, year, values) -> writers.get(mart).write(year, values));
             for (Map.Entry<String, MartWriter> w : writers.entrySet()) {
                 written.addAll(w.getValue().finish());

@@ -1,6 +1,8 @@
 package org.sea.pli.storage;
 
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.util.Progressable;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.hadoop.fs.permission.FsPermission;
 
@@ -24,6 +26,41 @@ public class PosixLocalFileSystem extends RawLocalFileSystem {
         PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
         PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ,
     };
+
+    /**
+     * Creating without overwrite is atomic here (O_EXCL), as on HDFS: the warehouse lock of
+     * SPEC.md §6 relies on exactly one of two racing runs succeeding.
+     */
+    @Override
+    public FSDataOutputStream create(Path f, boolean overwrite, int bufferSize, short replication, long blockSize,
+                                     Progressable progress) throws IOException {
+        if (!overwrite) {
+            createExclusively(f);
+        }
+        return super.create(f, true, bufferSize, replication, blockSize, progress);
+    }
+
+    @Override
+    public FSDataOutputStream create(Path f, FsPermission permission, boolean overwrite, int bufferSize,
+                                     short replication, long blockSize, Progressable progress) throws IOException {
+        if (!overwrite) {
+            createExclusively(f);
+        }
+        return super.create(f, permission, true, bufferSize, replication, blockSize, progress);
+    }
+
+    private void createExclusively(Path f) throws IOException {
+        java.io.File file = pathToFile(f);
+        java.io.File parent = file.getParentFile();
+        if (parent != null && !parent.isDirectory()) {
+            mkdirs(f.getParent());
+        }
+        try {
+            Files.createFile(file.toPath());
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new org.apache.hadoop.fs.FileAlreadyExistsException("file " + f + " already exists");
+        }
+    }
 
     @Override
     public void setPermission(Path p, FsPermission permission) throws IOException {

@@ -263,6 +263,31 @@ public final class Warehouse implements AutoCloseable {
         cleanLeftovers();
     }
 
+    /**
+     * Every file below {@code dir}, as paths relative to it with '/' separators, sorted. Walks with
+     * {@code listStatus} rather than {@code listFiles}: on the local file system the latter loads
+     * each file's permissions by forking {@code ls}.
+     */
+    public List<String> filesBelow(Path dir) throws IOException {
+        List<String> files = new java.util.ArrayList<>();
+        if (fs.exists(dir)) {
+            walk(dir, "", files);
+        }
+        files.sort(Comparator.naturalOrder());
+        return files;
+    }
+
+    private void walk(Path dir, String prefix, List<String> files) throws IOException {
+        for (org.apache.hadoop.fs.FileStatus s : fs.listStatus(dir)) {
+            String name = prefix + s.getPath().getName();
+            if (s.isDirectory()) {
+                walk(s.getPath(), name + "/", files);
+            } else {
+                files.add(name);
+            }
+        }
+    }
+
     /** The run id named in {@code current/_PUBLISHED}, or empty when nothing is published. */
     public Optional<String> publishedRunId() throws IOException {
         Path file = new Path(currentDir(), PUBLISHED_FILE);

@@ -1,0 +1,57 @@
+package org.sea.pli.run;
+
+import org.apache.hadoop.fs.Path;
+import org.sea.pli.storage.Warehouse;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What earlier runs recorded of the inbox (SPEC.md §1: the inbox is the archive, so a file whose
+ * bytes change under the same path is reported as {@code file_changed}). Every run's manifest lists
+ * every file it considered, so the newest finished run that recorded a path has the latest word on
+ * it; manifests are read newest first and a path's first sighting wins.
+ */
+final class RecordedInputs {
+
+    /** A path's recorded hash and the run that recorded it. */
+    record Recorded(String sha256, String runId) {
+    }
+
+    private final Map<String, Recorded> byPath = new HashMap<>();
+
+    static RecordedInputs of(Warehouse warehouse, String exceptRunId) throws IOException {
+        RecordedInputs r = new RecordedInputs();
+        List<String> runs = warehouse.runIds();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            String runId = runs.get(i);
+            if (runId.equals(exceptRunId)) {
+                continue;
+            }
+            Path file = new Path(warehouse.runDir(runId), RunManifest.FILE);
+            if (!warehouse.fs().exists(file)) {
+                continue;
+            }
+            RunManifest manifest;
+            try (InputStream in = warehouse.fs().open(file)) {
+                manifest = RunManifest.parse(in.readAllBytes());
+            } catch (IllegalArgumentException e) {
+                continue; // an unreadable manifest records nothing; verify reports it
+            }
+            for (RunManifest.Input input : manifest.inputs()) {
+                r.byPath.putIfAbsent(input.path(), new Recorded(input.sha256(), runId));
+            }
+            // the newest manifest lists every file still in the inbox; older ones add only removed paths
+        }
+        return r;
+    }
+
+    /** The earlier record of a path whose hash now differs, or null when unchanged or new. */
+    Recorded changed(String path, String sha256) {
+        Recorded recorded = byPath.get(path);
+        return recorded == null || recorded.sha256().equals(sha256) ? null : recorded;
+    }
+}
