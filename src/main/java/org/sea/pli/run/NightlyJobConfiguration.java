@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job (SPEC.md §6): {@code loadInbox → writeMarts → writeManifest → publish}. The job instance is
+ * The nightly job (SPEC.md §6): {@code loadInbox → writeMarts → writeReport → writeManifest → publish}.
+ * The job instance is
  * identified by run id, as-of, inbox and warehouse, so a failed run started again with the same
  * command is a Spring Batch restart of the same instance.
  */
@@ -20,9 +21,10 @@ class NightlyJobConfiguration {
     static final String JOB_NAME = "nightly";
 
     @Bean
-    Job nightlyJob(JobRepository jobRepository, Step loadInbox, Step writeMarts, Step writeManifest, Step publish) {
-        return new JobBuilder(JOB_NAME, jobRepository).start(loadInbox).next(writeMarts).next(writeManifest)
-                .next(publish).build();
+    Job nightlyJob(JobRepository jobRepository, Step loadInbox, Step writeMarts, Step writeReport,
+                   Step writeManifest, Step publish) {
+        return new JobBuilder(JOB_NAME, jobRepository).start(loadInbox).next(writeMarts).next(writeReport)
+                .next(writeManifest).next(publish).build();
     }
 
     /** Re-run on restart: it hashes what the restarted steps rewrote. */
@@ -47,6 +49,15 @@ class NightlyJobConfiguration {
     Step writeMarts(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace) {
         return new StepBuilder("writeMarts", jobRepository)
                 .tasklet(new WriteMartsTasklet(workspace), tx)
+                .allowStartIfComplete(true)
+                .build();
+    }
+
+    /** The run report from the marts just written; rewritten on restart (it replaces its directory). */
+    @Bean
+    Step writeReport(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace) {
+        return new StepBuilder("writeReport", jobRepository)
+                .tasklet(new WriteReportTasklet(workspace), tx)
                 .allowStartIfComplete(true)
                 .build();
     }

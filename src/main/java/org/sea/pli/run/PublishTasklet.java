@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Step {@code publish} (SPEC.md §6): switches {@code current/} to this run's marts once all are
- * written, unless {@code current/} already holds a later as-of date.
+ * Step {@code publish} (SPEC.md §6): switches {@code current/} to this run's marts (and its report,
+ * {@code current/report/}) once all are written, unless {@code current/} already holds a later as-of date.
  */
 final class PublishTasklet implements Tasklet {
 
@@ -35,7 +35,7 @@ final class PublishTasklet implements Tasklet {
             log.info("run {}: current/ holds the later run {}; left untouched", runId, published.get());
             workspace.published(false);
         } else {
-            warehouse.publish(runId, WriteMartsTasklet.MARTS);
+            warehouse.publish(runId, WriteMartsTasklet.MARTS, List.of(WriteReportTasklet.REPORT_DIR));
             workspace.published(true);
             log.info("run {}: published to {}", runId, warehouse.currentDir());
         }

@@ -219,6 +219,15 @@ public final class Warehouse implements AutoCloseable {
      *                     is then left as it was (except in the rename window described above)
      */
     public void publish(String runId, List<String> marts) throws IOException {
+        publish(runId, marts, List.of());
+    }
+
+    /**
+     * As {@link #publish(String, List)}, and also carries the given directories of the run
+     * ({@code runs/<run_id>/<dir>}, e.g. {@code report}) into {@code current/<dir>} in the same
+     * staging-then-rename switch, so they are published with the marts or not at all.
+     */
+    public void publish(String runId, List<String> marts, List<String> runDirs) throws IOException {
         String asOf = asOfOf(runId);
         Path source = martsDir(runId);
         Set<String> seen = new HashSet<>();
@@ -232,6 +241,16 @@ public final class Warehouse implements AutoCloseable {
                 throw new IOException("run " + runId + " has no mart directory " + dir);
             }
         }
+        for (String extra : runDirs) {
+            checkName("run directory", extra);
+            if (extra.equals(PUBLISHED_FILE) || !seen.add(extra)) {
+                throw new IllegalArgumentException("run directory " + extra + " clashes with a mart or " + PUBLISHED_FILE);
+            }
+            Path dir = new Path(runDir(runId), extra);
+            if (!fs.exists(dir) || !fs.getFileStatus(dir).isDirectory()) {
+                throw new IOException("run " + runId + " has no directory " + dir);
+            }
+        }
         Path current = currentDir();
         Path staging = new Path(root, STAGING_PREFIX + runId);
         Path previous = new Path(root, PREVIOUS_PREFIX + runId);
@@ -242,6 +261,12 @@ public final class Warehouse implements AutoCloseable {
         for (String mart : marts) {
             if (!FileUtil.copy(fs, new Path(source, mart), fs, new Path(staging, mart), false, true, fs.getConf())) {
                 throw new IOException("cannot copy " + new Path(source, mart) + " to " + staging);
+            }
+        }
+        for (String extra : runDirs) {
+            Path from = new Path(runDir(runId), extra);
+            if (!FileUtil.copy(fs, from, fs, new Path(staging, extra), false, true, fs.getConf())) {
+                throw new IOException("cannot copy " + from + " to " + staging);
             }
         }
         try (OutputStream out = fs.create(new Path(staging, PUBLISHED_FILE), true)) {

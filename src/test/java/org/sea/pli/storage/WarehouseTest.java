@@ -136,4 +136,44 @@ class WarehouseTest {
             assertThat(top.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("runs", "current");
         }
     }
+
+    private void fakeRunFile(String runId, String relative, String content) throws IOException {
+        try (OutputStream out = w.fs().create(new org.apache.hadoop.fs.Path(w.runDir(runId), relative))) {
+            out.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void publishCarriesRunDirectoriesInTheSameSwitch() throws IOException {
+        fakeMart("2026-06-30_1", "a", null, "a1");
+        fakeRunFile("2026-06-30_1", "report/index.html", "state");
+        fakeRunFile("2026-06-30_1", "report/lea/lea-1.html", "lea");
+        w.publish("2026-06-30_1", List.of("a"), List.of("report"));
+        Path current = local(w.currentDir());
+        assertThat(filesUnder(current)).containsExactly("_PUBLISHED", "a/part-00000.parquet", "report/index.html",
+                "report/lea/lea-1.html");
+        assertThat(current.resolve("report/lea/lea-1.html")).hasContent("lea");
+
+        // the next run replaces the report with its own, whole
+        fakeMart("2026-07-01_1", "a", null, "a2");
+        fakeRunFile("2026-07-01_1", "report/index.html", "state 2");
+        w.publish("2026-07-01_1", List.of("a"), List.of("report"));
+        assertThat(filesUnder(current)).containsExactly("_PUBLISHED", "a/part-00000.parquet", "report/index.html");
+        assertThat(current.resolve("report/index.html")).hasContent("state 2");
+    }
+
+    @Test
+    void aMissingRunDirectoryLeavesCurrentAsItWas() throws IOException {
+        fakeMart("2026-06-30_1", "a", null, "a1");
+        w.publish("2026-06-30_1", List.of("a"));
+        fakeMart("2026-07-01_1", "a", null, "a2");
+        assertThatThrownBy(() -> w.publish("2026-07-01_1", List.of("a"), List.of("report")))
+                .isInstanceOf(IOException.class).hasMessageContaining("report");
+        assertThat(w.publishedRunId()).contains("2026-06-30_1");
+        assertThat(local(w.currentDir()).resolve("a/part-00000.parquet")).hasContent("a1");
+        assertThatThrownBy(() -> w.publish("2026-07-01_1", List.of("a"), List.of("a")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> w.publish("2026-07-01_1", List.of("a"), List.of("../x")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

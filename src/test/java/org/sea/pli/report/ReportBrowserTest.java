@@ -1,0 +1,92 @@
+package org.sea.pli.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sample run's pages rendered by a real browser (headless Chromium): a screenshot of the state
+ * page and of one LEA page must not be blank. Without Chromium the test is skipped on a developer
+ * machine, but fails in CI ({@code CI=true}), where {@code .ci/run} installs it.
+ */
+class ReportBrowserTest {
+
+    static Path chromium() {
+        for (String name : List.of("chromium", "chromium-browser", "google-chrome")) {
+            for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+                Path p = Path.of(dir, name);
+                if (Files.isExecutable(p)) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    static Path screenshot(Path browser, Path page, Path png, Path profile) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--screenshot=" + png, "--window-size=1280,2000",
+                page.toUri().toString()));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(profile.resolveSibling(profile.getFileName() + ".log").toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("chromium did not finish in 120 s: " + cmd);
+        }
+        assertThat(png).as("screenshot of " + page + " (exit " + p.exitValue() + ")").isRegularFile();
+        return png;
+    }
+
+    /** Variance of the grey level over all pixels: 0 for a blank (single-colour) image. */
+    static double variance(BufferedImage img) {
+        double sum = 0;
+        double sq = 0;
+        long n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y);
+                double g = 0.299 * (rgb >> 16 & 0xff) + 0.587 * (rgb >> 8 & 0xff) + 0.114 * (rgb & 0xff);
+                sum += g;
+                sq += g * g;
+                n++;
+            }
+        }
+        double mean = sum / n;
+        return sq / n - mean * mean;
+    }
+
+    @Test
+    void stateAndLeaPagesRenderInAHeadlessBrowser(@TempDir Path tmp) throws Exception {
+        Path browser = chromium();
+        if (browser == null) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("chromium is not installed; .ci/run installs it (apt-get install -y chromium)");
+            }
+            assumeTrue(false, "chromium not installed on this machine");
+        }
+        Path report = SampleReport.reportDir();
+        for (String page : List.of("index.html", "lea/lea-0001.html")) {
+            Path png = screenshot(browser, report.resolve(page), tmp.resolve(page.replace('/', '-') + ".png"),
+                    tmp.resolve("profile-" + page.replace('/', '-')));
+            BufferedImage img = ImageIO.read(png.toFile());
+            assertThat(img.getWidth()).isEqualTo(1280);
+            assertThat(variance(img)).as(page + " is not blank").isGreaterThan(100.0);
+            if (page.equals("index.html")) {
+                // kept for the README's picture (docs/report-state.png is a copy of it)
+                Files.copy(png, Path.of("target", "report-state.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+}

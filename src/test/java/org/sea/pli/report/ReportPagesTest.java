@@ -1,0 +1,345 @@
+package org.sea.pli.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sea.pli.storage.Warehouse;
+
+/**
+ * The report of the sample run: every page well-formed and self-contained, its tables equal to the
+ * marts of the same run (read independently with DuckDB), suppressed cells without numbers, each
+ * LEA page holding only that LEA, and the same marts giving the same bytes.
+ */
+class ReportPagesTest {
+
+    static Path warehouse;
+    static Path report;
+    static Connection duck;
+    static List<Path> pages;
+
+    @BeforeAll
+    static void run() throws Exception {
+        warehouse = SampleReport.warehouse();
+        report = SampleReport.reportDir();
+        duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (Stream<Path> s = Files.walk(report)) {
+            pages = s.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+    }
+
+    @AfterAll
+    static void close() throws SQLException {
+        duck.close();
+    }
+
+    private static String glob(String mart) throws Exception {
+        Path dir = SampleReport.runDir().resolve("marts").resolve(mart);
+        return mart.equals("load_report") ? "read_parquet('" + dir.resolve("part-00000.parquet") + "')"
+                : "read_parquet('" + dir + "/**/*.parquet', hive_partitioning = true)";
+    }
+
+    private static List<Map<String, Object>> query(String sql) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (Statement s = duck.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            ResultSetMetaData md = r.getMetaData();
+            while (r.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    row.put(md.getColumnLabel(i), r.getObject(i));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    private static Document page(String relative) throws Exception {
+        return Jsoup.parse(Files.readString(report.resolve(relative)));
+    }
+
+    private static List<String> leaIds() throws Exception {
+        return query("SELECT DISTINCT lea_id FROM " + glob("load_report") + " ORDER BY 1").stream()
+                .map(r -> (String) r.get("lea_id")).toList();
+    }
+
+    @Test
+    void everyLeaHasAPageAndTheStatePageLinksToIt() throws Exception {
+        assertThat(report.resolve("index.html")).isRegularFile();
+        Document state = page("index.html");
+        for (String lea : leaIds()) {
+            assertThat(report.resolve("lea/" + lea + ".html")).isRegularFile();
+            assertThat(state.select("#load-status tr[data-key=" + lea + "] a").attr("href"))
+                    .isEqualTo("lea/" + lea + ".html");
+        }
+        assertThat(pages).hasSize(1 + leaIds().size());
+    }
+
+    @Test
+    void publishedWithTheMartsInTheSameSwitch() throws Exception {
+        for (Path p : pages) {
+            Path published = warehouse.resolve("current/report").resolve(report.relativize(p));
+            assertThat(published).hasSameBinaryContentAs(p);
+        }
+    }
+
+    @Test
+    void everyPageIsWellFormedAndFetchesNothing() throws Exception {
+        DocumentBuilderFactory xml = DocumentBuilderFactory.newInstance();
+        xml.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        Pattern allowed = Pattern.compile("#[A-Za-z0-9_-]+|lea/[A-Za-z0-9._-]+\\.html|\\.\\./index\\.html");
+        for (Path p : pages) {
+            String html = Files.readString(p);
+            // XHTML-style output: an XML parser accepts every page as it is
+            xml.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+            Document doc = Jsoup.parse(html);
+            assertThat(doc.select("script, link, img, iframe, object, embed, image, use")).as(p.toString()).isEmpty();
+            for (Element e : doc.select("[src], [href], [xlink:href]")) {
+                for (String attr : List.of("src", "href", "xlink:href")) {
+                    if (e.hasAttr(attr)) {
+                        String v = e.attr(attr);
+                        assertThat(v).as(p + " " + e.tagName() + " " + attr).matches(allowed);
+                        assertThat(v).doesNotContain("//").doesNotStartWith("http");
+                    }
+                }
+            }
+            // CSS and SVG: no url() but in-page references, no @import
+            Matcher url = Pattern.compile("url\\(([^)]*)\\)").matcher(html);
+            while (url.find()) {
+                assertThat(url.group(1)).as(p.toString()).matches("['\"]?#[^'\")]+['\"]?");
+            }
+            assertThat(html).as(p.toString()).doesNotContain("@import").doesNotContain("https:")
+                    .doesNotContain("src=");
+            assertThat(doc.select("style")).as("inline CSS").isNotEmpty();
+            assertThat(html).as("print CSS").contains("@media print");
+        }
+        assertThat(page("index.html").select("svg.chart")).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(page("lea/lea-0001.html").select("svg.chart")).hasSize(1);
+    }
+
+    @Test
+    void noPageHoldsEducatorLevelData() throws Exception {
+        // educator_key values are 64 hex characters; the pages show no such string (nor file hashes)
+        Pattern hex = Pattern.compile("\\b[0-9a-f]{64}\\b");
+        for (Path p : pages) {
+            assertThat(hex.matcher(Files.readString(p)).find()).as(p.toString()).isFalse();
+        }
+        assertThatThrownBy(() -> new MartReader(org.apache.hadoop.fs.FileSystem.getLocal(
+                new org.apache.hadoop.conf.Configuration()), new org.apache.hadoop.fs.Path("/nowhere"))
+                .read("educator_activity")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The shown text of a cell matches the mart value to the precision shown. */
+    static void assertShows(String where, String text, Object value) {
+        if (value == null) {
+            assertThat(text).as(where).isEqualTo("–");
+            return;
+        }
+        if (!(value instanceof Number n)) {
+            assertThat(text).as(where).isEqualTo(value.toString());
+            return;
+        }
+        String t = text.replaceAll("\\s*\\(.*\\)$", "");
+        boolean percent = t.endsWith("%");
+        String digits = t.replace("$", "").replace(",", "").replace("%", "");
+        assertThat(digits).as(where).matches("-?\\d+(\\.\\d+)?");
+        int places = digits.contains(".") ? digits.length() - digits.indexOf('.') - 1 : 0;
+        double shown = Double.parseDouble(digits);
+        double expected = n instanceof BigDecimal b ? b.doubleValue() : n.doubleValue();
+        if (percent) {
+            expected *= 100;
+        }
+        assertThat(Math.abs(shown - expected)).as(where + ": " + text + " vs " + value)
+                .isLessThanOrEqualTo(0.5 * Math.pow(10, -places) + 1e-6);
+    }
+
+    /** Every mart row appears as the table row of the same key, every listed column as its cell. */
+    private static void assertTable(Document doc, String table, List<Map<String, Object>> rows, List<String> key,
+                                    List<String> columns) {
+        assertThat(doc.select("#" + table + " tbody tr")).as(table + " rows").hasSize(rows.size());
+        for (Map<String, Object> r : rows) {
+            String k = String.join("|", key.stream().map(c -> String.valueOf(r.get(c))).toList());
+            Element tr = doc.selectFirst("#" + table + " tr[data-key=\"" + k + "\"]");
+            assertThat(tr).as(table + " row " + k).isNotNull();
+            for (String c : columns) {
+                Element td = tr.selectFirst("td[data-col=" + c + "]");
+                assertThat(td).as(table + " " + k + " " + c).isNotNull();
+                assertShows(table + " " + k + " " + c, td.text(), r.get(c));
+            }
+        }
+    }
+
+    @Test
+    void stateTablesEqualTheMarts() throws Exception {
+        Document state = page("index.html");
+        assertTable(state, "model-comparison", query("SELECT * FROM " + glob("model_comparison")),
+                List.of("school_year", "pl_model"), List.of("leas", "n_educators", "sustained_rate",
+                        "n_practice_pairs", "practice_change_mean", "practice_change_ci_low",
+                        "practice_change_ci_high", "improved_rate", "cost_usd"));
+        assertTable(state, "evidence-ladder", query("SELECT * FROM " + glob("evidence_coverage")),
+                List.of("school_year", "lea_id"), List.of("units_level_0", "units_level_1", "units_level_4",
+                        "units_level_5", "pl_dollars", "pl_dollars_with_change_evidence",
+                        "change_evidence_dollar_share"));
+        assertTable(state, "bright-spots", query("SELECT * FROM " + glob("bright_spots")),
+                List.of("school_year", "rank"), List.of("lea_id", "cohort_id", "pl_model", "n_practice_pairs",
+                        "practice_change_mean", "effect_size", "improved_rate", "cost_per_improved"));
+        assertTable(state, "funding", query("SELECT school_year, funding_source, sum(amount_usd) AS amount_usd, "
+                        + "sum(tool_specific_amount_usd) AS tool_specific_amount_usd FROM " + glob("funding_efficiency")
+                        + " GROUP BY ALL"),
+                List.of("school_year", "funding_source"), List.of("amount_usd", "tool_specific_amount_usd"));
+        assertTable(state, "inputs", query("SELECT status, count(*) AS files, coalesce(sum(rows_accepted), 0) "
+                + "AS rows_accepted FROM " + glob("load_report") + " GROUP BY ALL"),
+                List.of("status"), List.of("files", "rows_accepted"));
+        assertTable(state, "load-status", query("SELECT lea_id, count(*) AS files, "
+                        + "count(*) FILTER (status = 'in_force') AS in_force, count(*) FILTER (status = 'rejected') AS rejected, "
+                        + "count(*) FILTER (status = 'ignored') AS ignored, coalesce(sum(rows_read), 0) AS rows_read, "
+                        + "coalesce(sum(rows_rejected), 0) AS rows_rejected FROM " + glob("load_report") + " GROUP BY ALL"),
+                List.of("lea_id"), List.of("files", "in_force", "rejected", "ignored", "rows_read", "rows_rejected"));
+    }
+
+    @Test
+    void fundingSplitAddsUpAndCarriesEachLeasEvidenceDollars() throws Exception {
+        Document state = page("index.html");
+        for (Element tr : state.select("#funding tbody tr")) {
+            double amount = dollars(tr, "amount_usd");
+            double parts = dollars(tr, "evidence") + dollars(tr, "tool_no_evidence") + dollars(tr, "rest");
+            assertThat(Math.abs(parts - amount)).as(tr.attr("data-key")).isLessThanOrEqualTo(1.5);
+        }
+        List<Map<String, Object>> years = query("SELECT school_year, sum(pl_dollars_with_change_evidence) AS e "
+                + "FROM " + glob("evidence_coverage") + " GROUP BY ALL");
+        for (Map<String, Object> y : years) {
+            double evidence = state.select("#funding tbody tr").stream()
+                    .filter(tr -> tr.attr("data-key").startsWith(y.get("school_year") + "|"))
+                    .mapToDouble(tr -> dollars(tr, "evidence")).sum();
+            assertThat(Math.abs(evidence - ((BigDecimal) y.get("e")).doubleValue())).isLessThanOrEqualTo(8.0);
+        }
+        assertThat(state.select("#funding-section .note").text()).contains("How the split is computed");
+    }
+
+    private static double dollars(Element tr, String col) {
+        return Double.parseDouble(tr.selectFirst("td[data-col=" + col + "]").text().replace("$", "").replace(",", ""));
+    }
+
+    @Test
+    void leaPagesShowOnlyTheirOwnFilesCohortsAndSuppression() throws Exception {
+        List<String> leas = leaIds();
+        List<String> educatorColumns = List.of("n_educators", "n_attended", "sustained_rate", "satisfaction_mean",
+                "n_practice_pairs", "practice_change_mean", "effect_size", "improved_rate", "cost_per_improved");
+        int suppressedSeen = 0;
+        for (String lea : leas) {
+            Document doc = page("lea/" + lea + ".html");
+            List<Map<String, Object>> files = query("SELECT *, CAST(extract_date AS VARCHAR) AS extract_date_text FROM "
+                    + glob("load_report") + " WHERE lea_id = '" + lea + "'");
+            assertTable(doc, "files", files, List.of("file"), List.of("status", "rows_read", "rows_accepted",
+                    "rows_rejected"));
+            for (Map<String, Object> f : files) {
+                Element tr = doc.selectFirst("#files tr[data-key=\"" + f.get("file") + "\"]");
+                String q = tr.selectFirst("td[data-col=quarantine]").text();
+                long rejected = f.get("rows_rejected") == null ? 0 : ((Number) f.get("rows_rejected")).longValue();
+                assertThat(q).isEqualTo(rejected > 0
+                        ? "quarantine/" + lea + "/" + ((String) f.get("file")).replaceAll("\\.gz$", "") : "–");
+                assertShows("reason", tr.selectFirst("td[data-col=reason]").text(), f.get("reason"));
+                assertShows("extract_date", tr.selectFirst("td[data-col=extract_date]").text(), f.get("extract_date_text"));
+            }
+            List<Map<String, Object>> cohorts = query("SELECT * FROM " + glob("cohort_impact") + " WHERE lea_id = '"
+                    + lea + "'");
+            List<Map<String, Object>> shown = cohorts.stream().filter(r -> !Boolean.TRUE.equals(r.get("suppressed"))).toList();
+            assertTable(doc, "cohorts", cohorts, List.of("school_year", "cohort_id", "pl_model"),
+                    List.of("activities", "cost_usd"));
+            if (!shown.isEmpty()) {
+                for (Map<String, Object> r : shown) {
+                    Element tr = doc.selectFirst("#cohorts tr[data-key=\"" + r.get("school_year") + "|"
+                            + r.get("cohort_id") + "|" + r.get("pl_model") + "\"]");
+                    for (String c : educatorColumns) {
+                        assertShows(lea + " " + c, tr.selectFirst("td[data-col=" + c + "]").text(), r.get(c));
+                    }
+                    String z = tr.selectFirst("td[data-col=student_growth_z_diff]").text();
+                    if (Boolean.TRUE.equals(r.get("student_suppressed"))) {
+                        assertThat(z).isEqualTo("suppressed");
+                    } else {
+                        assertShows(lea + " z", z, r.get("student_growth_z_diff"));
+                    }
+                }
+            }
+            for (Map<String, Object> r : cohorts) {
+                if (Boolean.TRUE.equals(r.get("suppressed"))) {
+                    suppressedSeen++;
+                    Element tr = doc.selectFirst("#cohorts tr[data-key=\"" + r.get("school_year") + "|"
+                            + r.get("cohort_id") + "|" + r.get("pl_model") + "\"]");
+                    for (String c : educatorColumns) {
+                        assertThat(tr.selectFirst("td[data-col=" + c + "]").text()).isEqualTo("suppressed");
+                    }
+                }
+            }
+            // a suppressed cell shows no number, anywhere
+            for (Element td : doc.select("td.sup")) {
+                assertThat(td.text()).isEqualTo("suppressed").doesNotContainPattern("\\d");
+            }
+            // only this LEA: no other LEA's id appears on its page
+            String text = doc.text();
+            for (String other : leas) {
+                if (!other.equals(lea)) {
+                    assertThat(text).as(lea + " page mentions " + other).doesNotContain(other);
+                }
+            }
+            // its ladder equals its evidence_coverage rows, and the state line the sum over LEAs
+            for (Map<String, Object> r : query("SELECT * FROM " + glob("evidence_coverage") + " WHERE lea_id = '"
+                    + lea + "'")) {
+                Element tr = doc.selectFirst("#ladder tr[data-key=\"" + r.get("school_year") + "|lea\"]");
+                for (String c : Report.LEVELS) {
+                    assertShows(lea + " " + c, tr.selectFirst("td[data-col=" + c + "]").text(), r.get(c));
+                }
+            }
+            for (Map<String, Object> r : query("SELECT school_year, sum(units_level_0) AS units_level_0, "
+                    + "sum(units_level_1) AS units_level_1, sum(units_level_4) AS units_level_4, "
+                    + "sum(units_level_5) AS units_level_5 FROM " + glob("evidence_coverage") + " GROUP BY ALL")) {
+                Element tr = doc.selectFirst("#ladder tr[data-key=\"" + r.get("school_year") + "|state\"]");
+                assertThat(tr).isNotNull();
+                for (String c : Report.LEVELS) {
+                    assertShows(lea + " state " + c, tr.selectFirst("td[data-col=" + c + "]").text(), r.get(c));
+                }
+            }
+        }
+        assertThat(suppressedSeen).as("the sample plants cohorts under the minimum cell size").isPositive();
+    }
+
+    @Test
+    void sameMartsGiveTheSameBytes(@TempDir Path tmp) throws Exception {
+        try (Warehouse w = Warehouse.open(warehouse.toString())) {
+            List<String> written = new Report().write(w.fs(), w.martsDir(SampleReport.RUN_ID),
+                    new org.apache.hadoop.fs.Path(tmp.resolve("again").toUri()),
+                    new Report.Run(SampleReport.RUN_ID, "2026-06-30", null));
+            assertThat(written).hasSize(pages.size()).startsWith("index.html");
+            for (String rel : written) {
+                assertThat(tmp.resolve("again").resolve(rel)).hasSameBinaryContentAs(report.resolve(rel));
+            }
+        }
+        String state = Files.readString(report.resolve("index.html"));
+        assertThat(state).doesNotContainPattern("id=['\"]_\\d").contains("id='chart-models'");
+    }
+}

@@ -1,0 +1,58 @@
+package org.sea.pli.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.sea.pli.cli.PlImpactCommand;
+
+/**
+ * The committed sample inbox run once per test JVM through the whole nightly job (as
+ * {@code SampleRunTest} does), shared by the report tests: the warehouse, the run id and its report.
+ */
+final class SampleReport {
+
+    static final String RUN_ID = "2026-06-30_1";
+
+    private static Path work;
+
+    private SampleReport() {
+    }
+
+    static synchronized Path warehouse() throws Exception {
+        if (work == null) {
+            Path dir = Files.createTempDirectory("pli-report-test");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int exit = new PlImpactCommand(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err),
+                    Map.of("PLI_PSEUDONYM_KEY", "report-test-key")).execute(new String[] {
+                        "run", "--inbox", "sample-data", "--warehouse", dir.resolve("warehouse").toString(),
+                        "--as-of", "2026-06-30", "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("jobs"),
+                        "--logging.file.name=" + dir.resolve("run.log")});
+            assertThat(exit).as(err.toString()).isZero();
+            work = dir;
+        }
+        return work.resolve("warehouse");
+    }
+
+    static Path runDir() throws Exception {
+        return warehouse().resolve("runs").resolve(RUN_ID);
+    }
+
+    static Path reportDir() throws Exception {
+        return runDir().resolve("report");
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (Exception ignored) {
+            // best effort on exit
+        }
+    }
+}
