@@ -136,7 +136,11 @@ public final class Warehouse implements AutoCloseable {
                 throw new IllegalArgumentException("bad warehouse URI " + s + ": " + e.getMessage(), e);
             }
         }
-        return Paths.get(s).toAbsolutePath().normalize().toUri();
+        // Path.toUri() ends an existing directory with '/', a missing one without: the root must
+        // not depend on whether the warehouse exists yet (it identifies the run's job instance).
+        String uri = Paths.get(s).toAbsolutePath().normalize().toUri().toString();
+        return URI.create(uri.length() > "file:///".length() && uri.endsWith("/")
+                ? uri.substring(0, uri.length() - 1) : uri);
     }
 
     public FileSystem fs() {

@@ -1,0 +1,27 @@
+package org.sea.pli.storage;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The warehouse root names the job instance of a run (SPEC.md §6 restart): it must be stable. */
+class WarehouseRootTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theRootIsTheSameBeforeAndAfterTheDirectoryExists() throws Exception {
+        Path w = dir.resolve("warehouse");
+        String before = Warehouse.open(w.toString()).root().toString();
+        Files.createDirectories(w);
+        String after = Warehouse.open(w.toString()).root().toString();
+        String relative = Warehouse.open(dir.relativize(w).toString()).root().toString();
+        assertThat(after).isEqualTo(before).doesNotEndWith("/").endsWith("/warehouse");
+        assertThat(Warehouse.open(w + "/").root().toString()).isEqualTo(before);
+    }
+}
