@@ -1,6 +1,7 @@
 package org.sea.pli.cli;
 
 import org.sea.pli.PlImpactApplication;
+import org.sea.pli.ops.StartupFailures;
 import org.sea.pli.run.NightlyRunLauncher;
 import org.sea.pli.run.RunFailure;
 import org.sea.pli.run.RunRequest;
@@ -113,13 +114,20 @@ public final class PlImpactCommand {
         RunRequest request = new RunRequest(inbox.toAbsolutePath().normalize(), warehouse, asOf, o.flag("strict"),
                 o.flag("allow-changed-files"), key.getBytes(StandardCharsets.UTF_8));
         ConfigurableApplicationContext context;
+        StartupFailures startup = new StartupFailures();
         try {
-            context = new SpringApplication(PlImpactApplication.class)
-                    .run(o.springArguments().toArray(String[]::new));
+            SpringApplication application = new SpringApplication(PlImpactApplication.class);
+            application.addListeners(startup);
+            context = application.run(o.springArguments().toArray(String[]::new));
         } catch (RuntimeException e) {
             Throwable root = rootCause(e);
             if (hasCause(e, BindException.class) || root instanceof IllegalArgumentException) {
                 throw new UsageException("run", "configuration error: " + root.getMessage());
+            }
+            String database = startup.jobRepositoryFailure(e);
+            if (database != null) {
+                err.println("pl-impact: " + database);
+                return FAILED;
             }
             err.println("pl-impact: cannot start: " + root.getMessage());
             return FAILED;
