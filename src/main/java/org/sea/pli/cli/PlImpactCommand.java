@@ -1,10 +1,12 @@
 package org.sea.pli.cli;
 
 import org.sea.pli.PlImpactApplication;
+import org.sea.pli.ops.RunSummary;
 import org.sea.pli.ops.StartupFailures;
 import org.sea.pli.run.NightlyRunLauncher;
 import org.sea.pli.run.RunFailure;
 import org.sea.pli.run.RunRequest;
+import org.sea.pli.run.RunWorkspace;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -113,6 +116,7 @@ public final class PlImpactCommand {
         }
         RunRequest request = new RunRequest(inbox.toAbsolutePath().normalize(), warehouse, asOf, o.flag("strict"),
                 o.flag("allow-changed-files"), key.getBytes(StandardCharsets.UTF_8));
+        long started = System.nanoTime();
         ConfigurableApplicationContext context;
         StartupFailures startup = new StartupFailures();
         try {
@@ -133,10 +137,19 @@ public final class PlImpactCommand {
             return FAILED;
         }
         try (context) {
-            return context.getBean(NightlyRunLauncher.class).launch(request);
-        } catch (RunFailure e) {
-            err.println("pl-impact: run failed: " + e.getMessage());
-            return FAILED;
+            int code;
+            try {
+                code = context.getBean(NightlyRunLauncher.class).launch(request);
+            } catch (RunFailure e) {
+                err.println("pl-impact: run failed: " + e.getMessage());
+                code = FAILED;
+            }
+            RunSummary summary = RunSummary.of(context.getBean(RunWorkspace.class), code,
+                    Duration.ofNanos(System.nanoTime() - started));
+            if (summary != null) {
+                summary.print(out);
+            }
+            return code;
         }
     }
 

@@ -7,6 +7,8 @@ import org.sea.pli.extract.FileOutcome;
 import org.sea.pli.extract.Inbox;
 import org.sea.pli.extract.InboxFile;
 import org.sea.pli.extract.LeaLoader;
+import org.sea.pli.ops.OpsSettings;
+import org.sea.pli.ops.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -34,10 +36,16 @@ final class LoadInboxTasklet implements Tasklet {
 
     private final RunWorkspace workspace;
     private final RunSettings settings;
+    private final OpsSettings ops;
 
     LoadInboxTasklet(RunWorkspace workspace, RunSettings settings) {
+        this(workspace, settings, OpsSettings.defaults());
+    }
+
+    LoadInboxTasklet(RunWorkspace workspace, RunSettings settings, OpsSettings ops) {
         this.workspace = workspace;
         this.settings = settings;
+        this.ops = ops;
     }
 
     @Override
@@ -48,8 +56,10 @@ final class LoadInboxTasklet implements Tasklet {
         FileSystem fs = workspace.warehouse().fs();
         Path quarantineDir = new Path(workspace.warehouse().runDir(workspace.runId()), "quarantine");
         fs.delete(quarantineDir, true); // a restart rewrites the same files from scratch
+        Progress progress = Progress.start(log, "run " + workspace.runId() + ": loadInbox", inbox.files().size(),
+                ops.progressInterval());
         ExtractFileReader reader = new ExtractFileReader(inbox.state().dimensions(), settings.maxRejectRate(),
-                new WarehouseQuarantine(fs, quarantineDir));
+                new WarehouseQuarantine(fs, quarantineDir), progress);
         LeaLoader loader = new LeaLoader(reader, workspace.startModels());
 
         Map<String, List<InboxFile>> byLea = new TreeMap<>();
@@ -68,6 +78,7 @@ final class LoadInboxTasklet implements Tasklet {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             pool.shutdownNow();
+            progress.close();
         }
         long read = 0;
         long accepted = 0;
