@@ -1,8 +1,11 @@
 package org.sea.pli.jobs;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sea.pli.testing.PrivacyScan;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -160,5 +163,43 @@ class NightlyWrapperIT {
         Result partial = wrapper("--env", env.toString());
         assertThat(partial.code()).isEqualTo(1);
         assertThat(partial.err()).contains("PLI_PSEUDONYM_KEY is not set");
+    }
+
+    /** README "Logs": JSON lines for log shippers; progress lines at the configured interval; no personal data. */
+    @Test
+    void jsonLogLinesParseAndHoldNoPersonalData() throws Exception {
+        Path logDir = tmp.resolve("json-logs");
+        Path env = envFile("json", Path.of("sample-data"), logDir,
+                "PLI_RUN_ARGS=\"--spring.datasource.url=jdbc:h2:file:" + tmp.resolve("json-jobs")
+                        + " --logging.structured.format.console=ecs --pli.progress-interval=100ms\"");
+
+        Result r = wrapper("--env", env.toString());
+
+        assertThat(r.code()).as(r.err()).isZero();
+        String log = Files.readString(logs(logDir).get(0));
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> events = new ArrayList<>();
+        boolean inSummary = false;
+        for (String line : log.lines().toList()) {
+            if (line.startsWith("{")) {
+                JsonNode event = json.readTree(line); // throws when not one JSON object per line
+                assertThat(event.path("@timestamp").asText()).as(line).isNotEmpty();
+                assertThat(event.path("log").path("level").asText()).as(line).isNotEmpty();
+                events.add(event);
+            } else if (line.equals("pl-impact run summary")) {
+                inSummary = true;
+            } else {
+                assertThat(inSummary || line.contains("pl-impact-nightly: ")).as("not JSON: " + line).isTrue();
+            }
+        }
+        assertThat(events).extracting(e -> e.path("message").asText())
+                .anyMatch(m -> m.contains("published to"))
+                .anyMatch(m -> m.matches("run 2026-06-30_1: loadInbox: [\\d,]+ of 94 files, [\\d,]+ rows read, [\\d,]+ rows/s, .* s elapsed"));
+
+        PrivacyScan scan = PrivacyScan.of(Path.of("sample-data"));
+        assertThat(scan.leaksIn(log)).isEmpty();
+        Path warehouse = tmp.resolve("json-warehouse");
+        assertThat(scan.leaksInWarehouseFiles(warehouse)).isEmpty();
+        assertThat(scan.leaksInMarts(warehouse)).isEmpty();
     }
 }
