@@ -1,10 +1,13 @@
 package org.sea.pli.cli;
 
 import org.sea.pli.PlImpactApplication;
+import org.sea.pli.ops.RunSummary;
+import org.sea.pli.ops.StartupFailures;
 import org.sea.pli.run.NightlyRunLauncher;
 import org.sea.pli.run.RunFailure;
 import org.sea.pli.run.RunRequest;
 import org.sea.pli.run.RunReproduction;
+import org.sea.pli.run.RunWorkspace;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -13,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -168,23 +172,41 @@ public final class PlImpactCommand {
 
     /** Starts the Spring context for a job verb; startup and run failures become one line and exit 1. */
     private int inSpring(String verb, Options o, java.util.function.ToIntFunction<ConfigurableApplicationContext> job) {
+        long started = System.nanoTime();
         ConfigurableApplicationContext context;
+        StartupFailures startup = new StartupFailures();
         try {
-            context = new SpringApplication(PlImpactApplication.class)
-                    .run(o.springArguments().toArray(String[]::new));
+            SpringApplication application = new SpringApplication(PlImpactApplication.class);
+            application.addListeners(startup);
+            context = application.run(o.springArguments().toArray(String[]::new));
         } catch (RuntimeException e) {
             Throwable root = rootCause(e);
             if (hasCause(e, BindException.class) || root instanceof IllegalArgumentException) {
                 throw new UsageException(verb, "configuration error: " + root.getMessage());
             }
+            String database = startup.jobRepositoryFailure(e);
+            if (database != null) {
+                err.println("pl-impact: " + database);
+                return FAILED;
+            }
             err.println("pl-impact: cannot start: " + root.getMessage());
             return FAILED;
         }
         try (context) {
-            return job.applyAsInt(context);
-        } catch (RunFailure e) {
-            err.println("pl-impact: " + verb + " failed: " + e.getMessage());
-            return FAILED;
+            int code;
+            try {
+                code = job.applyAsInt(context);
+            } catch (RunFailure e) {
+                err.println("pl-impact: " + verb + " failed: " + e.getMessage());
+                code = FAILED;
+            }
+            // the summary table of a run, a rerun, or the reproduction a verify made
+            RunSummary summary = RunSummary.of(context.getBean(RunWorkspace.class), code,
+                    Duration.ofNanos(System.nanoTime() - started));
+            if (summary != null) {
+                summary.print(out);
+            }
+            return code;
         }
     }
 

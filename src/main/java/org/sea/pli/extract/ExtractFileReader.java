@@ -38,11 +38,18 @@ public final class ExtractFileReader {
     private final Set<String> rubric;
     private final double maxRejectRate;
     private final QuarantineStore quarantine;
+    private final ReadProgress progress;
 
     public ExtractFileReader(Set<String> rubric, double maxRejectRate, QuarantineStore quarantine) {
+        this(rubric, maxRejectRate, quarantine, ReadProgress.NONE);
+    }
+
+    public ExtractFileReader(Set<String> rubric, double maxRejectRate, QuarantineStore quarantine,
+                             ReadProgress progress) {
         this.rubric = rubric;
         this.maxRejectRate = maxRejectRate;
         this.quarantine = quarantine;
+        this.progress = progress;
     }
 
     /** SHA-256 of a file that is not otherwise read (an ignored file, §5.7). */
@@ -97,6 +104,7 @@ public final class ExtractFileReader {
             raw.transferTo(OutputStream.nullOutputStream()); // hash every byte, read or not
         } finally {
             rejects.close();
+            progress.fileRead(tally.rowsRead % ReadProgress.BATCH);
         }
         if (fileReason == FileReason.MISSING_COLUMN || fileReason == FileReason.UNREADABLE) {
             tally.acceptedYears.clear();
@@ -125,7 +133,9 @@ public final class ExtractFileReader {
         int yearField = h.recordIndex()[yearColumn];
         while (records.hasNext()) {
             CsvRecord record = records.next();
-            tally.rowsRead++;
+            if (++tally.rowsRead % ReadProgress.BATCH == 0) {
+                progress.rowsRead(ReadProgress.BATCH);
+            }
             tally.claim(record, yearField);
             RowReason reason = validator.validate(record, row);
             if (reason == null) {

@@ -8,6 +8,8 @@ import org.sea.pli.extract.FileReason;
 import org.sea.pli.extract.Inbox;
 import org.sea.pli.extract.InboxFile;
 import org.sea.pli.extract.LeaLoader;
+import org.sea.pli.ops.OpsSettings;
+import org.sea.pli.ops.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepContribution;
@@ -36,8 +38,11 @@ final class LoadInboxTasklet implements Tasklet {
 
     private final RunWorkspace workspace;
 
-    LoadInboxTasklet(RunWorkspace workspace) {
+    private final OpsSettings ops;
+
+    LoadInboxTasklet(RunWorkspace workspace, OpsSettings ops) {
         this.workspace = workspace;
+        this.ops = ops;
     }
 
     /**
@@ -79,8 +84,10 @@ final class LoadInboxTasklet implements Tasklet {
         FileSystem fs = workspace.warehouse().fs();
         Path quarantineDir = new Path(workspace.warehouse().runDir(workspace.runId()), "quarantine");
         fs.delete(quarantineDir, true); // a restart rewrites the same files from scratch
+        Progress progress = Progress.start(log, "run " + workspace.runId() + ": loadInbox", inbox.files().size(),
+                ops.progressInterval());
         ExtractFileReader reader = new ExtractFileReader(inbox.state().dimensions(), workspace.settings().maxRejectRate(),
-                new WarehouseQuarantine(fs, quarantineDir));
+                new WarehouseQuarantine(fs, quarantineDir), progress);
         LeaLoader loader = new LeaLoader(reader, workspace.startModels());
 
         Map<String, List<InboxFile>> byLea = new TreeMap<>();
@@ -99,6 +106,7 @@ final class LoadInboxTasklet implements Tasklet {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             pool.shutdownNow();
+            progress.close();
         }
         long read = 0;
         long accepted = 0;

@@ -1,5 +1,6 @@
 package org.sea.pli.run;
 
+import org.sea.pli.ops.OpsSettings;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -38,9 +39,10 @@ class NightlyJobConfiguration {
 
     /** Re-run on restart: its results live in memory only, and it is deterministic. */
     @Bean
-    Step loadInbox(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace) {
+    Step loadInbox(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace,
+                   OpsSettings ops) {
         return new StepBuilder("loadInbox", jobRepository)
-                .tasklet(new LoadInboxTasklet(workspace), tx)
+                .tasklet(new LoadInboxTasklet(workspace, ops), tx)
                 .allowStartIfComplete(true)
                 .build();
     }

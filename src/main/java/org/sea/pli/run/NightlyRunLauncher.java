@@ -1,8 +1,6 @@
 package org.sea.pli.run;
 
-import org.sea.pli.extract.FileOutcome;
 import org.sea.pli.extract.FileStatus;
-import org.sea.pli.parquet.WrittenFile;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +14,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
-import java.io.PrintStream;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Starts (or restarts) the nightly job for one {@link RunRequest} with explicit job parameters
@@ -94,7 +89,6 @@ public class NightlyRunLauncher {
                     + ": " + why + " (start the same command again to resume it)");
         }
         long rejected = workspace.outcomes().stream().filter(o -> o.status() == FileStatus.REJECTED).count();
-        printSummary(System.out, runId);
         if (request.strict() && rejected > 0) {
             log.error("run {}: {} file(s) rejected and --strict was given", runId, rejected);
             return 1;
@@ -134,24 +128,6 @@ public class NightlyRunLauncher {
         }
         JobExecution last = jobRepository.getLastJobExecution(instance);
         return last != null && last.getStatus() == BatchStatus.COMPLETED;
-    }
-
-    private void printSummary(PrintStream out, String runId) {
-        Map<FileStatus, Integer> files = new EnumMap<>(FileStatus.class);
-        for (FileOutcome o : workspace.outcomes()) {
-            files.merge(o.status(), 1, Integer::sum);
-        }
-        out.println("pl-impact run " + runId + " (as of " + workspace.request().asOf() + ")");
-        StringBuilder line = new StringBuilder("  files:");
-        for (FileStatus s : FileStatus.values()) {
-            line.append(' ').append(s.code()).append('=').append(files.getOrDefault(s, 0));
-        }
-        out.println(line);
-        for (WrittenFile f : workspace.outputs()) {
-            out.println("  mart file " + f.path() + ": " + f.rows() + " rows");
-        }
-        out.println("  " + (workspace.published() ? "published to " + workspace.warehouse().currentDir()
-                : "not published: current/ holds a later as-of"));
     }
 
     static String oneLine(Throwable t) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.cli.PlImpactCommand;
+import org.sea.pli.testing.PrivacyScan;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -42,19 +43,21 @@ class SampleRunTest {
 
     static Path warehouse;
     static String log;
+    static String out;
     static Connection duck;
 
     @BeforeAll
     static void runTheSample() throws Exception {
         warehouse = work.resolve("warehouse");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new PlImpactCommand(new PrintStream(out), new PrintStream(err),
+        int exit = new PlImpactCommand(new PrintStream(stdout), new PrintStream(err),
                 Map.of("PLI_PSEUDONYM_KEY", "sample-test-key")).execute(new String[] {
                     "run", "--inbox", "sample-data", "--warehouse", warehouse.toString(), "--as-of", "2026-06-30",
                     "--spring.datasource.url=jdbc:h2:file:" + work.resolve("jobs"),
                     "--logging.file.name=" + work.resolve("run.log")});
         assertThat(exit).as(err.toString()).isZero();
+        out = stdout.toString();
         log = Files.readString(work.resolve("run.log")) + out + err;
         duck = DriverManager.getConnection("jdbc:duckdb:");
     }
@@ -236,5 +239,39 @@ class SampleRunTest {
         for (String id : ids) {
             assertThat(log.contains(id)).as("log mentions " + id).isFalse();
         }
+    }
+
+    @Test
+    void theSummaryTableCountsFilesRowsAndMarts() {
+        assertThat(out).contains("pl-impact run summary", "run id     2026-06-30_1", "in_force", "superseded",
+                "stale_in_force", "ignored", "student_outcomes", "load_report", "bright_spots", "duration");
+        // 94 files in the sample; 7 marts, each with a row count
+        assertThat(out.lines().filter(l -> l.matches("\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+94")))
+                .hasSize(1);
+    }
+
+    /** SPEC.md §5.1 and README "Privacy": beyond the published marts and the log above. */
+    @Test
+    void noIdInAnyTextFileOfTheWarehouseInAnyRunsMartOrInTheSummary() throws Exception {
+        PrivacyScan scan = PrivacyScan.of(Path.of("sample-data"));
+        assertThat(scan.ids()).hasSizeGreaterThan(1000);
+        // the scanner finds ids where they are meant to be: quarantine holds raw rows (restricted)
+        Path quarantine = warehouse.resolve("runs/2026-06-30_1/quarantine");
+        try (Stream<Path> q = Files.walk(quarantine)) {
+            String raw = String.join("\n", q.filter(Files::isRegularFile).map(p -> {
+                try {
+                    return Files.readString(p);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList());
+            assertThat(scan.leaksIn(raw)).isNotEmpty();
+        }
+        assertThat(PrivacyScan.textFiles(warehouse)).contains("current/_PUBLISHED");
+        assertThat(scan.leaksInWarehouseFiles(warehouse)).isEmpty();
+        assertThat(scan.leaksInMarts(warehouse.resolve("runs"))).isEmpty();
+        assertThat(scan.leaksInMarts(warehouse.resolve("current"))).isEmpty();
+        assertThat(scan.leaksIn(out)).isEmpty();
+        assertThat(scan.leaksIn(log)).isEmpty();
     }
 }

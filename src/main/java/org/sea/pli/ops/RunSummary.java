@@ -1,0 +1,123 @@
+package org.sea.pli.ops;
+
+import org.sea.pli.extract.ExtractSchema;
+import org.sea.pli.extract.FileOutcome;
+import org.sea.pli.extract.FileStatus;
+import org.sea.pli.parquet.WrittenFile;
+import org.sea.pli.run.RunWorkspace;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The plain-text table every {@code run} ends with, on the command's stdout: run id, result,
+ * duration, files by load-report status (SPEC.md §1.1), rows read, accepted and rejected per
+ * extract (§3), and the marts written with their row counts (§5). Counts and names only: no value
+ * of any row ever appears in it.
+ */
+public final class RunSummary {
+
+    private final List<String> lines;
+
+    private RunSummary(List<String> lines) {
+        this.lines = lines;
+    }
+
+    /**
+     * @param exitCode the run's exit code (SPEC.md §7)
+     * @return the summary, or null when the run never got a run id (nothing to summarize)
+     */
+    public static RunSummary of(RunWorkspace workspace, int exitCode, Duration duration) {
+        if (workspace.runId() == null) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("pl-impact run summary");
+        String result;
+        long rejectedFiles = workspace.outcomes().stream().filter(o -> o.status() == FileStatus.REJECTED).count();
+        if (exitCode == 0) {
+            result = "succeeded, " + (workspace.published() ? "published to " + workspace.warehouse().currentDir()
+                    : "not published: current/ holds a later as-of");
+        } else if (workspace.published()) {
+            result = "failed (exit " + exitCode + "): " + rejectedFiles + " file(s) rejected and --strict was given;"
+                    + " published to " + workspace.warehouse().currentDir();
+        } else {
+            result = "failed (exit " + exitCode + ")";
+        }
+        lines.add("  run id     " + workspace.runId());
+        lines.add("  as of      " + workspace.request().asOf());
+        lines.add("  warehouse  " + workspace.warehouse().root());
+        lines.add("  result     " + result);
+        lines.add("  duration   " + String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0));
+
+        Map<FileStatus, Long> byStatus = new EnumMap<>(FileStatus.class);
+        for (FileStatus s : FileStatus.values()) {
+            byStatus.put(s, 0L);
+        }
+        Map<String, long[]> byExtract = new LinkedHashMap<>();
+        for (String extract : ExtractSchema.NAMES) {
+            byExtract.put(extract, new long[4]);
+        }
+        for (FileOutcome o : workspace.outcomes()) {
+            byStatus.merge(o.status(), 1L, Long::sum);
+            if (o.result() != null && o.file().extract() != null) {
+                long[] t = byExtract.computeIfAbsent(o.file().extract(), k -> new long[4]);
+                t[0]++;
+                t[1] += o.result().rowsRead();
+                t[2] += o.result().rowsAccepted();
+                t[3] += o.result().rowsRejected();
+            }
+        }
+        lines.add("");
+        TextTable files = new TextTable("files", "in_force", "superseded", "rejected", "stale_in_force", "ignored",
+                "total");
+        files.row("", byStatus.get(FileStatus.IN_FORCE), byStatus.get(FileStatus.SUPERSEDED),
+                byStatus.get(FileStatus.REJECTED), byStatus.get(FileStatus.STALE_IN_FORCE),
+                byStatus.get(FileStatus.IGNORED), (long) workspace.outcomes().size());
+        lines.addAll(files.lines("  "));
+
+        lines.add("");
+        TextTable extracts = new TextTable("extract", "files read", "rows read", "accepted", "rejected");
+        long[] total = new long[4];
+        byExtract.forEach((extract, t) -> {
+            extracts.row(extract, t[0], t[1], t[2], t[3]);
+            for (int i = 0; i < 4; i++) {
+                total[i] += t[i];
+            }
+        });
+        extracts.row("total", total[0], total[1], total[2], total[3]);
+        lines.addAll(extracts.lines("  "));
+
+        lines.add("");
+        Map<String, long[]> marts = new LinkedHashMap<>();
+        for (WrittenFile f : workspace.outputs()) {
+            int slash = f.path().indexOf('/');
+            long[] m = marts.computeIfAbsent(slash < 0 ? f.path() : f.path().substring(0, slash), k -> new long[2]);
+            m[0]++;
+            m[1] += f.rows();
+        }
+        if (marts.isEmpty()) {
+            lines.add("  marts: none written");
+        } else {
+            TextTable table = new TextTable("mart", "files", "rows");
+            marts.forEach((mart, m) -> table.row(mart, m[0], m[1]));
+            lines.addAll(table.lines("  "));
+        }
+        return new RunSummary(List.copyOf(lines));
+    }
+
+    public List<String> lines() {
+        return lines;
+    }
+
+    public void print(PrintStream out) {
+        lines.forEach(out::println);
+        out.flush();
+    }
+}
