@@ -14,6 +14,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
 import java.util.List;
 
 /**
@@ -50,9 +51,15 @@ public class NightlyRunLauncher {
             throw new RunFailure("cannot open warehouse " + request.warehouse() + ": " + e.getMessage(), e);
         }
         RunSettings effective = request.settings() != null ? request.settings() : settings;
-        try (WarehouseLock lock = WarehouseLock.acquire(warehouse,
-                (request.reproduction() ? "rerun of " + request.runId() : "run as of " + request.asOf()),
-                effective.lockStaleAfter())) {
+        WarehouseLock lock;
+        try {
+            lock = WarehouseLock.acquire(warehouse,
+                    request.reproduction() ? "rerun of " + request.runId() : "run as of " + request.asOf(),
+                    effective.lockStaleAfter());
+        } catch (IOException e) {
+            throw new RunFailure("cannot open warehouse " + request.warehouse() + ": " + oneLine(e), e);
+        }
+        try (lock) {
             return launchLocked(request, warehouse, effective);
         } catch (RunFailure e) {
             throw e;
