@@ -62,6 +62,7 @@ public final class ExtractFileReader {
     }
 
     public FileResult read(InboxFile file, ActivityCatalog activities, ExtractFold fold) throws IOException {
+        long started = System.nanoTime();
         ExtractSchema schema = ExtractSchema.of(file.extract());
         MessageDigest digest = newDigest();
         CountingStream counted;
@@ -121,7 +122,7 @@ public final class ExtractFileReader {
                 tally.accepted, tally.rejected, Collections.unmodifiableMap(reasons),
                 unknownColumns, fileReason,
                 Collections.unmodifiableSortedSet(fileReason == null ? tally.acceptedYears : new TreeSet<>()),
-                claimsEveryYear ? null : Collections.unmodifiableSortedSet(tally.claimedYears));
+                claimsEveryYear ? null : Collections.unmodifiableSortedSet(tally.claimedYears), System.nanoTime() - started);
     }
 
     private void validateRows(java.util.Iterator<CsvRecord> records, CsvRecord header, Header h,
@@ -140,7 +141,7 @@ public final class ExtractFileReader {
             RowReason reason = validator.validate(record, row);
             if (reason == null) {
                 tally.accepted++;
-                tally.acceptedYears.add(row.schoolYear(yearColumn));
+                tally.accept(row.schoolYear(yearColumn));
                 fold.accept(row);
             } else {
                 tally.rejected++;
@@ -166,18 +167,30 @@ public final class ExtractFileReader {
         final TreeSet<Integer> acceptedYears = new TreeSet<>();
         final TreeSet<Integer> claimedYears = new TreeSet<>();
         boolean hasYearColumn;
+        // rows of a file come in runs of one school year: remember the last to skip boxing per row
+        private int lastAccepted = -1;
+        private int lastClaimed = -1;
+
+        void accept(int year) {
+            if (year != lastAccepted) {
+                acceptedYears.add(year);
+                lastAccepted = year;
+            }
+        }
 
         /** §1.1: a rejected file claims the well-formed school_year values of its raw rows. */
         void claim(CsvRecord record, int yearField) {
             if (yearField >= 0 && yearField < record.getFieldCount()) {
                 int year = SchoolYear.parse(record.getField(yearField).strip());
-                if (year >= 0) {
+                if (year >= 0 && year != lastClaimed) {
                     claimedYears.add(year);
+                    lastClaimed = year;
                 }
             }
         }
 
         void clear() {
+            lastAccepted = -1;
             accepted = 0;
             rejected = 0;
             reasons.clear();

@@ -11,8 +11,9 @@ import java.util.SortedSet;
  * @param rejected       file-level reason (§3.2), or null when the file is accepted
  * @param acceptedYears  school years with at least one accepted row (§1.1)
  * @param claimedYears   well-formed school years of the raw rows; null means every year (no school_year column)
+ * @param readNanos      time spent reading and validating the file (for throughput figures only)
  */
 public record FileResult(String sha256, long bytes, long rowsRead, long rowsAccepted, long rowsRejected,
                          Map<String, Long> reasons, String unknownColumns, FileReason rejected,
-                         SortedSet<Integer> acceptedYears, SortedSet<Integer> claimedYears) {
+                         SortedSet<Integer> acceptedYears, SortedSet<Integer> claimedYears, long readNanos) {
 }

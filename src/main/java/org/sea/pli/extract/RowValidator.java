@@ -29,8 +29,7 @@ final class RowValidator {
     private final int[][] atLeastOne;
     private final long[] intMin;
     private final long[] intMax;
-    private final Set<String> keys = new HashSet<>();
-    private final StringBuilder keyBuilder = new StringBuilder(96);
+    private final Set<RowKey> keys = new HashSet<>();
 
     /**
      * @param recordIndex for each schema column, its field position in the file, or -1 when the
@@ -87,7 +86,7 @@ final class RowValidator {
         if (!rowRulesHold(row)) {
             return RowReason.OUT_OF_RANGE;
         }
-        String key = key(row);
+        RowKey key = key(row);
         if (keys.contains(key)) {
             return RowReason.DUPLICATE_KEY;
         }
@@ -213,12 +212,33 @@ final class RowValidator {
         return true;
     }
 
-    private String key(ExtractRow row) {
-        keyBuilder.setLength(0);
-        for (int c : keyColumns) {
-            keyBuilder.append(row.text[c]).append('\u0001');
+    private RowKey key(ExtractRow row) {
+        String[] values = new String[keyColumns.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.text[keyColumns[i]];
         }
-        return keyBuilder.toString();
+        return new RowKey(values);
+    }
+
+    /** The key columns' values of a row, compared exactly; holds the row's own strings, copies none. */
+    private static final class RowKey {
+        private final String[] values;
+        private final int hash;
+
+        RowKey(String[] values) {
+            this.values = values;
+            this.hash = java.util.Arrays.hashCode(values);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RowKey k && k.hash == hash && java.util.Arrays.equals(k.values, values);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     static boolean isId(String v) {

@@ -23,8 +23,33 @@ public final class LeaModel {
     final Map<Integer, Map<String, EducatorOutcomes>> outcomes = new TreeMap<>();
     final Map<Integer, Integer> students = new TreeMap<>();
 
+    /** One instance per distinct key and educator id, shared by all the maps above. */
+    private final Map<ParticipationKey, ParticipationKey> keys = new java.util.HashMap<>();
+    private final Map<String, String> educators = new java.util.HashMap<>();
+
     LeaModel(String leaId) {
         this.leaId = leaId;
+    }
+
+    /**
+     * The canonical key of a P element. Every accepted row brings fresh strings; sharing one key
+     * per element across the four participation extracts keeps the model to about a third of the
+     * memory at state scale (it is what the marts step holds for every LEA at once).
+     */
+    ParticipationKey participation(String activityId, String educatorId) {
+        ParticipationKey probe = new ParticipationKey(activityId, educatorId);
+        ParticipationKey known = keys.get(probe);
+        if (known == null) {
+            known = new ParticipationKey(educator(activityId), educator(educatorId));
+            keys.put(known, known);
+        }
+        return known;
+    }
+
+    /** The canonical instance of an educator (or activity) id. */
+    String educator(String educatorId) {
+        String known = educators.putIfAbsent(educatorId, educatorId);
+        return known != null ? known : educatorId;
     }
 
     public String leaId() {

@@ -64,7 +64,7 @@ public final class LeaModels implements FoldFactory {
                 int id = schema.index("activity_id");
                 int educator = schema.index("educator_id");
                 yield new YearFold<Set<ParticipationKey>>(year, HashSet::new,
-                        (s, r) -> s.add(new ParticipationKey(r.text(id), r.text(educator))),
+                        (s, r) -> s.add(lea.participation(r.text(id), r.text(educator))),
                         lea.enrollments::put);
             }
             case "attendance" -> {
@@ -73,7 +73,7 @@ public final class LeaModels implements FoldFactory {
                 int day = schema.index("session_date");
                 int minutes = schema.index("minutes");
                 yield new YearFold<Map<ParticipationKey, AttendanceTally>>(year, HashMap::new,
-                        (m, r) -> m.computeIfAbsent(new ParticipationKey(r.text(id), r.text(educator)),
+                        (m, r) -> m.computeIfAbsent(lea.participation(r.text(id), r.text(educator)),
                                 k -> new AttendanceTally()).add(r.integer(minutes), r.epochDay(day)),
                         lea.attendance::put);
             }
@@ -91,7 +91,7 @@ public final class LeaModels implements FoldFactory {
                                     present++;
                                 }
                             }
-                            m.computeIfAbsent(new ParticipationKey(r.text(id), r.text(educator)),
+                            m.computeIfAbsent(lea.participation(r.text(id), r.text(educator)),
                                     k -> new SatisfactionTally()).addResponse(sum, present);
                         },
                         lea.satisfaction::put);
@@ -102,7 +102,7 @@ public final class LeaModels implements FoldFactory {
                 int phase = schema.index("phase");
                 int score = schema.index("score");
                 yield new YearFold<Map<ParticipationKey, PracticeTally>>(year, HashMap::new,
-                        (m, r) -> m.computeIfAbsent(new ParticipationKey(r.text(id), r.text(educator)),
+                        (m, r) -> m.computeIfAbsent(lea.participation(r.text(id), r.text(educator)),
                                 k -> new PracticeTally()).add("followup".equals(r.text(phase)), r.integer(score)),
                         lea.practice::put);
             }
@@ -114,7 +114,7 @@ public final class LeaModels implements FoldFactory {
                 int prior = schema.index("prior_score");
                 int score = schema.index("score");
                 yield new YearFold<OutcomeYear>(year, OutcomeYear::new,
-                        (o, r) -> o.add(r.schoolYear(year), r.text(educator), r.text(student), r.text(assessment),
+                        (o, r) -> o.add(r.schoolYear(year), lea.educator(r.text(educator)), r.text(student), r.text(assessment),
                                 r.integer(grade), r.decimal(score).subtract(r.decimal(prior))),
                         (y, o) -> {
                             lea.outcomes.put(y, o.educators);
@@ -154,13 +154,22 @@ public final class LeaModels implements FoldFactory {
             this.commitTo = commitTo;
         }
 
+        private int lastYear = -1;
+        private T last;
+
         @Override
         public void accept(ExtractRow row) {
-            add.accept(pending.computeIfAbsent(row.schoolYear(yearColumn), y -> create.get()), row);
+            int year = row.schoolYear(yearColumn);
+            if (year != lastYear) { // rows come in runs of one school year: no boxing per row
+                last = pending.computeIfAbsent(year, y -> create.get());
+                lastYear = year;
+            }
+            add.accept(last, row);
         }
 
         @Override
         public void commit(int schoolYear) {
+            lastYear = -1;
             T t = pending.remove(schoolYear);
             if (t != null) {
                 commitTo.accept(schoolYear, t);

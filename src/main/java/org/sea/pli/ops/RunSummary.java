@@ -62,16 +62,17 @@ public final class RunSummary {
         }
         Map<String, long[]> byExtract = new LinkedHashMap<>();
         for (String extract : ExtractSchema.NAMES) {
-            byExtract.put(extract, new long[4]);
+            byExtract.put(extract, new long[5]);
         }
         for (FileOutcome o : workspace.outcomes()) {
             byStatus.merge(o.status(), 1L, Long::sum);
             if (o.result() != null && o.file().extract() != null) {
-                long[] t = byExtract.computeIfAbsent(o.file().extract(), k -> new long[4]);
+                long[] t = byExtract.computeIfAbsent(o.file().extract(), k -> new long[5]);
                 t[0]++;
                 t[1] += o.result().rowsRead();
                 t[2] += o.result().rowsAccepted();
                 t[3] += o.result().rowsRejected();
+                t[4] += o.result().readNanos();
             }
         }
         lines.add("");
@@ -83,15 +84,16 @@ public final class RunSummary {
         lines.addAll(files.lines("  "));
 
         lines.add("");
-        TextTable extracts = new TextTable("extract", "files read", "rows read", "accepted", "rejected");
-        long[] total = new long[4];
+        // rows/s: rows read ÷ time spent reading and validating that extract's files (summed over threads)
+        TextTable extracts = new TextTable("extract", "files read", "rows read", "accepted", "rejected", "rows/s");
+        long[] total = new long[5];
         byExtract.forEach((extract, t) -> {
-            extracts.row(extract, t[0], t[1], t[2], t[3]);
-            for (int i = 0; i < 4; i++) {
+            extracts.row(extract, t[0], t[1], t[2], t[3], rate(t[1], t[4]));
+            for (int i = 0; i < 5; i++) {
                 total[i] += t[i];
             }
         });
-        extracts.row("total", total[0], total[1], total[2], total[3]);
+        extracts.row("total", total[0], total[1], total[2], total[3], rate(total[1], total[4]));
         lines.addAll(extracts.lines("  "));
 
         lines.add("");
@@ -119,5 +121,9 @@ public final class RunSummary {
     public void print(PrintStream out) {
         lines.forEach(out::println);
         out.flush();
+    }
+
+    private static long rate(long rows, long nanos) {
+        return nanos <= 0 ? 0 : Math.round(rows / (nanos / 1e9));
     }
 }
