@@ -15,5 +15,6 @@ import java.util.SortedSet;
  */
 public record FileResult(String sha256, long bytes, long rowsRead, long rowsAccepted, long rowsRejected,
                          Map<String, Long> reasons, String unknownColumns, FileReason rejected,
-                         SortedSet<Integer> acceptedYears, SortedSet<Integer> claimedYears, long readNanos) {
+                         SortedSet<Integer> acceptedYears, SortedSet<Integer> claimedYears, long readNanos)
+        implements java.io.Serializable {
 }

@@ -4,7 +4,7 @@ package org.sea.pli.model;
  * Attendance of one educator in one activity (SPEC.md §4.2). Rows in force come from one file per
  * school year whose key includes session_date, so each accepted row is a distinct session.
  */
-public final class AttendanceTally {
+public final class AttendanceTally implements java.io.Serializable {
     long minutes;
     int sessions;
     long firstSession = Long.MAX_VALUE;

@@ -9,10 +9,10 @@ import java.util.List;
  * per standardization group: the gains' moments and the students (as indices local to the
  * LEA-year), which is all that mean z and the distinct student counts of §5.2 need.
  */
-public final class EducatorOutcomes {
+public final class EducatorOutcomes implements java.io.Serializable {
 
     /** The rows of one group. */
-    static final class GroupRows {
+    static final class GroupRows implements java.io.Serializable {
         final GrowthGroup group;
         final GainMoments gains = new GainMoments();
         int[] students = new int[4];

@@ -5,7 +5,7 @@ package org.sea.pli.model;
  * gains give exactly zero spread, which the "pop_sd numerically zero" rule of SPEC.md §4.3 needs;
  * a one-pass sum of squares would leave rounding noise there.
  */
-final class GainMoments {
+final class GainMoments implements java.io.Serializable {
     long n;
     double mean;
     double m2;

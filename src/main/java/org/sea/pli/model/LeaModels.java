@@ -30,6 +30,16 @@ public final class LeaModels implements FoldFactory {
         return models.computeIfAbsent(leaId, LeaModel::new);
     }
 
+    /** Puts back a model saved by an earlier attempt of the same run (restart). */
+    public synchronized void restore(LeaModel model) {
+        models.put(model.leaId(), model);
+    }
+
+    /** The model of an LEA if any of its rows was folded. */
+    public synchronized LeaModel existing(String leaId) {
+        return models.get(leaId);
+    }
+
     /** Every LEA's model, sorted by lea_id (the order all statewide sums are taken in). */
     public synchronized List<LeaModel> all() {
         return List.copyOf(models.values());

@@ -1,7 +1,7 @@
 package org.sea.pli.model;
 
 /** Satisfaction responses, pooled (SPEC.md §4.2, §4.4): the sum of response scores and their count. */
-public final class SatisfactionTally {
+public final class SatisfactionTally implements java.io.Serializable {
     double scoreSum;
     int responses;
 

@@ -8,6 +8,7 @@ import org.sea.pli.extract.FileReason;
 import org.sea.pli.extract.Inbox;
 import org.sea.pli.extract.InboxFile;
 import org.sea.pli.extract.LeaLoader;
+import org.sea.pli.model.LeaModels;
 import org.sea.pli.ops.OpsSettings;
 import org.sea.pli.ops.Progress;
 import org.slf4j.Logger;
@@ -21,7 +22,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,7 +52,8 @@ final class LoadInboxTasklet implements Tasklet {
      * §1: a file whose bytes differ from what an earlier run recorded for its path fails the run,
      * unless allowed; then the load report names it ({@code reason = file_changed}).
      */
-    private List<FileOutcome> checkUnchanged(List<FileOutcome> outcomes, boolean allowed) throws IOException {
+    private static List<FileOutcome> checkUnchanged(RunWorkspace workspace, List<FileOutcome> outcomes,
+                                                    boolean allowed) throws IOException {
         RecordedInputs recorded = RecordedInputs.of(workspace.warehouse(), workspace.runId());
         List<String> changed = new ArrayList<>();
         List<FileOutcome> checked = new ArrayList<>(outcomes.size());
@@ -77,28 +81,63 @@ final class LoadInboxTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        long[] counts = load(workspace, ops);
+        contribution.getStepExecution().setReadCount(counts[0]);
+        contribution.incrementWriteCount(counts[1]);
+        contribution.incrementFilterCount(counts[2]);
+        return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * For the steps after this one: when a restart skips the finished load (a new JVM), its
+     * results come back from the checkpoints without reading the inbox again.
+     */
+    static void ensureLoaded(RunWorkspace workspace, OpsSettings ops) throws Exception {
+        if (workspace.inbox() == null) {
+            load(workspace, ops);
+        }
+    }
+
+    /** Loads every LEA, or restores it from its checkpoint; returns rows read, accepted, rejected. */
+    private static long[] load(RunWorkspace workspace, OpsSettings ops) throws Exception {
         RunRequest request = workspace.request();
         long started = System.nanoTime();
         Inbox inbox = request.inputs() == null ? Inbox.scan(request.inbox(), request.asOf())
                 : Inbox.scan(request.inbox(), request.asOf(), request.inputs()::contains);
         FileSystem fs = workspace.warehouse().fs();
         Path quarantineDir = new Path(workspace.warehouse().runDir(workspace.runId()), "quarantine");
-        fs.delete(quarantineDir, true); // a restart rewrites the same files from scratch
         Progress progress = Progress.start(log, "run " + workspace.runId() + ": loadInbox", inbox.files().size(),
                 ops.progressInterval());
         ExtractFileReader reader = new ExtractFileReader(inbox.state().dimensions(), workspace.settings().maxRejectRate(),
                 new WarehouseQuarantine(fs, quarantineDir), progress);
-        LeaLoader loader = new LeaLoader(reader, workspace.startModels());
+        LeaModels models = workspace.startModels();
+        LeaLoader loader = new LeaLoader(reader, models);
+        LeaCheckpoints checkpoints = new LeaCheckpoints(workspace.warehouse(), workspace.runId(),
+                fingerprint(request, workspace.settings()));
 
         Map<String, List<InboxFile>> byLea = new TreeMap<>();
         inbox.files().forEach(f -> byLea.computeIfAbsent(f.leaId(), k -> new ArrayList<>()).add(f));
         log.info("run {}: {} files from {} LEA folders in {}", workspace.runId(), inbox.files().size(),
                 byLea.size(), request.inbox());
         List<FileOutcome> outcomes = new ArrayList<>();
+        AtomicInteger resumed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(workspace.settings().threads());
         try {
             List<Future<List<FileOutcome>>> futures = new ArrayList<>();
-            byLea.forEach((lea, files) -> futures.add(pool.submit(() -> loader.load(lea, files))));
+            byLea.forEach((lea, files) -> futures.add(pool.submit(() -> {
+                Optional<LeaCheckpoints.Restored> saved = checkpoints.read(lea, files);
+                if (saved.isPresent()) {
+                    if (saved.get().model() != null) {
+                        models.restore(saved.get().model());
+                    }
+                    resumed.incrementAndGet();
+                    return saved.get().outcomes();
+                }
+                fs.delete(new Path(quarantineDir, lea), true); // an earlier attempt's, rewritten identically
+                List<FileOutcome> loaded = loader.load(lea, files);
+                checkpoints.write(lea, files, loaded, models.existing(lea));
+                return loaded;
+            })));
             for (Future<List<FileOutcome>> f : futures) {
                 outcomes.addAll(f.get());
             }
@@ -107,6 +146,10 @@ final class LoadInboxTasklet implements Tasklet {
         } finally {
             pool.shutdownNow();
             progress.close();
+        }
+        if (resumed.get() > 0) {
+            log.info("run {}: {} of {} LEAs restored from the checkpoints of an earlier attempt", workspace.runId(),
+                    resumed.get(), byLea.size());
         }
         long read = 0;
         long accepted = 0;
@@ -119,15 +162,22 @@ final class LoadInboxTasklet implements Tasklet {
             }
         }
         if (!request.reproduction()) {
-            outcomes = checkUnchanged(outcomes, request.allowChangedFiles());
+            outcomes = checkUnchanged(workspace, outcomes, request.allowChangedFiles());
         }
-        contribution.getStepExecution().setReadCount(read);
-        contribution.incrementWriteCount(accepted);
-        contribution.incrementFilterCount(rejected);
         double seconds = (System.nanoTime() - started) / 1e9;
         log.info("run {}: read {} rows ({} accepted, {} rejected) in {} s, {} rows/s", workspace.runId(), read,
                 accepted, rejected, String.format("%.1f", seconds), Math.round(read / Math.max(seconds, 1e-9)));
         workspace.loaded(inbox, outcomes);
-        return RepeatStatus.FINISHED;
+        return new long[] {read, accepted, rejected};
+    }
+
+    /** What a load depends on besides the LEA's own files: a checkpoint made under another is not used. */
+    private static String fingerprint(RunRequest request, RunSettings settings) throws IOException {
+        StringBuilder f = new StringBuilder(request.asOf().toString()).append('|').append(settings.maxRejectRate());
+        for (String state : List.of("_state/leas.csv", "_state/rubric.csv")) {
+            f.append('|').append(WriteManifestTasklet.sha256(
+                    java.nio.file.Files.newInputStream(request.inbox().resolve(state))));
+        }
+        return f.toString();
     }
 }

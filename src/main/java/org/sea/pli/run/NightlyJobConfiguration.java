@@ -12,7 +12,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The nightly job (SPEC.md §6): {@code loadInbox → writeMarts → writeReport → writeManifest → publish}.
- * The job instance is
+ * A restart runs only the steps that did not finish; the load's results come back from per-LEA
+ * checkpoints when a later step needs them. The job instance is
  * identified by run id, as-of, inbox and warehouse, so a failed run started again with the same
  * command is a Spring Batch restart of the same instance.
  */
@@ -28,39 +29,36 @@ class NightlyJobConfiguration {
                 .next(writeManifest).next(publish).build();
     }
 
-    /** Re-run on restart: it hashes what the restarted steps rewrote. */
     @Bean
-    Step writeManifest(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace) {
+    Step writeManifest(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace,
+                       OpsSettings ops) {
         return new StepBuilder("writeManifest", jobRepository)
-                .tasklet(new WriteManifestTasklet(workspace), tx)
-                .allowStartIfComplete(true)
+                .tasklet(new WriteManifestTasklet(workspace, ops), tx)
                 .build();
     }
 
-    /** Re-run on restart: its results live in memory only, and it is deterministic. */
+    /** Saves each LEA's results as it finishes: a restart resumes after the last saved LEA. */
     @Bean
     Step loadInbox(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace,
                    OpsSettings ops) {
         return new StepBuilder("loadInbox", jobRepository)
                 .tasklet(new LoadInboxTasklet(workspace, ops), tx)
-                .allowStartIfComplete(true)
                 .build();
     }
 
     @Bean
-    Step writeMarts(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace) {
+    Step writeMarts(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace,
+                    OpsSettings ops) {
         return new StepBuilder("writeMarts", jobRepository)
-                .tasklet(new WriteMartsTasklet(workspace), tx)
-                .allowStartIfComplete(true)
+                .tasklet(new WriteMartsTasklet(workspace, ops), tx)
                 .build();
     }
 
-    /** The run report from the marts just written; rewritten on restart (it replaces its directory). */
+    /** The run report, from the marts as written. */
     @Bean
     Step writeReport(JobRepository jobRepository, PlatformTransactionManager tx, RunWorkspace workspace) {
         return new StepBuilder("writeReport", jobRepository)
                 .tasklet(new WriteReportTasklet(workspace), tx)
-                .allowStartIfComplete(true)
                 .build();
     }
 

@@ -40,6 +40,7 @@ final class PublishTasklet implements Tasklet {
             log.info("run {}: published to {}", runId, warehouse.currentDir());
         }
         RunIds.markFinished(warehouse, runId);
+        warehouse.fs().delete(LeaCheckpoints.workDir(warehouse, runId), true); // checkpoints: only a restart needs them
         return RepeatStatus.FINISHED;
     }
 }

@@ -6,6 +6,7 @@ import org.apache.hadoop.fs.Path;
 import org.sea.pli.extract.FileOutcome;
 import org.sea.pli.mart.EducatorPseudonym;
 import org.sea.pli.parquet.WrittenFile;
+import org.sea.pli.ops.OpsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -40,13 +41,16 @@ final class WriteManifestTasklet implements Tasklet {
     static final List<String> NOT_OUTPUTS = List.of(RunManifest.FILE, RunIds.FINISHED_MARKER);
 
     private final RunWorkspace workspace;
+    private final OpsSettings ops;
 
-    WriteManifestTasklet(RunWorkspace workspace) {
+    WriteManifestTasklet(RunWorkspace workspace, OpsSettings ops) {
         this.workspace = workspace;
+        this.ops = ops;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        LoadInboxTasklet.ensureLoaded(workspace, ops);
         RunManifest manifest = build(Instant.now());
         FileSystem fs = workspace.warehouse().fs();
         Path file = new Path(workspace.warehouse().runDir(workspace.runId()), RunManifest.FILE);
@@ -86,7 +90,9 @@ final class WriteManifestTasklet implements Tasklet {
             if (NOT_OUTPUTS.contains(relative) || relative.startsWith("work/")) {
                 continue;
             }
-            Long rows = martRows.containsKey(relative) ? martRows.get(relative) : quarantineRows.get(relative);
+            Long rows = martRows.containsKey(relative) ? martRows.get(relative)
+                    : relative.startsWith("marts/") ? parquetRows(fs, new Path(runDir, relative))
+                    : quarantineRows.get(relative);
             outputs.add(new RunManifest.Output(relative, sha256(fs.open(new Path(runDir, relative))), rows));
         }
         outputs.sort(Comparator.comparing(RunManifest.Output::path));
@@ -97,6 +103,14 @@ final class WriteManifestTasklet implements Tasklet {
                 new RunManifest.Configuration(workspace.settings().minCellSize(), workspace.settings().improvedThreshold(),
                         workspace.settings().maxRejectRate(), workspace.settings().brightSpots(), key.fingerprint()),
                 inputs, outputs, new RunManifest.Timing(workspace.started(), finished));
+    }
+
+    /** Rows of a mart file from its footer (a restart may not have written it in this JVM). */
+    private static Long parquetRows(FileSystem fs, Path file) throws IOException {
+        try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromStatus(fs.getFileStatus(file), fs.getConf()))) {
+            return reader.getRecordCount();
+        }
     }
 
     static String sha256(InputStream raw) throws IOException {

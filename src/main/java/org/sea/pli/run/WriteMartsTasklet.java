@@ -7,6 +7,7 @@ import org.sea.pli.mart.LoadReportMart;
 import org.sea.pli.parquet.MartSchema;
 import org.sea.pli.parquet.MartWriter;
 import org.sea.pli.parquet.WrittenFile;
+import org.sea.pli.ops.OpsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -30,13 +31,16 @@ final class WriteMartsTasklet implements Tasklet {
             ImpactMarts.EVIDENCE_COVERAGE, ImpactMarts.BRIGHT_SPOTS);
 
     private final RunWorkspace workspace;
+    private final OpsSettings ops;
 
-    WriteMartsTasklet(RunWorkspace workspace) {
+    WriteMartsTasklet(RunWorkspace workspace, OpsSettings ops) {
         this.workspace = workspace;
+        this.ops = ops;
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        LoadInboxTasklet.ensureLoaded(workspace, ops);
         long started = System.nanoTime();
         Path martsDir = workspace.warehouse().martsDir(workspace.runId());
         workspace.warehouse().fs().delete(martsDir, true); // a restart writes every mart again, identically

@@ -286,6 +286,24 @@ class AuditTest {
         assertThat(warehouse.resolve("current/_PUBLISHED")).content().contains("run_id=2026-06-30_1"); // same run, restarted
         assertThat(martHashes(warehouse.resolve("runs/2026-06-30_1")))
                 .isEqualTo(martHashes(reference.resolve("runs/2026-06-30_1")));
+        // finished work is not redone: the restart ran only the steps that had not completed
+        assertThat(stepsOfLastExecution()).containsExactly("writeMarts", "writeReport", "writeManifest", "publish");
+        assertThat(warehouse.resolve("runs/2026-06-30_1/work")).as("checkpoints removed once finished").doesNotExist();
+    }
+
+    private static List<String> stepsOfLastExecution() {
+        try (var c = DriverManager.getConnection("jdbc:h2:file:" + tmp.resolve("jobs"), "sa", "");
+             var s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT step_name FROM batch_step_execution WHERE job_execution_id ="
+                     + " (SELECT max(job_execution_id) FROM batch_job_execution) ORDER BY step_execution_id")) {
+            List<String> steps = new java.util.ArrayList<>();
+            while (r.next()) {
+                steps.add(r.getString(1));
+            }
+            return steps;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -94,8 +94,11 @@ class ProcessLevelTest {
         Path warehouse = tmp.resolve("w-killed");
         Process p = start(warehouse, "killed", Map.of());
         waitForLine(tmp.resolve("killed.log"), "files from", p);
-        Thread.sleep(700); // well inside the load step
-        p.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
+        Path firstCheckpoint = warehouse.resolve("runs/2026-06-30_1/work/lea/lea-0001.bin");
+        while (!Files.exists(firstCheckpoint) && p.isAlive()) {
+            Thread.sleep(20);
+        }
+        p.destroyForcibly(); // SIGKILL in the middle of the load: no shutdown hooks, no cleanup
         p.waitFor(1, TimeUnit.MINUTES);
         assertThat(warehouse.resolve("runs/2026-06-30_1/manifest.json")).as("killed before it finished").doesNotExist();
         assertThat(warehouse.resolve("_LOCK")).as("a lock left by the dead process").exists();
@@ -103,7 +106,8 @@ class ProcessLevelTest {
         Process again = start(warehouse, "killed", Map.of()); // the same command, the same job repository
         assertThat(again.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(again.exitValue()).as(log("killed")).isZero();
-        assertThat(log("killed")).contains("recovering it to restart");
+        assertThat(log("killed")).contains("recovering it to restart")
+                .containsPattern("[1-9][0-9]* of 21 LEAs restored from the checkpoints of an earlier attempt");
         assertThat(outputs(manifest(warehouse))).isEqualTo(outputs(reference));
         assertThat(warehouse.resolve("current/_PUBLISHED")).content().contains("run_id=2026-06-30_1");
     }

@@ -1,0 +1,147 @@
+package org.sea.pli.run;
+
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.sea.pli.extract.FileOutcome;
+import org.sea.pli.extract.FileReason;
+import org.sea.pli.extract.FileResult;
+import org.sea.pli.extract.FileStatus;
+import org.sea.pli.extract.InboxFile;
+import org.sea.pli.model.LeaModel;
+import org.sea.pli.storage.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What loading one LEA produced, saved under {@code runs/<run_id>/work/lea/} as soon as the LEA is
+ * done, so that a restarted run (SPEC.md §6) does not read it again: a run killed after 150 of 200
+ * LEAs resumes at the 151st, and steps after the load need no reload at all. A checkpoint is used
+ * only if the LEA's files (names, sizes, modification times) and everything else the load depends
+ * on are as they were; otherwise that LEA is read again. Removed when the run finishes.
+ */
+final class LeaCheckpoints {
+
+    private static final Logger log = LoggerFactory.getLogger(LeaCheckpoints.class);
+
+    /** One file's outcome, without the inbox path (re-resolved from the current scan). */
+    private record SavedOutcome(String relativePath, String sha256, long bytes, FileResult result, FileStatus status,
+                                FileReason reason) implements Serializable {
+    }
+
+    private record Checkpoint(String fingerprint, List<String> files, List<Long> sizes, List<Long> modified,
+                              List<SavedOutcome> outcomes, LeaModel model) implements Serializable {
+    }
+
+    /** A restored LEA: its outcomes in file order, and its model (null when no row was folded). */
+    record Restored(List<FileOutcome> outcomes, LeaModel model) {
+    }
+
+    private final FileSystem fs;
+    private final Path dir;
+    private final String fingerprint;
+
+    /**
+     * @param fingerprint everything besides the LEA's own files that a load depends on (as-of,
+     *                    state files, max reject rate): a checkpoint made under another is ignored
+     */
+    LeaCheckpoints(Warehouse warehouse, String runId, String fingerprint) {
+        this.fs = warehouse.fs();
+        this.dir = new Path(warehouse.runDir(runId), "work/lea");
+        this.fingerprint = fingerprint;
+    }
+
+    static Path workDir(Warehouse warehouse, String runId) {
+        return new Path(warehouse.runDir(runId), "work");
+    }
+
+    Optional<Restored> read(String leaId, List<InboxFile> files) {
+        Path file = new Path(dir, leaId + ".bin");
+        try {
+            if (!fs.exists(file)) {
+                return Optional.empty();
+            }
+            Checkpoint c;
+            try (InputStream raw = fs.open(file);
+                 ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(raw, 1 << 16))) {
+                c = (Checkpoint) in.readObject();
+            }
+            if (!c.fingerprint().equals(fingerprint) || !c.files().equals(paths(files))
+                    || !c.sizes().equals(sizes(files)) || !c.modified().equals(modified(files))) {
+                return Optional.empty();
+            }
+            Map<String, InboxFile> byPath = new HashMap<>();
+            files.forEach(f -> byPath.put(f.relativePath(), f));
+            List<FileOutcome> outcomes = new ArrayList<>();
+            for (SavedOutcome o : c.outcomes()) {
+                outcomes.add(new FileOutcome(byPath.get(o.relativePath()), o.sha256(), o.bytes(), o.result(),
+                        o.status(), o.reason()));
+            }
+            return Optional.of(new Restored(outcomes, c.model()));
+        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            log.warn("checkpoint {} is unusable ({}); reading LEA {} again", file, e.getMessage(), leaId);
+            return Optional.empty();
+        }
+    }
+
+    void write(String leaId, List<InboxFile> files, List<FileOutcome> outcomes, LeaModel model) throws IOException {
+        List<SavedOutcome> saved = new ArrayList<>();
+        for (FileOutcome o : outcomes) {
+            saved.add(new SavedOutcome(o.file().relativePath(), o.sha256(), o.bytes(), o.result(), o.status(),
+                    o.reason()));
+        }
+        Checkpoint c = new Checkpoint(fingerprint, paths(files), sizes(files), modified(files), saved, model);
+        Path tmp = new Path(dir, "." + leaId + ".bin.tmp");
+        try (FSDataOutputStream raw = fs.create(tmp, true);
+             ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
+            out.writeObject(c);
+        }
+        Path file = new Path(dir, leaId + ".bin");
+        fs.delete(file, false);
+        if (!fs.rename(tmp, file)) { // a half-written checkpoint is never taken for a whole one
+            throw new IOException("cannot rename " + tmp + " to " + file);
+        }
+    }
+
+    private static List<String> paths(List<InboxFile> files) {
+        return files.stream().map(InboxFile::relativePath).toList();
+    }
+
+    private static List<Long> sizes(List<InboxFile> files) {
+        List<Long> sizes = new ArrayList<>();
+        for (InboxFile f : files) {
+            try {
+                sizes.add(Files.size(f.path()));
+            } catch (IOException e) {
+                sizes.add(-1L);
+            }
+        }
+        return sizes;
+    }
+
+    private static List<Long> modified(List<InboxFile> files) {
+        List<Long> times = new ArrayList<>();
+        for (InboxFile f : files) {
+            try {
+                times.add(Files.getLastModifiedTime(f.path()).toMillis());
+            } catch (IOException e) {
+                times.add(-1L);
+            }
+        }
+        return times;
+    }
+}
