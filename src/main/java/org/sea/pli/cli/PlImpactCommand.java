@@ -108,15 +108,11 @@ public final class PlImpactCommand {
                     + " publishes them to <warehouse>/current/. Needs " + KEY_VARIABLE + " in the environment.");
             return OK;
         }
-        Path inbox = Path.of(o.required("run", "inbox"));
+        Path inbox = existingInbox("run", o.required("run", "inbox"));
         String warehouse = o.required("run", "warehouse");
         LocalDate asOf = date("run", "as-of", o.required("run", "as-of"));
-        if (!Files.isDirectory(inbox)) {
-            throw new UsageException("run", "inbox " + inbox + " is not a directory");
-        }
-        String key = new String(pseudonymKey("run"), StandardCharsets.UTF_8);
-        RunRequest request = new RunRequest(inbox.toAbsolutePath().normalize(), warehouse, asOf, o.flag("strict"),
-                o.flag("allow-changed-files"), key.getBytes(StandardCharsets.UTF_8));
+        RunRequest request = new RunRequest(inbox, warehouse, asOf, o.flag("strict"), o.flag("allow-changed-files"),
+                pseudonymKey("run"));
         return inSpring("run", o, context -> context.getBean(NightlyRunLauncher.class).launch(request));
     }
 

@@ -1,9 +1,7 @@
 package org.sea.pli.model;
 
-import java.math.BigDecimal;
-
 /** One element of P with its measures (SPEC.md §4.2). */
-public final class EducatorActivity {
+public final class EducatorActivity extends Measures {
 
     private static final SatisfactionTally NO_RESPONSES = new SatisfactionTally();
     private static final PracticeTally NO_RATINGS = new PracticeTally();
@@ -12,19 +10,15 @@ public final class EducatorActivity {
     final String educatorId;
     final boolean enrolled;
     final AttendanceTally attendance;
-    final SatisfactionTally satisfaction;
-    final PracticeTally practice;
-    final Double studentGrowthZ;
 
     EducatorActivity(Activity activity, String educatorId, boolean enrolled, AttendanceTally attendance,
                      SatisfactionTally satisfaction, PracticeTally practice, Double studentGrowthZ) {
+        super(satisfaction == null ? NO_RESPONSES : satisfaction, practice == null ? NO_RATINGS : practice,
+                studentGrowthZ);
         this.activity = activity;
         this.educatorId = educatorId;
         this.enrolled = enrolled;
         this.attendance = attendance == null ? new AttendanceTally() : attendance;
-        this.satisfaction = satisfaction == null ? NO_RESPONSES : satisfaction;
-        this.practice = practice == null ? NO_RATINGS : practice;
-        this.studentGrowthZ = studentGrowthZ;
     }
 
     public Activity activity() { return activity; }
@@ -44,20 +38,4 @@ public final class EducatorActivity {
     public boolean hasAttendance() { return attendance.sessions > 0; }
 
     public boolean hasRatings() { return practice.baselineN + practice.followupN > 0; }
-
-    public Double satisfaction() { return satisfaction.mean(); }
-
-    public Double practiceBaseline() { return practice.baseline(); }
-
-    public Double practiceFollowup() { return practice.followup(); }
-
-    public Double practiceChange() { return practice.change(); }
-
-    public Boolean improved(BigDecimal threshold) { return practice.improved(threshold); }
-
-    public Double studentGrowthZ() { return studentGrowthZ; }
-
-    public int evidenceLevel() {
-        return EvidenceLevel.of(practiceChange(), studentGrowthZ, satisfaction());
-    }
 }

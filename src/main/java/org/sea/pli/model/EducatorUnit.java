@@ -1,12 +1,10 @@
 package org.sea.pli.model;
 
-import java.math.BigDecimal;
-
 /**
  * The educator-group unit U of SPEC.md §4.4: (school_year, lea_id, cohort_id, pl_model,
  * educator_id), pooling the educator's P elements of that cohort and model.
  */
-public final class EducatorUnit {
+public final class EducatorUnit extends Measures {
 
     final String cohortId;
     final String plModel;
@@ -14,15 +12,12 @@ public final class EducatorUnit {
     long minutes;
     int sessions;
     boolean sustained;
-    final SatisfactionTally satisfaction = new SatisfactionTally();
-    final PracticeTally practice = new PracticeTally();
-    final Double studentGrowthZ;
 
     EducatorUnit(String cohortId, String plModel, String educatorId, Double studentGrowthZ) {
+        super(new SatisfactionTally(), new PracticeTally(), studentGrowthZ);
         this.cohortId = cohortId;
         this.plModel = plModel;
         this.educatorId = educatorId;
-        this.studentGrowthZ = studentGrowthZ;
     }
 
     void add(EducatorActivity e) {
@@ -46,20 +41,4 @@ public final class EducatorUnit {
     public boolean attended() { return minutes > 0; }
 
     public boolean sustained() { return sustained; }
-
-    public Double satisfaction() { return satisfaction.mean(); }
-
-    public Double practiceBaseline() { return practice.baseline(); }
-
-    public Double practiceFollowup() { return practice.followup(); }
-
-    public Double practiceChange() { return practice.change(); }
-
-    public Boolean improved(BigDecimal threshold) { return practice.improved(threshold); }
-
-    public Double studentGrowthZ() { return studentGrowthZ; }
-
-    public int evidenceLevel() {
-        return EvidenceLevel.of(practiceChange(), studentGrowthZ, satisfaction());
-    }
 }

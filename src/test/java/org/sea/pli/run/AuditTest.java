@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.storage.FaultyFileSystem;
+import org.sea.pli.testing.CommandRun;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ class AuditTest {
         }
     }
 
-    private static Cli.Result run(Path warehouse, String... extra) {
+    private static CommandRun run(Path warehouse, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("run", "--inbox", inbox.toString(), "--warehouse",
                 warehouse.toString(), "--as-of", "2026-06-30"));
         args.addAll(List.of(extra));
@@ -122,7 +123,7 @@ class AuditTest {
     void verifyPassesOnAPublishedRunAndNamesAByteChangedAfterwards() throws IOException {
         Path warehouse = tmp.resolve("verify");
         assertThat(run(warehouse).code()).isZero();
-        Cli.Result ok = cli.execute("verify", "--warehouse", warehouse.toString(), "--run", "2026-06-30_1",
+        CommandRun ok = cli.execute("verify", "--warehouse", warehouse.toString(), "--run", "2026-06-30_1",
                 "--inbox", inbox.toString());
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("verified: run 2026-06-30_1");
@@ -131,7 +132,7 @@ class AuditTest {
         byte[] bytes = Files.readAllBytes(mart);
         bytes[bytes.length / 2] ^= 1;
         Files.write(mart, bytes);
-        Cli.Result bad = cli.execute("verify", "--warehouse", warehouse.toString(), "--run", "2026-06-30_1",
+        CommandRun bad = cli.execute("verify", "--warehouse", warehouse.toString(), "--run", "2026-06-30_1",
                 "--inbox", inbox.toString());
         assertThat(bad.code()).isEqualTo(3);
         assertThat(bad.out()).contains("differs: marts/cohort_impact/school_year=2025-26/part-00000.parquet (as recorded")
@@ -148,7 +149,7 @@ class AuditTest {
         Files.copy(laterInbox.resolve("lea-0002/attendance_2026-06-30.csv"),
                 laterInbox.resolve("lea-0002/attendance_2026-06-20.csv"));
         Path out = tmp.resolve("rerun-out");
-        Cli.Result r = cli.execute("rerun", "--warehouse", warehouse.toString(), "--run", "2026-06-30_1",
+        CommandRun r = cli.execute("rerun", "--warehouse", warehouse.toString(), "--run", "2026-06-30_1",
                 "--inbox", laterInbox.toString(), "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(martHashes(out.resolve("runs/2026-06-30_1")))
@@ -159,7 +160,7 @@ class AuditTest {
     void reproductionFailsClearlyOnBadRunsManifestsAndInputs() throws IOException {
         Path warehouse = tmp.resolve("bad-verify");
         assertThat(run(warehouse).code()).isZero();
-        Cli.Result unknown = cli.execute("verify", "--warehouse", warehouse.toString(), "--run", "2026-06-30_9",
+        CommandRun unknown = cli.execute("verify", "--warehouse", warehouse.toString(), "--run", "2026-06-30_9",
                 "--inbox", inbox.toString());
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).contains("has no run 2026-06-30_9").contains("2026-06-30_1").doesNotContain("\tat ");
@@ -169,7 +170,7 @@ class AuditTest {
         Files.delete(otherInbox.resolve("lea-0003/satisfaction_2026-06-29.csv"));
         Files.writeString(otherInbox.resolve("lea-0001/enrollments_2026-06-30.csv"), "x\n",
                 StandardOpenOption.APPEND);
-        Cli.Result inputs = cli.execute("rerun", "--warehouse", warehouse.toString(), "--run", "2026-06-30_1",
+        CommandRun inputs = cli.execute("rerun", "--warehouse", warehouse.toString(), "--run", "2026-06-30_1",
                 "--inbox", otherInbox.toString(), "--out", tmp.resolve("never").toString());
         assertThat(inputs.code()).isEqualTo(1);
         assertThat(inputs.err()).contains("missing lea-0003/satisfaction_2026-06-29.csv")
@@ -177,7 +178,7 @@ class AuditTest {
         assertThat(tmp.resolve("never/runs")).doesNotExist();
 
         Files.writeString(warehouse.resolve("runs/2026-06-30_1/manifest.json"), "{ not json");
-        Cli.Result invalid = cli.execute("verify", "--warehouse", warehouse.toString(), "--run", "2026-06-30_1",
+        CommandRun invalid = cli.execute("verify", "--warehouse", warehouse.toString(), "--run", "2026-06-30_1",
                 "--inbox", inbox.toString());
         assertThat(invalid.code()).isEqualTo(1);
         assertThat(invalid.err().lines().toList()).singleElement().asString().contains("is not valid");
@@ -188,7 +189,7 @@ class AuditTest {
         Path warehouse = tmp.resolve("changed");
         Path ownInbox = tmp.resolve("changed-inbox");
         copyTree(inbox, ownInbox);
-        Cli.Result first = cli.execute("run", "--inbox", ownInbox.toString(), "--warehouse", warehouse.toString(),
+        CommandRun first = cli.execute("run", "--inbox", ownInbox.toString(), "--warehouse", warehouse.toString(),
                 "--as-of", "2026-06-30");
         assertThat(first.code()).isZero();
         Path file = ownInbox.resolve("lea-0002/pl_funding_2026-06-30.csv");
@@ -196,7 +197,7 @@ class AuditTest {
         Files.writeString(file, "\n", StandardOpenOption.APPEND); // same rows, different bytes
         String[] again = {"run", "--inbox", ownInbox.toString(), "--warehouse", warehouse.toString(), "--as-of",
             "2026-06-30"};
-        Cli.Result refused = cli.execute(again);
+        CommandRun refused = cli.execute(again);
         assertThat(refused.code()).isEqualTo(1);
         assertThat(refused.err()).contains("file_changed").contains("lea-0002/pl_funding_2026-06-30.csv")
                 .contains("recorded by run 2026-06-30_1").contains("--allow-changed-files");
@@ -204,7 +205,7 @@ class AuditTest {
 
         String[] allowed = java.util.Arrays.copyOf(again, again.length + 1);
         allowed[again.length] = "--allow-changed-files";
-        Cli.Result accepted = cli.execute(allowed);
+        CommandRun accepted = cli.execute(allowed);
         assertThat(accepted.code()).as(accepted.err()).isZero();
         assertThat(warehouse.resolve("current/_PUBLISHED")).content().contains("run_id=2026-06-30_2");
         assertThat(loadReportReason(warehouse, "pl_funding_2026-06-30.csv", "lea-0002")).isEqualTo("file_changed");
@@ -229,7 +230,7 @@ class AuditTest {
         Files.writeString(warehouse.resolve("_LOCK"), "purpose=run as of 2026-06-30\nhost="
                 + java.net.InetAddress.getLocalHost().getHostName() + "\npid=" + ProcessHandle.current().pid()
                 + "\nsince=" + java.time.Instant.now() + "\n");
-        Cli.Result busy = run(warehouse);
+        CommandRun busy = run(warehouse);
         assertThat(busy.code()).isEqualTo(1);
         assertThat(busy.err()).contains("is in use by run as of 2026-06-30 (pid " + ProcessHandle.current().pid());
         assertThat(warehouse.resolve("runs")).doesNotExist();
@@ -243,7 +244,7 @@ class AuditTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Cli.Result taken = run(warehouse);
+        CommandRun taken = run(warehouse);
         assertThat(taken.code()).as(taken.err()).isZero();
         assertThat(warehouse.resolve("_LOCK")).doesNotExist(); // released at the end
     }
@@ -252,7 +253,7 @@ class AuditTest {
     void anOlderAsOfWritesItsRunButLeavesCurrentAlone() throws IOException {
         Path warehouse = tmp.resolve("older");
         assertThat(run(warehouse).code()).isZero();
-        Cli.Result older = cli.execute("run", "--inbox", inbox.toString(), "--warehouse", warehouse.toString(),
+        CommandRun older = cli.execute("run", "--inbox", inbox.toString(), "--warehouse", warehouse.toString(),
                 "--as-of", "2025-06-30");
         assertThat(older.code()).isZero();
         assertThat(warehouse.resolve("runs/2025-06-30_1/manifest.json")).exists();
@@ -265,11 +266,11 @@ class AuditTest {
         assertThat(run(reference).code()).isZero();
         Path warehouse = tmp.resolve("faulty");
         String uri = "faulty://" + warehouse;
-        Cli.Result before = cli.execute("run", "--inbox", inbox.toString(), "--warehouse", uri, "--as-of", "2025-06-30");
+        CommandRun before = cli.execute("run", "--inbox", inbox.toString(), "--warehouse", uri, "--as-of", "2025-06-30");
         assertThat(before.code()).as(before.err()).isZero();
 
         FaultyFileSystem.failOn = "cohort_impact";
-        Cli.Result failed;
+        CommandRun failed;
         try {
             failed = cli.execute("run", "--inbox", inbox.toString(), "--warehouse", uri, "--as-of", "2026-06-30");
         } finally {
@@ -281,7 +282,7 @@ class AuditTest {
         assertThat(warehouse.resolve("current/_PUBLISHED")).content().contains("run_id=2025-06-30_1");
         assertThat(warehouse.resolve("runs/2026-06-30_1/manifest.json")).doesNotExist();
 
-        Cli.Result resumed = cli.execute("run", "--inbox", inbox.toString(), "--warehouse", uri, "--as-of", "2026-06-30");
+        CommandRun resumed = cli.execute("run", "--inbox", inbox.toString(), "--warehouse", uri, "--as-of", "2026-06-30");
         assertThat(resumed.code()).as(resumed.err()).isZero();
         assertThat(warehouse.resolve("current/_PUBLISHED")).content().contains("run_id=2026-06-30_1"); // same run, restarted
         assertThat(martHashes(warehouse.resolve("runs/2026-06-30_1")))
@@ -310,7 +311,7 @@ class AuditTest {
     void aWarehouseThatCannotBeWrittenFailsWithOneLine() throws IOException {
         Path blocker = tmp.resolve("a-file");
         Files.writeString(blocker, "not a directory");
-        Cli.Result r = run(blocker.resolve("warehouse"));
+        CommandRun r = run(blocker.resolve("warehouse"));
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err().lines().toList()).singleElement().asString().contains("a-file");
     }

@@ -1,22 +1,16 @@
 package org.sea.pli.run;
 
-import org.sea.pli.cli.PlImpactCommand;
+import org.sea.pli.testing.CommandRun;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Runs the command line in process, as a scheduler would, with its own job repository. */
+/** The command line in process, with a job repository of the test's own (see {@link CommandRun}). */
 final class Cli {
 
     static final Map<String, String> ENV = Map.of("PLI_PSEUDONYM_KEY", "audit-test-key");
-
-    record Result(int code, String out, String err) {
-    }
 
     private final Path jobRepository;
 
@@ -24,15 +18,9 @@ final class Cli {
         this.jobRepository = jobRepository;
     }
 
-    Result execute(String... args) {
+    CommandRun execute(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        if (!args[0].equals("generate")) {
-            all.add("--spring.datasource.url=jdbc:h2:file:" + jobRepository);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new PlImpactCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), ENV).execute(all.toArray(String[]::new));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        all.add("--spring.datasource.url=jdbc:h2:file:" + jobRepository);
+        return CommandRun.execute(ENV, all);
     }
 }
