@@ -177,7 +177,12 @@ public final class PlImpactCommand {
             context = application.run(o.springArguments().toArray(String[]::new));
         } catch (RuntimeException e) {
             Throwable root = rootCause(e);
-            if (hasCause(e, BindException.class) || root instanceof IllegalArgumentException) {
+            BindException bind = cause(e, BindException.class);
+            if (bind != null && bind.getProperty() != null) {
+                throw new UsageException(verb, "configuration error: " + bind.getProperty().getName() + "="
+                        + bind.getProperty().getValue() + " is not valid (" + root.getMessage() + ")");
+            }
+            if (bind != null || root instanceof IllegalArgumentException) {
                 throw new UsageException(verb, "configuration error: " + root.getMessage());
             }
             String database = startup.jobRepositoryFailure(e);
@@ -241,12 +246,12 @@ public final class PlImpactCommand {
         return r;
     }
 
-    private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (type.isInstance(c)) {
-                return true;
+                return type.cast(c);
             }
         }
-        return false;
+        return null;
     }
 }
