@@ -171,9 +171,13 @@ final class LoadInboxTasklet implements Tasklet {
         return new long[] {read, accepted, rejected};
     }
 
-    /** What a load depends on besides the LEA's own files: a checkpoint made under another is not used. */
+    /**
+     * What a load depends on besides the LEA's own files (tool version, as-of, max reject rate,
+     * the _state files): a checkpoint made under another is not used.
+     */
     private static String fingerprint(RunRequest request, RunSettings settings) throws IOException {
-        StringBuilder f = new StringBuilder(request.asOf().toString()).append('|').append(settings.maxRejectRate());
+        StringBuilder f = new StringBuilder(ToolVersion.plImpact()).append('|').append(request.asOf())
+                .append('|').append(settings.maxRejectRate());
         for (String state : List.of("_state/leas.csv", "_state/rubric.csv")) {
             f.append('|').append(WriteManifestTasklet.sha256(
                     java.nio.file.Files.newInputStream(request.inbox().resolve(state))));
