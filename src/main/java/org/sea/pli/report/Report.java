@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,12 +126,27 @@ public final class Report {
         Map<String, String> pages = new LinkedHashMap<>();
         List<String> leas = leas(marts);
         pages.put(STATE_PAGE, statePage(marts, run, leas));
+        // each LEA page reads only its own files and cohorts: index them once rather than scan per page
+        Map<String, List<Map<String, Object>>> files = byLea(marts.loadReport());
+        Map<String, List<Map<String, Object>>> cohorts = byLea(marts.cohortImpact());
         for (String lea : leas) {
             if (hasPage(lea)) {
-                pages.put(LEA_DIR + "/" + lea + ".html", leaPage(marts, run, lea));
+                Marts own = new Marts(new MartTable(marts.loadReport().mart(), files.getOrDefault(lea, List.of())),
+                        new MartTable(marts.cohortImpact().mart(), cohorts.getOrDefault(lea, List.of())),
+                        marts.modelComparison(), marts.fundingEfficiency(), marts.evidenceCoverage(),
+                        marts.brightSpots());
+                pages.put(LEA_DIR + "/" + lea + ".html", leaPage(own, run, lea));
             }
         }
         return pages;
+    }
+
+    private static Map<String, List<Map<String, Object>>> byLea(MartTable table) {
+        Map<String, List<Map<String, Object>>> byLea = new HashMap<>();
+        for (Map<String, Object> row : table.rows()) {
+            byLea.computeIfAbsent(str(row, "lea_id"), k -> new ArrayList<>()).add(row);
+        }
+        return byLea;
     }
 
     static boolean hasPage(String lea) {
