@@ -5,6 +5,4 @@ package org.sea.pli.extract;
 public interface FoldFactory {
 
     ExtractFold open(String leaId, ExtractSchema schema);
-
-    FoldFactory NONE = (lea, schema) -> ExtractFold.NONE;
 }

@@ -1,7 +1,6 @@
 package org.sea.pli.extract;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
