@@ -4,6 +4,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import org.sea.pli.storage.Sha256;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,11 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,17 +53,13 @@ public final class ExtractFileReader {
 
     /** SHA-256 of a file that is not otherwise read (an ignored file, §5.7). */
     public static String sha256(InboxFile file) throws IOException {
-        MessageDigest digest = newDigest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file.path()), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.of(Files.newInputStream(file.path()));
     }
 
     public FileResult read(InboxFile file, ActivityCatalog activities, ExtractFold fold) throws IOException {
         long started = System.nanoTime();
         ExtractSchema schema = ExtractSchema.of(file.extract());
-        MessageDigest digest = newDigest();
+        MessageDigest digest = Sha256.newDigest();
         CountingStream counted;
         Tally tally = new Tally();
         FileReason fileReason = null;
@@ -118,7 +113,7 @@ public final class ExtractFileReader {
         Map<String, Long> reasons = new TreeMap<>();
         tally.reasons.forEach((r, n) -> reasons.put(r.code(), n));
         boolean claimsEveryYear = !tally.hasYearColumn; // §1.1: a file without school_year claims every year
-        return new FileResult(HexFormat.of().formatHex(digest.digest()), counted.count, tally.rowsRead,
+        return new FileResult(Sha256.hex(digest), counted.count, tally.rowsRead,
                 tally.accepted, tally.rejected, Collections.unmodifiableMap(reasons),
                 unknownColumns, fileReason,
                 Collections.unmodifiableSortedSet(fileReason == null ? tally.acceptedYears : new TreeSet<>()),
@@ -151,13 +146,6 @@ public final class ExtractFileReader {
         }
     }
 
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static final class Tally {
         long rowsRead;

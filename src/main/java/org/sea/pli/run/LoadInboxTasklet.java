@@ -1,5 +1,6 @@
 package org.sea.pli.run;
 
+import org.sea.pli.storage.Sha256;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.extract.ExtractFileReader;
@@ -179,7 +180,7 @@ final class LoadInboxTasklet implements Tasklet {
         StringBuilder f = new StringBuilder(ToolVersion.plImpact()).append('|').append(request.asOf())
                 .append('|').append(settings.maxRejectRate());
         for (String state : List.of("_state/leas.csv", "_state/rubric.csv")) {
-            f.append('|').append(WriteManifestTasklet.sha256(
+            f.append('|').append(Sha256.of(
                     java.nio.file.Files.newInputStream(request.inbox().resolve(state))));
         }
         return f.toString();

@@ -1,5 +1,6 @@
 package org.sea.pli.run;
 
+import org.sea.pli.storage.Sha256;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.mart.EducatorPseudonym;
@@ -107,7 +108,7 @@ public class RunReproduction {
                 continue;
             }
             try {
-                if (!WriteManifestTasklet.sha256(Files.newInputStream(file)).equals(input.sha256())) {
+                if (!Sha256.of(Files.newInputStream(file)).equals(input.sha256())) {
                     changed.add(input.path());
                 }
             } catch (IOException e) {
@@ -134,7 +135,7 @@ public class RunReproduction {
             }
             String sha;
             try (InputStream in = fs.open(file)) {
-                sha = WriteManifestTasklet.sha256(in);
+                sha = Sha256.of(in);
             }
             if (!sha.equals(output.sha256())) {
                 differing.add(output.path() + " (" + which + ": SHA-256 " + sha + ", manifest " + output.sha256() + ")");

@@ -6,6 +6,7 @@ import org.apache.hadoop.fs.Path;
 import org.sea.pli.extract.FileOutcome;
 import org.sea.pli.mart.EducatorPseudonym;
 import org.sea.pli.parquet.WrittenFile;
+import org.sea.pli.storage.Sha256;
 import org.sea.pli.ops.OpsSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,17 +16,11 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -67,7 +62,7 @@ final class WriteManifestTasklet implements Tasklet {
         java.nio.file.Path inbox = workspace.request().inbox();
         for (String state : List.of("_state/leas.csv", "_state/rubric.csv")) {
             java.nio.file.Path p = inbox.resolve(state);
-            inputs.add(new RunManifest.Input(state, sha256(Files.newInputStream(p)), Files.size(p), "state"));
+            inputs.add(new RunManifest.Input(state, Sha256.of(Files.newInputStream(p)), Files.size(p), "state"));
         }
         Map<String, Long> quarantineRows = new HashMap<>();
         for (FileOutcome o : workspace.outcomes()) {
@@ -93,7 +88,7 @@ final class WriteManifestTasklet implements Tasklet {
             Long rows = martRows.containsKey(relative) ? martRows.get(relative)
                     : relative.startsWith("marts/") ? parquetRows(fs, new Path(runDir, relative))
                     : quarantineRows.get(relative);
-            outputs.add(new RunManifest.Output(relative, sha256(fs.open(new Path(runDir, relative))), rows));
+            outputs.add(new RunManifest.Output(relative, Sha256.of(fs.open(new Path(runDir, relative))), rows));
         }
         outputs.sort(Comparator.comparing(RunManifest.Output::path));
 
@@ -113,16 +108,4 @@ final class WriteManifestTasklet implements Tasklet {
         }
     }
 
-    static String sha256(InputStream raw) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (InputStream in = new DigestInputStream(raw, digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
 }

@@ -1,5 +1,6 @@
 package org.sea.pli.run;
 
+import org.sea.pli.storage.Sha256;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,7 +67,7 @@ class AuditTest {
         Path marts = runDir.resolve("marts");
         try (Stream<Path> s = Files.walk(marts)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
-                hashes.put(marts.relativize(p).toString(), WriteManifestTasklet.sha256(Files.newInputStream(p)));
+                hashes.put(marts.relativize(p).toString(), Sha256.of(Files.newInputStream(p)));
             }
         }
         return hashes;
@@ -112,7 +113,7 @@ class AuditTest {
         assertThat(manifest.outputs()).extracting(RunManifest.Output::path)
                 .contains("marts/load_report/part-00000.parquet").anyMatch(p -> p.startsWith("quarantine/"));
         for (RunManifest.Output o : manifest.outputs()) {
-            assertThat(WriteManifestTasklet.sha256(Files.newInputStream(first.resolve(o.path()))))
+            assertThat(Sha256.of(Files.newInputStream(first.resolve(o.path()))))
                     .as(o.path()).isEqualTo(o.sha256());
         }
         assertThat(manifest.outputs()).filteredOn(o -> o.path().equals("marts/load_report/part-00000.parquet"))
