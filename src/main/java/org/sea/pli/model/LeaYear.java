@@ -1,5 +1,6 @@
 package org.sea.pli.model;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -24,10 +25,13 @@ public final class LeaYear {
     private final List<Double> nonParticipantGrowthZ;
     private final Map<String, EducatorOutcomes> outcomes;
     private final int students;
+    private final GrowthStandardization growth;
+    private Map<String, BigDecimal> fundingByActivity;
 
     private LeaYear(String leaId, int schoolYear, Map<String, Activity> activities, List<FundingLine> funding,
                     List<EducatorActivity> participation, List<EducatorUnit> units,
-                    List<Double> nonParticipantGrowthZ, Map<String, EducatorOutcomes> outcomes, int students) {
+                    List<Double> nonParticipantGrowthZ, Map<String, EducatorOutcomes> outcomes, int students,
+                    GrowthStandardization growth) {
         this.leaId = leaId;
         this.schoolYear = schoolYear;
         this.activities = activities;
@@ -37,6 +41,7 @@ public final class LeaYear {
         this.nonParticipantGrowthZ = nonParticipantGrowthZ;
         this.outcomes = outcomes;
         this.students = students;
+        this.growth = growth;
     }
 
     public static LeaYear of(LeaModel lea, int year, GrowthStandardization growth) {
@@ -83,7 +88,7 @@ public final class LeaYear {
         }
         return new LeaYear(lea.leaId, year, Collections.unmodifiableMap(activities),
                 List.copyOf(lea.funding.getOrDefault(year, List.of())), participation,
-                List.copyOf(units.values()), nonParticipants, outcomes, lea.students.getOrDefault(year, 0));
+                List.copyOf(units.values()), nonParticipants, outcomes, lea.students.getOrDefault(year, 0), growth);
     }
 
     public String leaId() { return leaId; }
@@ -108,4 +113,19 @@ public final class LeaYear {
 
     /** Size of the LEA-year's student index space (for distinct counts). */
     public int students() { return students; }
+
+    /** The statewide standardization of §4.3 the LEA-year was assembled with. */
+    public GrowthStandardization growth() { return growth; }
+
+    /** Total pl_funding amount per activity_id (exact decimal, §4). */
+    public Map<String, BigDecimal> fundingByActivity() {
+        if (fundingByActivity == null) {
+            Map<String, BigDecimal> total = new HashMap<>();
+            for (FundingLine f : funding) {
+                total.merge(f.activityId(), f.amountUsd(), BigDecimal::add);
+            }
+            fundingByActivity = Collections.unmodifiableMap(total);
+        }
+        return fundingByActivity;
+    }
 }

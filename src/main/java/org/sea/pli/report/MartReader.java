@@ -1,5 +1,6 @@
 package org.sea.pli.report;
 
+import org.sea.pli.mart.MartCatalog;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -34,8 +35,7 @@ import org.apache.parquet.schema.Type;
 public final class MartReader {
 
     /** The marts a report may be built from (SPEC §5.2–§5.7): suppressed aggregates and the load report. */
-    public static final Set<String> ALLOWED = Set.of("load_report", "cohort_impact", "model_comparison",
-            "funding_efficiency", "evidence_coverage", "bright_spots");
+    public static final List<String> ALLOWED = MartCatalog.REPORTABLE;
 
     private static final String PARTITION = "school_year=";
 

@@ -1,5 +1,6 @@
 package org.sea.pli.run;
 
+import org.sea.pli.mart.MartCatalog;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ final class PublishTasklet implements Tasklet {
             log.info("run {}: current/ holds the later run {}; left untouched", runId, published.get());
             workspace.published(false);
         } else {
-            warehouse.publish(runId, WriteMartsTasklet.MARTS, List.of(WriteReportTasklet.REPORT_DIR));
+            warehouse.publish(runId, MartCatalog.NAMES, List.of(WriteReportTasklet.REPORT_DIR));
             workspace.published(true);
             log.info("run {}: published to {}", runId, warehouse.currentDir());
         }

@@ -4,6 +4,7 @@ import org.apache.hadoop.fs.Path;
 import org.sea.pli.mart.EducatorPseudonym;
 import org.sea.pli.mart.ImpactMarts;
 import org.sea.pli.mart.LoadReportMart;
+import org.sea.pli.mart.MartCatalog;
 import org.sea.pli.parquet.MartSchema;
 import org.sea.pli.parquet.MartWriter;
 import org.sea.pli.parquet.WrittenFile;
@@ -25,11 +26,6 @@ final class WriteMartsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(WriteMartsTasklet.class);
 
-    /** Every mart a run publishes, in the order they are reported. */
-    static final List<String> MARTS = List.of(LoadReportMart.NAME, ImpactMarts.EDUCATOR_ACTIVITY,
-            ImpactMarts.COHORT_IMPACT, ImpactMarts.MODEL_COMPARISON, ImpactMarts.FUNDING_EFFICIENCY,
-            ImpactMarts.EVIDENCE_COVERAGE, ImpactMarts.BRIGHT_SPOTS);
-
     private final RunWorkspace workspace;
     private final OpsSettings ops;
 
@@ -47,7 +43,7 @@ final class WriteMartsTasklet implements Tasklet {
         Map<String, MartWriter> writers = new LinkedHashMap<>();
         List<WrittenFile> written = new ArrayList<>();
         try {
-            for (String mart : MARTS) {
+            for (String mart : MartCatalog.NAMES) {
                 writers.put(mart, new MartWriter(workspace.warehouse().fs(), martsDir, MartSchema.load(mart)));
             }
             MartWriter report = writers.get(LoadReportMart.NAME);

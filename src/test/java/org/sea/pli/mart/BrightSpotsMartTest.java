@@ -84,7 +84,7 @@ class BrightSpotsMartTest {
     @Test
     void topNOfTheEligibleRowsRankedOnNineDecimalsWithTies() throws IOException {
         Marts marts = Marts.run(fixture(), 3, 0.5, 4);
-        List<Marts.Row> rows = marts.rows(ImpactMarts.BRIGHT_SPOTS, "2025-26");
+        List<Marts.Row> rows = marts.rows(BrightSpotsMart.NAME, "2025-26");
         assertThat(ranking(rows)).containsExactly(
                 "1 lea-2 c-z coaching",
                 "2 lea-1 c-a coaching",
@@ -117,16 +117,16 @@ class BrightSpotsMartTest {
     @Test
     void rankingRestartsPerSchoolYearAndAllEligibleRowsFitUnderALargeN() throws IOException {
         Marts marts = Marts.run(fixture(), 3, 0.5, 10);
-        assertThat(ranking(marts.rows(ImpactMarts.BRIGHT_SPOTS, "2025-26"))).containsExactly(
+        assertThat(ranking(marts.rows(BrightSpotsMart.NAME, "2025-26"))).containsExactly(
                 "1 lea-2 c-z coaching",
                 "2 lea-1 c-a coaching",
                 "3 lea-1 c-a plc",
                 "4 lea-1 c-b coaching",
                 "5 lea-2 c-a coaching");   // lea-1 < lea-2 on the tie
-        assertThat(ranking(marts.rows(ImpactMarts.BRIGHT_SPOTS, "2024-25")))
+        assertThat(ranking(marts.rows(BrightSpotsMart.NAME, "2024-25")))
                 .containsExactly("1 lea-1 c-old coaching");
         // cohort_impact rows come in key order (lea_id, cohort_id, pl_model) within the school year
-        assertThat(marts.rows(ImpactMarts.COHORT_IMPACT, "2025-26"))
+        assertThat(marts.rows(CohortImpactMart.NAME, "2025-26"))
                 .extracting(r -> r.get("lea_id") + " " + r.get("cohort_id") + " " + r.get("pl_model"))
                 .containsExactly("lea-1 c-a coaching", "lea-1 c-a plc", "lea-1 c-b coaching", "lea-1 c-p workshop",
                         "lea-1 c-s workshop", "lea-2 c-a coaching", "lea-2 c-z coaching");
@@ -140,7 +140,7 @@ class BrightSpotsMartTest {
     void minCellSizeAlsoBoundsThePracticePairs() throws IOException {
         // min-cell-size 2: c-s (2 units, mean 3) and c-p (2 pairs, mean 2) become eligible and lead
         Marts marts = Marts.run(fixture(), 2, 0.5, 3);
-        assertThat(ranking(marts.rows(ImpactMarts.BRIGHT_SPOTS, "2025-26"))).containsExactly(
+        assertThat(ranking(marts.rows(BrightSpotsMart.NAME, "2025-26"))).containsExactly(
                 "1 lea-1 c-s workshop",
                 "2 lea-1 c-p workshop",
                 "3 lea-2 c-z coaching");

@@ -139,7 +139,7 @@ class CohortImpactMartTest {
     void unitsCountByEvidenceLevelAndPElementsKeepTheirOwnMeasures() throws IOException {
         Marts marts = Marts.run(fixture(), 3);
         // units: level 0 e-3, (plc) e-5; level 1 e-2, (plc) e-6; level 4 e-1; level 5 e-4
-        Marts.Row coverage = marts.one(ImpactMarts.EVIDENCE_COVERAGE, r -> true);
+        Marts.Row coverage = marts.one(EvidenceCoverageMart.NAME, r -> true);
         assertThat(coverage.get("units_level_0")).isEqualTo(2);
         assertThat(coverage.get("units_level_1")).isEqualTo(2);
         assertThat(coverage.get("units_level_4")).isEqualTo(1);

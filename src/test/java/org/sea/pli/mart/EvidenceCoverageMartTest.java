@@ -54,7 +54,7 @@ class EvidenceCoverageMartTest {
     @Test
     void evidenceCoverageCountsActivitiesEducatorsUnitsAndDollars() throws IOException {
         Marts marts = Marts.run(fixture(), 3);
-        assertRow(marts.one(ImpactMarts.EVIDENCE_COVERAGE, r -> true),
+        assertRow(marts.one(EvidenceCoverageMart.NAME, r -> true),
                 "lea_id", "lea-1",
                 "activities", 4,                        // a-4 counts without participants
                 "activities_with_attendance", 2,        // a-1, a-2

@@ -72,7 +72,7 @@ class FundingEfficiencyMartTest {
     }
 
     private static Marts.Row row(Marts marts, String source, String model) {
-        return marts.one(ImpactMarts.FUNDING_EFFICIENCY,
+        return marts.one(FundingEfficiencyMart.NAME,
                 eq("lea_id", "lea-1").and(eq("funding_source", source)).and(eq("pl_model", model)));
     }
 
@@ -120,7 +120,7 @@ class FundingEfficiencyMartTest {
     @Test
     void rowsComeInKeyOrder() throws IOException {
         Marts marts = Marts.run(fixture(), 3);
-        assertThat(marts.rows(ImpactMarts.FUNDING_EFFICIENCY))
+        assertThat(marts.rows(FundingEfficiencyMart.NAME))
                 .extracting(r -> r.get("funding_source") + "/" + r.get("pl_model"))
                 .containsExactly("local/plc", "title_ii_a/coaching", "title_ii_a/plc", "title_ii_a/workshop");
     }
@@ -129,7 +129,7 @@ class FundingEfficiencyMartTest {
     void evidenceCoverageAndCohortCostAddMoneyExactly() throws IOException {
         Marts marts = Marts.run(fixture(), 3);
         // all funding: 75.00 + 25 + 5.00 + 0.00 + 0.2 + 0.10 + 0.20 = 105.50
-        Marts.Row coverage = marts.one(ImpactMarts.EVIDENCE_COVERAGE, r -> true);
+        Marts.Row coverage = marts.one(EvidenceCoverageMart.NAME, r -> true);
         assertThat(coverage.get("pl_dollars")).isEqualTo(new BigDecimal("105.50"));
         // change evidence: a-1 (e-1, e-2, e-3) and a-2 (e-7) → 75.00 + 25 + 0.00 = 100.00
         assertThat(coverage.get("pl_dollars_with_change_evidence")).isEqualTo(new BigDecimal("100.00"));

@@ -150,7 +150,7 @@ class ImpactMartsTest {
     @Test
     void educatorActivityRowsAreSortedByActivityThenEducatorKeyAndNeverHoldTheEducatorId() throws IOException {
         Marts marts = Marts.run(section42Fixture(), 3);
-        List<Marts.Row> rows = marts.rows(ImpactMarts.EDUCATOR_ACTIVITY, "2025-26");
+        List<Marts.Row> rows = marts.rows(EducatorActivityMart.NAME, "2025-26");
 
         // P = {a-1: e-1, e-2, e-3, e-4; a-2: e-1}; the non-participant e-9 has no row.
         // Keys sorted: 7c12… (e-4) < 816e… (e-3) < b462… (e-1) < fba7… (e-2), unlike the ids' order.
@@ -158,7 +158,7 @@ class ImpactMartsTest {
                 "a-1 " + KEY_E4, "a-1 " + KEY_E3, "a-1 " + KEY_E1, "a-1 " + KEY_E2, "a-2 " + KEY_E1);
         assertThat(rows).allSatisfy(r -> assertThat(Arrays.asList(r.values()))
                 .doesNotContain("e-1", "e-2", "e-3", "e-4", "e-9", "s-1", "s-2"));
-        assertThat(marts.rows(ImpactMarts.EDUCATOR_ACTIVITY)).hasSize(5);
+        assertThat(marts.rows(EducatorActivityMart.NAME)).hasSize(5);
     }
 
     @Test

@@ -117,12 +117,12 @@ final class Marts {
     /** The educator_activity row of an educator in an activity (by its pseudonymous key). */
     Row educatorActivity(String lea, String activity, String educatorId) {
         String key = PSEUDONYM.key(educatorId);
-        return one(ImpactMarts.EDUCATOR_ACTIVITY,
+        return one(EducatorActivityMart.NAME,
                 eq("lea_id", lea).and(eq("activity_id", activity)).and(eq("educator_key", key)));
     }
 
     Row cohort(String lea, String cohort, String model) {
-        return one(ImpactMarts.COHORT_IMPACT,
+        return one(CohortImpactMart.NAME,
                 eq("lea_id", lea).and(eq("cohort_id", cohort)).and(eq("pl_model", model)));
     }
 }

@@ -66,7 +66,7 @@ class ModelComparisonMartTest {
     void modelComparisonAggregatesAllUnitsOfAModelStatewide() throws IOException {
         Marts marts = Marts.run(fixture(), 3);
         double sd = Math.sqrt(2.0 / 3);   // changes {1, 0, 1, 2}, mean 1: √((0 + 1 + 0 + 1)/3)
-        assertRow(marts.one(ImpactMarts.MODEL_COMPARISON, eq("pl_model", "coaching")),
+        assertRow(marts.one(ModelComparisonMart.NAME, eq("pl_model", "coaching")),
                 "pl_model", "coaching",
                 "leas", 2,
                 "cohorts", 3,                                  // (lea-1, c-1), (lea-1, c-2), (lea-2, c-1)
@@ -91,14 +91,14 @@ class ModelComparisonMartTest {
     @Test
     void aModelBelowTheMinimumKeepsLeasCohortsAndCostOnly() throws IOException {
         Marts marts = Marts.run(fixture(), 3);
-        assertRow(marts.one(ImpactMarts.MODEL_COMPARISON, eq("pl_model", "workshop")),
+        assertRow(marts.one(ModelComparisonMart.NAME, eq("pl_model", "workshop")),
                 "pl_model", "workshop", "leas", 1, "cohorts", 1, "cost_usd", new BigDecimal("7.00"),
                 "n_educators", null, "n_attended", null, "minutes_mean", null, "sustained_rate", null,
                 "satisfaction_mean", null, "n_practice_pairs", null, "practice_baseline_mean", null,
                 "practice_followup_mean", null, "practice_change_mean", null, "practice_change_sd", null,
                 "effect_size", null, "improved_rate", null, "practice_change_ci_low", null,
                 "practice_change_ci_high", null, "suppressed", true);
-        assertThat(marts.rows(ImpactMarts.MODEL_COMPARISON)).extracting(r -> r.get("pl_model"))
+        assertThat(marts.rows(ModelComparisonMart.NAME)).extracting(r -> r.get("pl_model"))
                 .containsExactly("coaching", "inquiry_cycle", "plc", "workshop");   // key order
     }
 
@@ -111,7 +111,7 @@ class ModelComparisonMartTest {
         assertThat(plc.get("practice_change_sd")).isEqualTo(0.0);
         assertThat(plc.get("effect_size")).isNull();
         assertThat(plc.get("improved_rate")).isEqualTo(1.0);
-        Marts.Row plcModel = marts.one(ImpactMarts.MODEL_COMPARISON, eq("pl_model", "plc"));
+        Marts.Row plcModel = marts.one(ModelComparisonMart.NAME, eq("pl_model", "plc"));
         assertThat(plcModel.get("effect_size")).isNull();
         assertThat(plcModel.get("practice_change_ci_low")).isEqualTo(1.0);
         assertThat(plcModel.get("practice_change_ci_high")).isEqualTo(1.0);
@@ -122,7 +122,7 @@ class ModelComparisonMartTest {
         assertThat(inquiry.get("practice_change_mean")).isEqualTo(2.0);
         assertThat(inquiry.get("practice_change_sd")).isNull();
         assertThat(inquiry.get("effect_size")).isNull();
-        Marts.Row inquiryModel = marts.one(ImpactMarts.MODEL_COMPARISON, eq("pl_model", "inquiry_cycle"));
+        Marts.Row inquiryModel = marts.one(ModelComparisonMart.NAME, eq("pl_model", "inquiry_cycle"));
         assertThat(inquiryModel.get("practice_change_ci_low")).isNull();
         assertThat(inquiryModel.get("practice_change_ci_high")).isNull();
     }

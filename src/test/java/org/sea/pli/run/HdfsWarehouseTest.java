@@ -61,7 +61,7 @@ class HdfsWarehouseTest {
         assertThat(run.err()).isEmpty();
         FileSystem fs = cluster.getFileSystem();
         Path current = new Path("/pli/warehouse/current");
-        for (String mart : WriteMartsTasklet.MARTS) {
+        for (String mart : org.sea.pli.mart.MartCatalog.NAMES) {
             assertThat(fs.getFileStatus(new Path(current, mart)).isDirectory()).as(mart).isTrue();
         }
         assertThat(fs.exists(new Path("/pli/warehouse/runs/2026-06-30_1/marts/load_report/part-00000.parquet")))

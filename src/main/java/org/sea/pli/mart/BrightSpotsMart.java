@@ -1,0 +1,71 @@
+package org.sea.pli.mart;
+
+import org.sea.pli.model.LeaYear;
+import org.sea.pli.parquet.MartSchema;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Mart {@code bright_spots} (SPEC §5.6): the school year's unsuppressed {@code cohort_impact} rows
+ * with enough practice pairs, ranked. It reads the rows {@link CohortImpactMart} kept for the year,
+ * at {@link #endYear}, once every LEA of the school year has been through it.
+ */
+public final class BrightSpotsMart implements YearMart {
+
+    public static final String NAME = "bright_spots";
+
+    private final MartRow shape = new MartRow(MartSchema.load(NAME));
+    private final MartSettings settings;
+    private final CohortImpactMart cohorts;
+
+    public BrightSpotsMart(MartSettings settings, CohortImpactMart cohorts) {
+        this.settings = settings;
+        this.cohorts = cohorts;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public void lea(LeaYear ly, String partition, MartSink sink) {
+    }
+
+    @Override
+    public void endYear(int schoolYear, String partition, MartSink sink) throws IOException {
+        List<CohortImpactMart.CohortRow> eligible = new ArrayList<>();
+        for (CohortImpactMart.CohortRow c : cohorts.yearRows()) {
+            if (!c.suppressed() && c.impact().nPracticePairs >= settings.minCellSize()) {
+                eligible.add(c);
+            }
+        }
+        eligible.sort(Comparator.comparing((CohortImpactMart.CohortRow c) -> rounded(c.impact().practiceChangeMean()))
+                .reversed().thenComparing(CohortImpactMart.CohortRow::leaId)
+                .thenComparing(CohortImpactMart.CohortRow::cohortId).thenComparing(CohortImpactMart.CohortRow::plModel));
+        for (int i = 0; i < Math.min(settings.brightSpots(), eligible.size()); i++) {
+            CohortImpactMart.CohortRow c = eligible.get(i);
+            Object[] r = shape.empty();
+            shape.set(r, "rank", i + 1);
+            shape.set(r, "lea_id", c.leaId());
+            shape.set(r, "cohort_id", c.cohortId());
+            shape.set(r, "pl_model", c.plModel());
+            shape.set(r, "n_practice_pairs", c.impact().nPracticePairs);
+            shape.set(r, "practice_change_mean", c.impact().practiceChangeMean());
+            shape.set(r, "effect_size", c.impact().effectSize());
+            shape.set(r, "improved_rate", c.impact().improvedRate());
+            shape.set(r, "cost_per_improved", c.costPerImproved());
+            sink.row(NAME, partition, r);
+        }
+    }
+
+    /** §5.6 ranks on values rounded to 9 decimal places, so float noise never reorders ties. */
+    private static BigDecimal rounded(double v) {
+        return new BigDecimal(v).setScale(9, RoundingMode.HALF_UP);
+    }
+}

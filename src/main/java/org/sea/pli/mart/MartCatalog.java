@@ -1,0 +1,47 @@
+package org.sea.pli.mart;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every mart a run writes, listed once (SPEC §5). The writer, publish, the manifest and the report
+ * reader all take the list from here. Adding a mart: one class, one {@code schemas/marts/} file,
+ * one line below, and its hand-computed test.
+ */
+public final class MartCatalog {
+
+    /** Marts that only state analysts may read (§5.1): never in the report, never published to it. */
+    public static final List<String> RESTRICTED = List.of(EducatorActivityMart.NAME);
+
+    /** Every mart, in the order a run reports them: the load report first. */
+    public static final List<String> NAMES;
+
+    /** The marts a report may be built from: every mart but the restricted ones. */
+    public static final List<String> REPORTABLE;
+
+    static {
+        List<String> names = new ArrayList<>();
+        names.add(LoadReportMart.NAME);
+        yearMarts(new MartSettings(10, 0.5, 10, null)).forEach(m -> names.add(m.name()));
+        NAMES = List.copyOf(names);
+        REPORTABLE = names.stream().filter(n -> !RESTRICTED.contains(n)).toList();
+    }
+
+    private MartCatalog() {
+    }
+
+    /**
+     * Fresh instances of the marts computed from LEA-years, in the order {@link ImpactMarts} calls
+     * them: a mart that reads another's rows comes after it.
+     */
+    public static List<YearMart> yearMarts(MartSettings settings) {
+        CohortImpactMart cohorts = new CohortImpactMart(settings);
+        return List.of(
+                new EducatorActivityMart(settings),
+                cohorts,
+                new ModelComparisonMart(settings),
+                new FundingEfficiencyMart(settings),
+                new EvidenceCoverageMart(),
+                new BrightSpotsMart(settings, cohorts));
+    }
+}
