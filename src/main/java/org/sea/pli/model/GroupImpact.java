@@ -67,8 +67,7 @@ public final class GroupImpact {
 
     /** mean ÷ sd, null when the sd is null or numerically zero. */
     public Double effectSize() {
-        Double sd = change.sd();
-        return sd == null || sd < ZERO_SD ? null : change.mean() / sd;
+        return change.effectSize();
     }
 
     /** Improved units ÷ n_practice_pairs. */
@@ -77,9 +76,8 @@ public final class GroupImpact {
     /** Attended units with practice_change ÷ n_attended. */
     public Double changeEvidenceRate() { return Sample.ratio(nAttendedWithChange, nAttended); }
 
-    /** mean ∓ 1.96·sd/√n (§5.3); null when the sd is null. */
+    /** mean ∓ 1.96·sd/√n_practice_pairs (§4.5, §5.3); null when the sd is null. */
     public Double practiceChangeCi(int sign) {
-        Double sd = change.sd();
-        return sd == null ? null : change.mean() + sign * 1.96 * sd / Math.sqrt(nPracticePairs);
+        return change.ci(sign);
     }
 }

@@ -8,6 +8,9 @@ import java.util.Arrays;
  */
 public final class Sample {
 
+    /** The normal quantile of a two-sided 95% interval (SPEC §4.5). */
+    static final double Z95 = 1.96;
+
     private double[] values = new double[8];
     private int n;
 
@@ -51,6 +54,34 @@ public final class Sample {
             squares += d * d;
         }
         return Math.sqrt(squares / (n - 1));
+    }
+
+    /** effect size = mean ÷ sd (SPEC §5.2), null when the sd is null or below 1e-9 (all values equal). */
+    public Double effectSize() {
+        Double sd = sd();
+        return sd == null || sd < GroupImpact.ZERO_SD ? null : mean() / sd;
+    }
+
+    /**
+     * One bound of the 95% interval of the mean (SPEC §4.5): mean + sign·1.96·sd/√n, sign −1 for
+     * the low bound and +1 for the high one; null when the sd is null (n &lt; 2).
+     */
+    public Double ci(int sign) {
+        Double sd = sd();
+        return sd == null ? null : mean() + sign * Z95 * sd / Math.sqrt(n);
+    }
+
+    /**
+     * One bound of the 95% interval of the difference of two independent means (SPEC §4.5):
+     * (m₁ − m₂) + sign·1.96·√(s₁²/n₁ + s₂²/n₂); null when either sample has fewer than 2 values.
+     */
+    public static Double differenceCi(Sample a, Sample b, int sign) {
+        if (a.n < 2 || b.n < 2) {
+            return null;
+        }
+        double sa = a.sd();
+        double sb = b.sd();
+        return a.mean() - b.mean() + sign * Z95 * Math.sqrt(sa * sa / a.n + sb * sb / b.n);
     }
 
     /** a ÷ b, null when b is zero (SPEC.md §4: division by zero gives null). */
