@@ -1,0 +1,8 @@
+/**
+ * {@code generate} (SPEC §7): a deterministic synthetic inbox per seed and scale, with planted effects
+ * and a sprinkle of every kind of bad row and bad file (SPEC §1–§3).
+ *
+ * <p>Depends on no other pl-impact package: it writes the inbox from its own knowledge of the file
+ * formats, so it checks the validator rather than sharing its code. Only {@code cli} uses it.
+ */
+package org.sea.pli.generate;

@@ -1,0 +1,9 @@
+/**
+ * The marts of SPEC §5: how each mart's rows are computed from the {@code model} units, in key
+ * order, with suppression (†/‡) taken from the schema files, the {@code educator_key} pseudonym
+ * (§5.1) and the load report (§5.7).
+ *
+ * <p>May depend on {@code model}, {@code extract} and {@code parquet} (mart schemas).
+ * Never on {@code run}, {@code report}, {@code storage} or Spring: rows go to a sink, not to files.
+ */
+package org.sea.pli.mart;

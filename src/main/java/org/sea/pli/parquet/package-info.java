@@ -1,0 +1,9 @@
+/**
+ * Parquet for marts: a mart's schema as read from {@code schemas/marts/<mart>.json} (columns, types,
+ * suppression markers), and writing its rows as Hive-partitioned, byte-deterministic Parquet files
+ * on a Hadoop {@code FileSystem} (SPEC §5, §6).
+ *
+ * <p>Depends on parquet-java and Hadoop only, on no other pl-impact package; it is the one place
+ * that knows the Parquet API, for writing and for reading marts back.
+ */
+package org.sea.pli.parquet;
