@@ -1,18 +1,32 @@
 package org.sea.pli.ops;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
-/** A plain-text table: a header row, left-aligned first column, the others right-aligned. */
-final class TextTable {
+/**
+ * A plain-text table: a header row, left-aligned first column, the others right-aligned unless
+ * {@link #leftAligned} says otherwise.
+ */
+public final class TextTable {
 
     private final List<String[]> rows = new ArrayList<>();
+    private final BitSet left = new BitSet();
 
-    TextTable(String... header) {
+    public TextTable(String... header) {
         rows.add(header);
+        left.set(0);
     }
 
-    TextTable row(Object... cells) {
+    /** Text columns read better left-aligned. */
+    public TextTable leftAligned(int... columns) {
+        for (int c : columns) {
+            left.set(c);
+        }
+        return this;
+    }
+
+    public TextTable row(Object... cells) {
         String[] r = new String[cells.length];
         for (int i = 0; i < cells.length; i++) {
             r[i] = cells[i] instanceof Long || cells[i] instanceof Integer
@@ -23,7 +37,7 @@ final class TextTable {
         return this;
     }
 
-    List<String> lines(String indent) {
+    public List<String> lines(String indent) {
         int columns = rows.stream().mapToInt(r -> r.length).max().orElse(0);
         int[] width = new int[columns];
         for (String[] r : rows) {
@@ -35,11 +49,8 @@ final class TextTable {
         for (String[] r : rows) {
             StringBuilder b = new StringBuilder(indent);
             for (int i = 0; i < r.length; i++) {
-                if (i == 0) {
-                    b.append(String.format("%-" + width[i] + "s", r[i]));
-                } else {
-                    b.append("  ").append(String.format("%" + width[i] + "s", r[i]));
-                }
+                b.append(i == 0 ? "" : "  ")
+                        .append(String.format("%" + (left.get(i) ? "-" : "") + width[i] + "s", r[i]));
             }
             lines.add(b.toString().stripTrailing());
         }

@@ -1,6 +1,7 @@
 package org.sea.pli.run;
 
 import org.sea.pli.extract.FileStatus;
+import org.sea.pli.ops.ExitCode;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,9 +99,9 @@ public class NightlyRunLauncher {
         long rejected = workspace.outcomes().stream().filter(o -> o.status() == FileStatus.REJECTED).count();
         if (request.strict() && rejected > 0) {
             log.error("run {}: {} file(s) rejected and --strict was given", runId, rejected);
-            return 1;
+            return ExitCode.RUN_FAILED.code();
         }
-        return 0;
+        return ExitCode.OK.code();
     }
 
     private static JobParameters parameters(RunRequest request, Warehouse warehouse, String runId) {

@@ -4,6 +4,7 @@ import org.sea.pli.storage.Sha256;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.mart.EducatorPseudonym;
+import org.sea.pli.ops.ExitCode;
 import org.sea.pli.storage.Warehouse;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +27,6 @@ import java.util.stream.Stream;
  */
 @Component
 public class RunReproduction {
-
-    /** Exit code of a verify mismatch (§7). */
-    public static final int MISMATCH = 3;
 
     private final NightlyRunLauncher launcher;
     private final RunSettings settings;
@@ -75,11 +73,11 @@ public class RunReproduction {
         if (differing.isEmpty()) {
             report.println("verified: run " + runId + " — all " + manifest.outputs().size()
                     + " output files match the manifest, as recorded and as reproduced");
-            return 0;
+            return ExitCode.OK.code();
         }
         differing.forEach(d -> report.println("differs: " + d));
         report.println("run " + runId + ": " + differing.size() + " mismatch(es) against its manifest");
-        return MISMATCH;
+        return ExitCode.VERIFY_MISMATCH.code();
     }
 
     private int reproduce(RunManifest manifest, java.nio.file.Path inbox, String out, byte[] key) {

@@ -1,0 +1,38 @@
+package org.sea.pli.cli;
+
+import org.sea.pli.run.RunReproduction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** {@code verify} (SPEC §6, §7): a recorded run's outputs against its manifest, as recorded and as reproduced. */
+@Command(name = "verify",
+        customSynopsis = "java -jar target/pl-impact.jar verify --warehouse URI --run RUN_ID --inbox DIR",
+        description = "Checks a run's output files against its manifest, reproduces the run in a temporary"
+                + " place and compares again: exit 0 when all match, 3 naming each differing file.")
+final class VerifyCommand extends Verb {
+
+    @Option(names = "--warehouse", paramLabel = "URI", required = true, description = "The warehouse holding the run.")
+    String warehouse;
+
+    @Option(names = "--run", paramLabel = "RUN_ID", required = true, description = "The run id, e.g. 2026-06-30_1.")
+    String runId;
+
+    @Option(names = "--inbox", paramLabel = "DIR", required = true, description = "The inbox the run read.")
+    Path inbox;
+
+    VerifyCommand(Invocation invocation) {
+        super(invocation);
+    }
+
+    @Override
+    public Integer call() {
+        String from = required("--warehouse", warehouse);
+        String run = required("--run", runId);
+        Path dir = existingInbox(inbox);
+        byte[] key = pseudonymKey();
+        return SpringStart.job(name(), invocation, context -> context.getBean(RunReproduction.class)
+                .verify(from, run, dir, key, invocation.out()));
+    }
+}
