@@ -1,9 +1,13 @@
 /**
- * The command line of SPEC §7: the verbs ({@code run}, {@code rerun}, {@code verify},
- * {@code generate}, {@code validate}), their options, usage errors and exit codes.
+ * The command line of SPEC §7 on picocli: one class per verb ({@code run}, {@code rerun},
+ * {@code verify}, {@code generate}, {@code validate}) registered in
+ * {@link org.sea.pli.cli.PlImpactCommand}, their typed options, usage errors, and the split of
+ * Spring Boot properties from pl-impact's own options ({@link org.sea.pli.cli.SpringArguments}).
+ * Exit codes are {@link org.sea.pli.ops.ExitCode}.
  *
- * <p>Top of the dependency graph: it may use {@code run}, {@code generate}, {@code ops} and the
- * application class, and nothing in pl-impact depends on it. Parsing and exit-code mapping live
- * here; what a verb does lives in the package it calls.
+ * <p>Top of the dependency graph: it may use {@code run}, {@code generate}, {@code ops}, the
+ * application class, and for {@code validate} the load of {@code extract} and the
+ * {@code load_report} rows of {@code mart}; nothing in pl-impact depends on it. Parsing and
+ * exit-code mapping live here; what a verb does lives in the package it calls.
  */
 package org.sea.pli.cli;
