@@ -7,7 +7,6 @@ import org.sea.pli.run.NightlyRunLauncher;
 import org.sea.pli.run.RunFailure;
 import org.sea.pli.run.RunRequest;
 import org.sea.pli.run.RunReproduction;
-import org.sea.pli.run.RunWorkspace;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -202,7 +201,7 @@ public final class PlImpactCommand {
                 code = FAILED;
             }
             // the summary table of a run, a rerun, or the reproduction a verify made
-            RunSummary summary = RunSummary.of(context.getBean(RunWorkspace.class), code,
+            RunSummary summary = RunSummary.of(context.getBean(NightlyRunLauncher.class).lastRun(), code,
                     Duration.ofNanos(System.nanoTime() - started));
             if (summary != null) {
                 summary.print(out);

@@ -4,6 +4,8 @@ import org.sea.pli.storage.Sha256;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.mart.EducatorPseudonym;
+import org.sea.pli.stage.ManifestStage;
+import org.sea.pli.stage.RunManifest;
 import org.sea.pli.storage.Warehouse;
 import org.springframework.stereotype.Component;
 
@@ -142,7 +144,7 @@ public class RunReproduction {
             }
         }
         for (String relative : warehouse.filesBelow(runDir)) {
-            if (!listed.contains(relative) && !WriteManifestTasklet.NOT_OUTPUTS.contains(relative)
+            if (!listed.contains(relative) && !ManifestStage.NOT_OUTPUTS.contains(relative)
                     && !relative.startsWith("work/")) {
                 differing.add(relative + " (" + which + ": not in the manifest)");
             }

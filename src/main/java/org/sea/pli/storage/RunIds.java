@@ -1,24 +1,23 @@
-package org.sea.pli.run;
+package org.sea.pli.storage;
 
 import org.apache.hadoop.fs.Path;
-import org.sea.pli.storage.Warehouse;
 
 import java.io.IOException;
 import java.time.LocalDate;
 
 /**
- * Run ids of SPEC.md §6: {@code <as-of>_<n>}, n counting the runs of that as-of date in the
+ * Run ids of SPEC §6: {@code <as-of>_<n>}, n counting the runs of that as-of date in the
  * warehouse. The newest run of a date that never finished is resumed under its own id, which makes
  * it the same Spring Batch job instance and so a restart.
  */
-final class RunIds {
+public final class RunIds {
 
-    static final String FINISHED_MARKER = "_FINISHED";
+    public static final String FINISHED_MARKER = "_FINISHED";
 
     private RunIds() {
     }
 
-    static String next(Warehouse warehouse, LocalDate asOf) throws IOException {
+    public static String next(Warehouse warehouse, LocalDate asOf) throws IOException {
         String prefix = asOf + "_";
         int newest = 0;
         for (String id : warehouse.runIds()) {
@@ -37,16 +36,16 @@ final class RunIds {
     }
 
     /** The id after this one for the same as-of date. */
-    static String following(String runId) {
+    public static String following(String runId) {
         int cut = runId.lastIndexOf('_');
         return runId.substring(0, cut + 1) + (Integer.parseInt(runId.substring(cut + 1)) + 1);
     }
 
-    static boolean finished(Warehouse warehouse, String runId) throws IOException {
+    public static boolean finished(Warehouse warehouse, String runId) throws IOException {
         return warehouse.fs().exists(new Path(warehouse.runDir(runId), FINISHED_MARKER));
     }
 
-    static void markFinished(Warehouse warehouse, String runId) throws IOException {
+    public static void markFinished(Warehouse warehouse, String runId) throws IOException {
         warehouse.fs().create(new Path(warehouse.runDir(runId), FINISHED_MARKER), true).close();
     }
 }
