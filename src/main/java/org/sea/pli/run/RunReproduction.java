@@ -6,6 +6,7 @@ import org.apache.hadoop.fs.Path;
 import org.sea.pli.mart.EducatorPseudonym;
 import org.sea.pli.stage.ManifestStage;
 import org.sea.pli.stage.RunManifest;
+import org.sea.pli.storage.RunIds;
 import org.sea.pli.storage.Warehouse;
 import org.springframework.stereotype.Component;
 
@@ -155,7 +156,7 @@ public class RunReproduction {
         try (Warehouse w = Warehouse.open(warehouse)) {
             Path runDir = w.runDir(runId);
             if (!w.fs().exists(runDir)) {
-                List<String> runs = w.runIds();
+                List<String> runs = RunIds.list(w);
                 throw new RunFailure("warehouse " + w.root() + " has no run " + runId
                         + (runs.isEmpty() ? " (it holds no runs)" : " (runs: " + String.join(", ", runs) + ")"));
             }

@@ -1,6 +1,7 @@
 package org.sea.pli.stage;
 
 import org.sea.pli.mart.MartCatalog;
+import org.sea.pli.storage.Publisher;
 import org.sea.pli.storage.RunIds;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
@@ -32,12 +33,12 @@ public final class PublishStage {
     /** Publishes the run; returns whether {@code current/} now holds it. */
     public boolean publish() throws IOException {
         boolean published;
-        Optional<String> current = warehouse.publishedRunId();
-        if (current.isPresent() && Warehouse.asOfOf(current.get()).compareTo(asOf) > 0) {
+        Optional<String> current = new Publisher(warehouse).publishedRunId();
+        if (current.isPresent() && RunIds.asOfOf(current.get()).compareTo(asOf) > 0) {
             log.info("run {}: current/ holds the later run {}; left untouched", runId, current.get());
             published = false;
         } else {
-            warehouse.publish(runId, MartCatalog.NAMES, List.of(ReportStage.REPORT_DIR));
+            new Publisher(warehouse).publish(runId, MartCatalog.NAMES, List.of(ReportStage.REPORT_DIR));
             published = true;
             log.info("run {}: published to {}", runId, warehouse.currentDir());
         }
