@@ -3,10 +3,10 @@ package org.sea.pli.cli;
 import org.sea.pli.PlImpactApplication;
 import org.sea.pli.ops.ExitCode;
 import org.sea.pli.ops.RunSummary;
+import org.sea.pli.run.NightlyRunLauncher;
 import org.sea.pli.ops.StartupFailures;
 import org.sea.pli.run.RunFailure;
 import org.sea.pli.run.RunSettings;
-import org.sea.pli.run.RunWorkspace;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -50,7 +50,7 @@ final class SpringStart {
                 code = ExitCode.RUN_FAILED.code();
             }
             // the summary table of a run, a rerun, or the reproduction a verify made
-            RunSummary summary = RunSummary.of(context.getBean(RunWorkspace.class), code,
+            RunSummary summary = RunSummary.of(context.getBean(NightlyRunLauncher.class).lastRun(), code,
                     Duration.ofNanos(System.nanoTime() - started));
             if (summary != null) {
                 summary.print(in.out());

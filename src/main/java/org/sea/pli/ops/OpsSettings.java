@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * Operational settings beside {@link org.sea.pli.run.RunSettings}, under the same {@code pli.}
+ * Operational settings beside {@code org.sea.pli.run.RunSettings}, under the same {@code pli.}
  * prefix; none of them changes a byte of output.
  *
  * @param progressInterval how often a long step logs a progress line ({@code pli.progress-interval},

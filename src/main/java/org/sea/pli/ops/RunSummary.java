@@ -4,7 +4,6 @@ import org.sea.pli.extract.ExtractSchema;
 import org.sea.pli.extract.FileOutcome;
 import org.sea.pli.extract.FileStatus;
 import org.sea.pli.parquet.WrittenFile;
-import org.sea.pli.run.RunWorkspace;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -23,6 +22,17 @@ import java.util.Map;
  */
 public final class RunSummary {
 
+    /**
+     * What the summary shows of one run, gathered by whoever ran it.
+     *
+     * @param published whether the run's publish switched {@code current/} to it
+     * @param outcomes  every file's load outcome (empty when the load did not finish)
+     * @param marts     the mart files written, with their row counts (empty when none were)
+     */
+    public record Facts(String runId, String asOf, String warehouseRoot, String currentDir, boolean published,
+                        List<FileOutcome> outcomes, List<WrittenFile> marts) {
+    }
+
     private final List<String> lines;
 
     private RunSummary(List<String> lines) {
@@ -31,28 +41,29 @@ public final class RunSummary {
 
     /**
      * @param exitCode the run's exit code (SPEC.md §7)
+     * @param run      the run, or null when it never got a run id
      * @return the summary, or null when the run never got a run id (nothing to summarize)
      */
-    public static RunSummary of(RunWorkspace workspace, int exitCode, Duration duration) {
-        if (workspace.runId() == null) {
+    public static RunSummary of(Facts run, int exitCode, Duration duration) {
+        if (run == null || run.runId() == null) {
             return null;
         }
         List<String> lines = new ArrayList<>();
         lines.add("pl-impact run summary");
         String result;
-        long rejectedFiles = workspace.outcomes().stream().filter(o -> o.status() == FileStatus.REJECTED).count();
+        long rejectedFiles = run.outcomes().stream().filter(o -> o.status() == FileStatus.REJECTED).count();
         if (exitCode == 0) {
-            result = "succeeded, " + (workspace.published() ? "published to " + workspace.warehouse().currentDir()
+            result = "succeeded, " + (run.published() ? "published to " + run.currentDir()
                     : "not published: current/ holds a later as-of");
-        } else if (workspace.published()) {
+        } else if (run.published()) {
             result = "failed (exit " + exitCode + "): " + rejectedFiles + " file(s) rejected and --strict was given;"
-                    + " published to " + workspace.warehouse().currentDir();
+                    + " published to " + run.currentDir();
         } else {
             result = "failed (exit " + exitCode + ")";
         }
-        lines.add("  run id     " + workspace.runId());
-        lines.add("  as of      " + workspace.request().asOf());
-        lines.add("  warehouse  " + workspace.warehouse().root());
+        lines.add("  run id     " + run.runId());
+        lines.add("  as of      " + run.asOf());
+        lines.add("  warehouse  " + run.warehouseRoot());
         lines.add("  result     " + result);
         lines.add("  duration   " + String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0));
 
@@ -64,7 +75,7 @@ public final class RunSummary {
         for (String extract : ExtractSchema.NAMES) {
             byExtract.put(extract, new long[5]);
         }
-        for (FileOutcome o : workspace.outcomes()) {
+        for (FileOutcome o : run.outcomes()) {
             byStatus.merge(o.status(), 1L, Long::sum);
             if (o.result() != null && o.file().extract() != null) {
                 long[] t = byExtract.computeIfAbsent(o.file().extract(), k -> new long[5]);
@@ -80,7 +91,7 @@ public final class RunSummary {
                 "total");
         files.row("", byStatus.get(FileStatus.IN_FORCE), byStatus.get(FileStatus.SUPERSEDED),
                 byStatus.get(FileStatus.REJECTED), byStatus.get(FileStatus.STALE_IN_FORCE),
-                byStatus.get(FileStatus.IGNORED), (long) workspace.outcomes().size());
+                byStatus.get(FileStatus.IGNORED), (long) run.outcomes().size());
         lines.addAll(files.lines("  "));
 
         lines.add("");
@@ -98,7 +109,7 @@ public final class RunSummary {
 
         lines.add("");
         Map<String, long[]> marts = new LinkedHashMap<>();
-        for (WrittenFile f : workspace.outputs()) {
+        for (WrittenFile f : run.marts()) {
             int slash = f.path().indexOf('/');
             long[] m = marts.computeIfAbsent(slash < 0 ? f.path() : f.path().substring(0, slash), k -> new long[2]);
             m[0]++;

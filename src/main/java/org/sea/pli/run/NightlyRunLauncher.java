@@ -1,7 +1,9 @@
 package org.sea.pli.run;
 
-import org.sea.pli.extract.FileStatus;
 import org.sea.pli.ops.ExitCode;
+import org.sea.pli.ops.OpsSettings;
+import org.sea.pli.ops.RunSummary;
+import org.sea.pli.storage.RunIds;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +16,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.io.IOException;
 import java.util.List;
@@ -30,17 +33,25 @@ public class NightlyRunLauncher {
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
-    private final Job nightlyJob;
-    private final RunWorkspace workspace;
+    private final PlatformTransactionManager tx;
     private final RunSettings settings;
+    private final OpsSettings ops;
+    /** The latest launch in this JVM, for its summary (a verify's is its reproduction). */
+    private volatile NightlyRun last;
 
-    NightlyRunLauncher(JobOperator jobOperator, JobRepository jobRepository, Job nightlyJob, RunWorkspace workspace,
-                       RunSettings settings) {
+    NightlyRunLauncher(JobOperator jobOperator, JobRepository jobRepository, PlatformTransactionManager tx,
+                       RunSettings settings, OpsSettings ops) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
-        this.nightlyJob = nightlyJob;
-        this.workspace = workspace;
+        this.tx = tx;
         this.settings = settings;
+        this.ops = ops;
+    }
+
+    /** What the summary table of the latest launch shows, or null when none got a run id. */
+    public RunSummary.Facts lastRun() {
+        NightlyRun run = last;
+        return run == null ? null : run.facts();
     }
 
     /** Runs the job; returns the exit code of SPEC.md §7, or throws {@link RunFailure}. */
@@ -51,20 +62,24 @@ public class NightlyRunLauncher {
         } catch (Exception e) {
             throw new RunFailure("cannot open warehouse " + request.warehouse() + ": " + e.getMessage(), e);
         }
-        RunSettings effective = request.settings() != null ? request.settings() : settings;
-        WarehouseLock lock;
-        try {
-            lock = WarehouseLock.acquire(warehouse,
-                    request.reproduction() ? "rerun of " + request.runId() : "run as of " + request.asOf(),
-                    effective.lockStaleAfter());
-        } catch (IOException e) {
-            throw new RunFailure("cannot open warehouse " + request.warehouse() + ": " + oneLine(e), e);
-        }
-        try (lock) {
-            return launchLocked(request, warehouse, effective);
-        } catch (RunFailure e) {
-            throw e;
-        } catch (Exception e) {
+        try (warehouse) {
+            RunSettings effective = request.settings() != null ? request.settings() : settings;
+            WarehouseLock lock;
+            try {
+                lock = WarehouseLock.acquire(warehouse,
+                        request.reproduction() ? "rerun of " + request.runId() : "run as of " + request.asOf(),
+                        effective.lockStaleAfter());
+            } catch (IOException e) {
+                throw new RunFailure("cannot open warehouse " + request.warehouse() + ": " + oneLine(e), e);
+            }
+            try (lock) {
+                return launchLocked(request, warehouse, effective);
+            } catch (RunFailure e) {
+                throw e;
+            } catch (Exception e) {
+                throw new RunFailure("warehouse " + warehouse.root() + ": " + oneLine(e), e);
+            }
+        } catch (IOException e) { // closing the warehouse's file system
             throw new RunFailure("warehouse " + warehouse.root() + ": " + oneLine(e), e);
         }
     }
@@ -82,10 +97,11 @@ public class NightlyRunLauncher {
             throw new RunFailure(warehouse.root() + " already holds a finished run " + runId);
         }
         recoverAbandoned(parameters);
-        workspace.begin(request, effective, runId, warehouse);
+        NightlyRun run = new NightlyRun(request, effective, runId, warehouse, ops);
+        last = run;
         JobExecution execution;
         try {
-            execution = jobOperator.start(nightlyJob, parameters);
+            execution = jobOperator.start(NightlyJob.build(jobRepository, tx, run), parameters);
         } catch (Exception e) {
             throw new RunFailure("cannot start run " + runId + ": " + oneLine(e), e);
         }
@@ -96,7 +112,7 @@ public class NightlyRunLauncher {
             throw new RunFailure("run " + runId + " " + execution.getStatus().toString().toLowerCase()
                     + ": " + why + " (start the same command again to resume it)");
         }
-        long rejected = workspace.outcomes().stream().filter(o -> o.status() == FileStatus.REJECTED).count();
+        long rejected = run.rejectedFiles();
         if (request.strict() && rejected > 0) {
             log.error("run {}: {} file(s) rejected and --strict was given", runId, rejected);
             return ExitCode.RUN_FAILED.code();
@@ -120,7 +136,7 @@ public class NightlyRunLauncher {
      * the warehouse lock, so nothing is running: mark it failed so that this start is a restart.
      */
     private void recoverAbandoned(JobParameters parameters) {
-        JobInstance instance = jobRepository.getJobInstance(NightlyJobConfiguration.JOB_NAME, parameters);
+        JobInstance instance = jobRepository.getJobInstance(NightlyJob.JOB_NAME, parameters);
         JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
         if (last != null && last.isRunning()) {
             log.warn("run {}: execution {} was left running by a process that is gone; recovering it to restart",
@@ -130,7 +146,7 @@ public class NightlyRunLauncher {
     }
 
     private boolean isComplete(JobParameters parameters) {
-        JobInstance instance = jobRepository.getJobInstance(NightlyJobConfiguration.JOB_NAME, parameters);
+        JobInstance instance = jobRepository.getJobInstance(NightlyJob.JOB_NAME, parameters);
         if (instance == null) {
             return false;
         }

@@ -5,6 +5,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.mart.EducatorPseudonym;
 import org.sea.pli.ops.ExitCode;
+import org.sea.pli.stage.ManifestStage;
+import org.sea.pli.stage.RunManifest;
+import org.sea.pli.storage.RunIds;
 import org.sea.pli.storage.Warehouse;
 import org.springframework.stereotype.Component;
 
@@ -140,7 +143,7 @@ public class RunReproduction {
             }
         }
         for (String relative : warehouse.filesBelow(runDir)) {
-            if (!listed.contains(relative) && !WriteManifestTasklet.NOT_OUTPUTS.contains(relative)
+            if (!listed.contains(relative) && !ManifestStage.NOT_OUTPUTS.contains(relative)
                     && !relative.startsWith("work/")) {
                 differing.add(relative + " (" + which + ": not in the manifest)");
             }
@@ -151,7 +154,7 @@ public class RunReproduction {
         try (Warehouse w = Warehouse.open(warehouse)) {
             Path runDir = w.runDir(runId);
             if (!w.fs().exists(runDir)) {
-                List<String> runs = w.runIds();
+                List<String> runs = RunIds.list(w);
                 throw new RunFailure("warehouse " + w.root() + " has no run " + runId
                         + (runs.isEmpty() ? " (it holds no runs)" : " (runs: " + String.join(", ", runs) + ")"));
             }

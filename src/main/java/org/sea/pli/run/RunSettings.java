@@ -1,5 +1,6 @@
 package org.sea.pli.run;
 
+import org.sea.pli.stage.RunManifest;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

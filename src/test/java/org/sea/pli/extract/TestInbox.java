@@ -1,19 +1,21 @@
 package org.sea.pli.extract;
 
 import org.sea.pli.model.LeaModels;
+import org.sea.pli.stage.LoadResult;
+import org.sea.pli.stage.LoadStage;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Builds a small hand-made inbox (SPEC.md §1, §2) row by row and loads it end to end through
- * {@link Inbox}, {@link LeaLoader} and {@link ExtractFileReader} into {@link LeaModels}. Every
+ * Builds a small hand-made inbox (SPEC.md §1, §2) row by row and loads it end to end through the
+ * real load stage ({@link LoadStage#inMemory}: {@link Inbox}, {@link LeaLoader} and
+ * {@link ExtractFileReader}) into {@link LeaModels}. Every
  * row written must be accepted: {@link #load()} fails on any reject, so a typo in a fixture can
  * never silently change the expected numbers. Public so that mart tests can use it.
  */
@@ -50,21 +52,22 @@ public final class TestInbox {
                         HEADERS.get(e.getKey()) + "\n" + e.getValue());
             }
         }
-        Inbox inbox = Inbox.scan(fixture.root, LocalDate.parse(EXTRACT_DATE));
-        LeaModels models = new LeaModels();
-        Map<String, List<InboxFile>> byLea = inbox.files().stream()
-                .collect(Collectors.groupingBy(InboxFile::leaId, TreeMap::new, Collectors.toList()));
-        LeaLoader loader = new LeaLoader(new ExtractFileReader(inbox.state().dimensions(), 0.05,
-                new InboxFixture.MemoryQuarantine()), models);
-        for (Map.Entry<String, List<InboxFile>> e : byLea.entrySet()) {
-            for (FileOutcome o : loader.load(e.getKey(), e.getValue())) {
-                if (o.status() != FileStatus.IN_FORCE || o.result().rowsRejected() != 0) {
-                    throw new IllegalStateException("fixture file " + o.file().relativePath() + " not fully accepted: "
-                            + o.status() + " " + (o.result() == null ? null : o.result().reasons()));
-                }
+        LoadResult loaded;
+        try {
+            loaded = LoadStage.inMemory(fixture.root, LocalDate.parse(EXTRACT_DATE), 0.05,
+                    new InboxFixture.MemoryQuarantine());
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        for (FileOutcome o : loaded.outcomes()) {
+            if (o.status() != FileStatus.IN_FORCE || o.result().rowsRejected() != 0) {
+                throw new IllegalStateException("fixture file " + o.file().relativePath() + " not fully accepted: "
+                        + o.status() + " " + (o.result() == null ? null : o.result().reasons()));
             }
         }
-        return models;
+        return loaded.models();
     }
 
     /** The rows of one LEA; every row is of the current school year ({@link #year}, default 2025-26). */

@@ -1,5 +1,6 @@
 package org.sea.pli.run;
 
+import org.sea.pli.stage.RunManifest;
 import org.sea.pli.storage.Sha256;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

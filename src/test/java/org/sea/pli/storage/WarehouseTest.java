@@ -57,10 +57,10 @@ class WarehouseTest {
         assertThat(local(w.root())).isEqualTo(tmp.resolve("wh"));
         assertThat(w.martsDir("2026-06-30_1").toString()).endsWith("/wh/runs/2026-06-30_1/marts");
         assertThat(w.currentDir().toString()).endsWith("/wh/current");
-        assertThat(Warehouse.toUri("./warehouse").toString())
+        assertThat(WarehouseLocation.toUri("./warehouse").toString())
                 .isEqualTo(Path.of("warehouse").toAbsolutePath().toUri().toString());
-        assertThat(Warehouse.toUri("hdfs://nn:8020/pli").toString()).isEqualTo("hdfs://nn:8020/pli");
-        assertThat(Warehouse.toUri("s3a://bucket/pli").getScheme()).isEqualTo("s3a");
+        assertThat(WarehouseLocation.toUri("hdfs://nn:8020/pli").toString()).isEqualTo("hdfs://nn:8020/pli");
+        assertThat(WarehouseLocation.toUri("s3a://bucket/pli").getScheme()).isEqualTo("s3a");
         try (Warehouse viaUri = Warehouse.open(tmp.resolve("wh").toUri().toString())) {
             assertThat(viaUri.root()).isEqualTo(w.root());
         }
@@ -70,21 +70,21 @@ class WarehouseTest {
 
     @Test
     void runIdsSortByAsOfThenNumber() throws IOException {
-        assertThat(w.runIds()).isEmpty();
+        assertThat(RunIds.list(w)).isEmpty();
         for (String id : List.of("2026-06-30_10", "2026-06-30_2", "2026-05-31_1", "2026-06-30_1")) {
             w.fs().mkdirs(w.runDir(id));
         }
-        assertThat(w.runIds()).containsExactly("2026-05-31_1", "2026-06-30_1", "2026-06-30_2", "2026-06-30_10");
+        assertThat(RunIds.list(w)).containsExactly("2026-05-31_1", "2026-06-30_1", "2026-06-30_2", "2026-06-30_10");
     }
 
     @Test
     void publishSwitchesCurrentToExactlyTheRunsMarts() throws IOException {
-        assertThat(w.publishedRunId()).isEmpty();
+        assertThat(new Publisher(w).publishedRunId()).isEmpty();
         fakeMart("2026-06-30_1", "cohort_impact", "2025-26", "run1-ci");
         fakeMart("2026-06-30_1", "cohort_impact", "2024-25", "run1-ci-old");
         fakeMart("2026-06-30_1", "load_report", null, "run1-lr");
 
-        w.publish("2026-06-30_1", List.of("cohort_impact", "load_report"));
+        new Publisher(w).publish("2026-06-30_1", List.of("cohort_impact", "load_report"));
 
         Path current = local(w.currentDir());
         assertThat(filesUnder(current)).containsExactly("_PUBLISHED",
@@ -93,18 +93,18 @@ class WarehouseTest {
                 "load_report/part-00000.parquet");
         assertThat(Files.readString(current.resolve("load_report/part-00000.parquet"))).isEqualTo("run1-lr");
         assertThat(Files.readString(current.resolve("_PUBLISHED"))).isEqualTo("run_id=2026-06-30_1\nas_of=2026-06-30\n");
-        assertThat(w.publishedRunId()).contains("2026-06-30_1");
+        assertThat(new Publisher(w).publishedRunId()).contains("2026-06-30_1");
         // the run's own marts stay (audit, SPEC §6)
         assertThat(filesUnder(local(w.martsDir("2026-06-30_1")))).hasSize(3);
 
         fakeMart("2026-07-01_1", "cohort_impact", "2025-26", "run2-ci");
-        w.publish("2026-07-01_1", List.of("cohort_impact"));
+        new Publisher(w).publish("2026-07-01_1", List.of("cohort_impact"));
 
         assertThat(filesUnder(current)).containsExactly("_PUBLISHED",
                 "cohort_impact/school_year=2025-26/part-00000.parquet");
         assertThat(Files.readString(current.resolve("cohort_impact/school_year=2025-26/part-00000.parquet")))
                 .isEqualTo("run2-ci");
-        assertThat(w.publishedRunId()).contains("2026-07-01_1");
+        assertThat(new Publisher(w).publishedRunId()).contains("2026-07-01_1");
         try (Stream<Path> top = Files.list(tmp.resolve("wh"))) {
             assertThat(top.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("runs", "current");
         }
@@ -113,13 +113,13 @@ class WarehouseTest {
     @Test
     void aRunMissingAMartDoesNotTouchCurrent() throws IOException {
         fakeMart("2026-06-30_1", "load_report", null, "run1-lr");
-        w.publish("2026-06-30_1", List.of("load_report"));
+        new Publisher(w).publish("2026-06-30_1", List.of("load_report"));
 
         fakeMart("2026-07-01_1", "load_report", null, "run2-lr");
-        assertThatThrownBy(() -> w.publish("2026-07-01_1", List.of("load_report", "cohort_impact")))
+        assertThatThrownBy(() -> new Publisher(w).publish("2026-07-01_1", List.of("load_report", "cohort_impact")))
                 .isInstanceOf(IOException.class).hasMessageContaining("cohort_impact");
 
-        assertThat(w.publishedRunId()).contains("2026-06-30_1");
+        assertThat(new Publisher(w).publishedRunId()).contains("2026-06-30_1");
         assertThat(Files.readString(local(w.currentDir()).resolve("load_report/part-00000.parquet")))
                 .isEqualTo("run1-lr");
     }
@@ -130,7 +130,7 @@ class WarehouseTest {
         Files.createDirectories(tmp.resolve("wh/current.previous-2026-06-29_1/load_report"));
         fakeMart("2026-06-30_1", "load_report", null, "run1-lr");
 
-        w.publish("2026-06-30_1", List.of("load_report"));
+        new Publisher(w).publish("2026-06-30_1", List.of("load_report"));
 
         try (Stream<Path> top = Files.list(tmp.resolve("wh"))) {
             assertThat(top.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("runs", "current");
@@ -148,7 +148,7 @@ class WarehouseTest {
         fakeMart("2026-06-30_1", "a", null, "a1");
         fakeRunFile("2026-06-30_1", "report/index.html", "state");
         fakeRunFile("2026-06-30_1", "report/lea/lea-1.html", "lea");
-        w.publish("2026-06-30_1", List.of("a"), List.of("report"));
+        new Publisher(w).publish("2026-06-30_1", List.of("a"), List.of("report"));
         Path current = local(w.currentDir());
         assertThat(filesUnder(current)).containsExactly("_PUBLISHED", "a/part-00000.parquet", "report/index.html",
                 "report/lea/lea-1.html");
@@ -157,7 +157,7 @@ class WarehouseTest {
         // the next run replaces the report with its own, whole
         fakeMart("2026-07-01_1", "a", null, "a2");
         fakeRunFile("2026-07-01_1", "report/index.html", "state 2");
-        w.publish("2026-07-01_1", List.of("a"), List.of("report"));
+        new Publisher(w).publish("2026-07-01_1", List.of("a"), List.of("report"));
         assertThat(filesUnder(current)).containsExactly("_PUBLISHED", "a/part-00000.parquet", "report/index.html");
         assertThat(current.resolve("report/index.html")).hasContent("state 2");
     }
@@ -165,15 +165,15 @@ class WarehouseTest {
     @Test
     void aMissingRunDirectoryLeavesCurrentAsItWas() throws IOException {
         fakeMart("2026-06-30_1", "a", null, "a1");
-        w.publish("2026-06-30_1", List.of("a"));
+        new Publisher(w).publish("2026-06-30_1", List.of("a"));
         fakeMart("2026-07-01_1", "a", null, "a2");
-        assertThatThrownBy(() -> w.publish("2026-07-01_1", List.of("a"), List.of("report")))
+        assertThatThrownBy(() -> new Publisher(w).publish("2026-07-01_1", List.of("a"), List.of("report")))
                 .isInstanceOf(IOException.class).hasMessageContaining("report");
-        assertThat(w.publishedRunId()).contains("2026-06-30_1");
+        assertThat(new Publisher(w).publishedRunId()).contains("2026-06-30_1");
         assertThat(local(w.currentDir()).resolve("a/part-00000.parquet")).hasContent("a1");
-        assertThatThrownBy(() -> w.publish("2026-07-01_1", List.of("a"), List.of("a")))
+        assertThatThrownBy(() -> new Publisher(w).publish("2026-07-01_1", List.of("a"), List.of("a")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> w.publish("2026-07-01_1", List.of("a"), List.of("../x")))
+        assertThatThrownBy(() -> new Publisher(w).publish("2026-07-01_1", List.of("a"), List.of("../x")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,4 +1,4 @@
-package org.sea.pli.run;
+package org.sea.pli.stage;
 
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;

@@ -1,4 +1,4 @@
-package org.sea.pli.run;
+package org.sea.pli.stage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,7 @@
-package org.sea.pli.run;
+package org.sea.pli.stage;
 
 import org.apache.hadoop.fs.Path;
+import org.sea.pli.storage.RunIds;
 import org.sea.pli.storage.Warehouse;
 
 import java.io.IOException;
@@ -25,7 +26,7 @@ final class RecordedInputs {
 
     static RecordedInputs of(Warehouse warehouse, String exceptRunId) throws IOException {
         RecordedInputs r = new RecordedInputs();
-        List<String> runs = warehouse.runIds();
+        List<String> runs = RunIds.list(warehouse);
         for (int i = runs.size() - 1; i >= 0; i--) {
             String runId = runs.get(i);
             if (runId.equals(exceptRunId)) {

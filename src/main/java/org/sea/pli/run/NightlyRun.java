@@ -1,0 +1,114 @@
+package org.sea.pli.run;
+
+import org.sea.pli.mart.EducatorPseudonym;
+import org.sea.pli.ops.OpsSettings;
+import org.sea.pli.ops.RunSummary;
+import org.sea.pli.parquet.WrittenFile;
+import org.sea.pli.stage.LoadResult;
+import org.sea.pli.stage.LoadStage;
+import org.sea.pli.stage.ManifestStage;
+import org.sea.pli.stage.MartsStage;
+import org.sea.pli.stage.PublishStage;
+import org.sea.pli.stage.ReportStage;
+import org.sea.pli.stage.RunManifest;
+import org.sea.pli.storage.Warehouse;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One launch of the nightly job in this JVM: what was asked, under which run id, in which
+ * warehouse, the stages configured for it, and what each stage returned so far (set once, by its
+ * step). Made by {@link NightlyRunLauncher} per launch, never shared between launches.
+ *
+ * <p>A step after the load needs the load's result; when the load finished in an earlier JVM (a
+ * restart skipped it), {@link #loaded()} asks the load stage, which restores it from its per-LEA
+ * checkpoints without reading the inbox again. That is the one place a finished result is restored.
+ */
+final class NightlyRun {
+
+    private final RunRequest request;
+    private final RunSettings settings;
+    private final String runId;
+    private final Warehouse warehouse;
+    private final OpsSettings ops;
+    private final Instant started = Instant.now();
+    private LoadResult load;
+    private List<WrittenFile> marts = List.of();
+    private boolean published;
+
+    NightlyRun(RunRequest request, RunSettings settings, String runId, Warehouse warehouse, OpsSettings ops) {
+        this.request = request;
+        this.settings = settings;
+        this.runId = runId;
+        this.warehouse = warehouse;
+        this.ops = ops;
+    }
+
+    String runId() {
+        return runId;
+    }
+
+    LoadStage loadStage() {
+        return new LoadStage(new LoadStage.Request(request.inbox(), request.asOf(), request.inputs(),
+                settings.maxRejectRate(), settings.threads(), !request.reproduction(), request.allowChangedFiles()),
+                warehouse, runId, ops.progressInterval());
+    }
+
+    MartsStage martsStage() {
+        return new MartsStage(warehouse, runId, new MartsStage.Settings(settings.minCellSize(),
+                settings.improvedThreshold(), settings.brightSpots(), request.pseudonymKey()));
+    }
+
+    ReportStage reportStage() {
+        return new ReportStage(warehouse, runId, request.asOf().toString());
+    }
+
+    ManifestStage manifestStage() {
+        EducatorPseudonym key = new EducatorPseudonym(request.pseudonymKey());
+        return new ManifestStage(warehouse, runId, request.inbox(), request.asOf().toString(),
+                new RunManifest.Configuration(settings.minCellSize(), settings.improvedThreshold(),
+                        settings.maxRejectRate(), settings.brightSpots(), key.fingerprint()), started);
+    }
+
+    PublishStage publishStage() {
+        return new PublishStage(warehouse, runId, request.asOf().toString());
+    }
+
+    /** The load step's result, given by the step that ran it in this JVM. */
+    void loaded(LoadResult result) {
+        this.load = result;
+    }
+
+    /** The load's result: this JVM's, or restored by the load stage from its checkpoints (a restart). */
+    LoadResult loaded() throws Exception {
+        if (load == null) {
+            load = loadStage().load();
+        }
+        return load;
+    }
+
+    /** Files rejected by this JVM's load (none known when a restart skipped every step that needs it). */
+    long rejectedFiles() {
+        return load == null ? 0 : load.rejectedFiles();
+    }
+
+    /** The mart files written in this JVM (empty when a restart skipped the marts step). */
+    List<WrittenFile> marts() {
+        return marts;
+    }
+
+    void wrote(List<WrittenFile> files) {
+        this.marts = List.copyOf(files);
+    }
+
+    void published(boolean published) {
+        this.published = published;
+    }
+
+    /** What the run's summary table shows. */
+    RunSummary.Facts facts() {
+        return new RunSummary.Facts(runId, request.asOf().toString(), warehouse.root().toString(),
+                warehouse.currentDir().toString(), published, load == null ? List.of() : load.outcomes(), marts);
+    }
+}

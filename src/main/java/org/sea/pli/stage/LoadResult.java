@@ -1,0 +1,26 @@
+package org.sea.pli.stage;
+
+import org.sea.pli.extract.FileOutcome;
+import org.sea.pli.extract.FileStatus;
+import org.sea.pli.extract.Inbox;
+import org.sea.pli.model.LeaModels;
+
+import java.util.List;
+
+/**
+ * What {@link LoadStage} returns (SPEC §1–§3): the inbox as scanned, every file's outcome in LEA
+ * then file order (its status says which slices are in force), the LEA models folded from the
+ * accepted rows, and the row counts. The stages after the load only read it.
+ */
+public record LoadResult(Inbox inbox, List<FileOutcome> outcomes, LeaModels models, long rowsRead,
+                         long rowsAccepted, long rowsRejected) {
+
+    public LoadResult {
+        outcomes = List.copyOf(outcomes);
+    }
+
+    /** Files the load rejected as a whole (§3.2); {@code --strict} fails the run on any. */
+    public long rejectedFiles() {
+        return outcomes.stream().filter(o -> o.status() == FileStatus.REJECTED).count();
+    }
+}

@@ -1,0 +1,211 @@
+package org.sea.pli.stage;
+
+import org.sea.pli.storage.Sha256;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.sea.pli.extract.ExtractFileReader;
+import org.sea.pli.extract.FileOutcome;
+import org.sea.pli.extract.FileReason;
+import org.sea.pli.extract.Inbox;
+import org.sea.pli.extract.InboxFile;
+import org.sea.pli.extract.LeaLoader;
+import org.sea.pli.extract.QuarantineStore;
+import org.sea.pli.model.LeaModels;
+import org.sea.pli.ops.Progress;
+import org.sea.pli.storage.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The load stage (SPEC §1–§3): discovers the inbox, reads every file once, quarantines rejected
+ * rows and decides which files are in force. LEAs are independent until the marts, so they load in
+ * parallel; results are gathered in LEA order, so the thread count never shows.
+ *
+ * <p>In a nightly run each LEA's result is saved as a checkpoint ({@link LeaCheckpoints}) as soon as
+ * it is loaded. Loading again under the same run id restores every LEA whose checkpoint still
+ * matches and reads only the others: that is how a restarted run resumes a killed load, and how a
+ * later step running in a new JVM gets the result of a load that finished in an earlier one.
+ */
+public final class LoadStage {
+
+    private static final Logger log = LoggerFactory.getLogger(LoadStage.class);
+
+    /**
+     * What a load is asked to do.
+     *
+     * @param inputs            the only inbox paths to consider (a rerun: its manifest's), or null for all
+     * @param checkRecorded     whether files must match what earlier runs recorded (§1; a rerun does not)
+     * @param allowChangedFiles accept changed files, naming them {@code file_changed}, instead of failing
+     * @param threads           LEAs loaded in parallel
+     */
+    public record Request(java.nio.file.Path inbox, LocalDate asOf, Set<String> inputs, double maxRejectRate,
+                          int threads, boolean checkRecorded, boolean allowChangedFiles) {
+    }
+
+    private final Request request;
+    private final Warehouse warehouse;
+    private final String runId;
+    private final Duration progressInterval;
+
+    /** The nightly run's load: quarantine and checkpoints under {@code runs/<run_id>/} of the warehouse. */
+    public LoadStage(Request request, Warehouse warehouse, String runId, Duration progressInterval) {
+        this.request = request;
+        this.warehouse = warehouse;
+        this.runId = runId;
+        this.progressInterval = progressInterval;
+    }
+
+    /**
+     * A load with no warehouse, on one thread: rejected rows go to {@code quarantine}, nothing is
+     * checkpointed and no earlier run is consulted (tests and tools that need only the models).
+     */
+    public static LoadResult inMemory(java.nio.file.Path inbox, LocalDate asOf, double maxRejectRate,
+                                      QuarantineStore quarantine) throws Exception {
+        Request request = new Request(inbox, asOf, null, maxRejectRate, 1, false, false);
+        return new LoadStage(request, null, "in-memory", Duration.ofDays(1)).load(quarantine);
+    }
+
+    /**
+     * §1: a file whose bytes differ from what an earlier run recorded for its path fails the run,
+     * unless allowed; then the load report names it ({@code reason = file_changed}).
+     */
+    private List<FileOutcome> checkUnchanged(List<FileOutcome> outcomes, boolean allowed) throws IOException {
+        RecordedInputs recorded = RecordedInputs.of(warehouse, runId);
+        List<String> changed = new ArrayList<>();
+        List<FileOutcome> checked = new ArrayList<>(outcomes.size());
+        for (FileOutcome o : outcomes) {
+            RecordedInputs.Recorded before = recorded.changed(o.file().relativePath(), o.sha256());
+            if (before == null) {
+                checked.add(o);
+                continue;
+            }
+            changed.add(o.file().relativePath() + " (recorded by run " + before.runId() + ")");
+            checked.add(o.reason() != null ? o : new FileOutcome(o.file(), o.sha256(), o.bytes(), o.result(),
+                    o.status(), FileReason.FILE_CHANGED));
+        }
+        if (!changed.isEmpty()) {
+            if (!allowed) {
+                throw new StageFailure("file_changed: " + changed.size() + " inbox file(s) differ from what an"
+                        + " earlier run recorded: " + String.join(", ", changed)
+                        + "; the inbox is the archive — pass --allow-changed-files to accept them");
+            }
+            log.warn("run {}: {} changed inbox file(s) accepted (--allow-changed-files): {}", runId,
+                    changed.size(), String.join(", ", changed));
+        }
+        return checked;
+    }
+
+    /** Loads every LEA, or restores it from its checkpoint. */
+    public LoadResult load() throws Exception {
+        FileSystem fs = warehouse.fs();
+        Path quarantineDir = new Path(warehouse.runDir(runId), "quarantine");
+        return load(new WarehouseQuarantine(fs, quarantineDir));
+    }
+
+    private LoadResult load(QuarantineStore quarantine) throws Exception {
+        long started = System.nanoTime();
+        Inbox inbox = request.inputs() == null ? Inbox.scan(request.inbox(), request.asOf())
+                : Inbox.scan(request.inbox(), request.asOf(), request.inputs()::contains);
+        FileSystem fs = warehouse == null ? null : warehouse.fs();
+        Path quarantineDir = warehouse == null ? null : new Path(warehouse.runDir(runId), "quarantine");
+        Progress progress = Progress.start(log, "run " + runId + ": loadInbox", inbox.files().size(),
+                progressInterval);
+        ExtractFileReader reader = new ExtractFileReader(inbox.state().dimensions(), request.maxRejectRate(),
+                quarantine, progress);
+        LeaModels models = new LeaModels(); // fresh per load: a restarted load folds from scratch
+        LeaLoader loader = new LeaLoader(reader, models);
+        LeaCheckpoints checkpoints = warehouse == null ? null
+                : new LeaCheckpoints(warehouse, runId, fingerprint(request));
+
+        Map<String, List<InboxFile>> byLea = new TreeMap<>();
+        inbox.files().forEach(f -> byLea.computeIfAbsent(f.leaId(), k -> new ArrayList<>()).add(f));
+        log.info("run {}: {} files from {} LEA folders in {}", runId, inbox.files().size(),
+                byLea.size(), request.inbox());
+        List<FileOutcome> outcomes = new ArrayList<>();
+        AtomicInteger resumed = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(request.threads());
+        try {
+            List<Future<List<FileOutcome>>> futures = new ArrayList<>();
+            byLea.forEach((lea, files) -> futures.add(pool.submit(() -> {
+                if (checkpoints == null) {
+                    return loader.load(lea, files);
+                }
+                Optional<LeaCheckpoints.Restored> saved = checkpoints.read(lea, files);
+                if (saved.isPresent()) {
+                    if (saved.get().model() != null) {
+                        models.restore(saved.get().model());
+                    }
+                    resumed.incrementAndGet();
+                    return saved.get().outcomes();
+                }
+                fs.delete(new Path(quarantineDir, lea), true); // an earlier attempt's, rewritten identically
+                List<FileOutcome> loaded = loader.load(lea, files);
+                checkpoints.write(lea, files, loaded, models.existing(lea));
+                return loaded;
+            })));
+            for (Future<List<FileOutcome>> f : futures) {
+                outcomes.addAll(f.get());
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            pool.shutdownNow();
+            progress.close();
+        }
+        if (resumed.get() > 0) {
+            log.info("run {}: {} of {} LEAs restored from the checkpoints of an earlier attempt", runId,
+                    resumed.get(), byLea.size());
+        }
+        long read = 0;
+        long accepted = 0;
+        long rejected = 0;
+        for (FileOutcome o : outcomes) {
+            if (o.result() != null) {
+                read += o.result().rowsRead();
+                accepted += o.result().rowsAccepted();
+                rejected += o.result().rowsRejected();
+            }
+        }
+        if (request.checkRecorded()) {
+            outcomes = checkUnchanged(outcomes, request.allowChangedFiles());
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        log.info("run {}: read {} rows ({} accepted, {} rejected) in {} s, {} rows/s", runId, read,
+                accepted, rejected, String.format("%.1f", seconds), Math.round(read / Math.max(seconds, 1e-9)));
+        return new LoadResult(inbox, outcomes, models, read, accepted, rejected);
+    }
+
+    /**
+     * What a load depends on besides the LEA's own files (tool version, as-of, max reject rate,
+     * the _state files): a checkpoint made under another is not used.
+     */
+    private static String fingerprint(Request request) throws IOException {
+        StringBuilder f = new StringBuilder(ToolVersion.plImpact()).append('|').append(request.asOf())
+                .append('|').append(request.maxRejectRate());
+        for (String state : List.of("_state/leas.csv", "_state/rubric.csv")) {
+            f.append('|').append(Sha256.of(
+                    java.nio.file.Files.newInputStream(request.inbox().resolve(state))));
+        }
+        return f.toString();
+    }
+
+    /** {@code runs/<run_id>/work}: the checkpoints, which only a restart needs. */
+    public static Path workDir(Warehouse warehouse, String runId) {
+        return LeaCheckpoints.workDir(warehouse, runId);
+    }
+}

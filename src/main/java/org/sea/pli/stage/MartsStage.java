@@ -1,0 +1,74 @@
+package org.sea.pli.stage;
+
+import org.apache.hadoop.fs.Path;
+import org.sea.pli.mart.EducatorPseudonym;
+import org.sea.pli.mart.ImpactMarts;
+import org.sea.pli.mart.LoadReportMart;
+import org.sea.pli.mart.MartCatalog;
+import org.sea.pli.parquet.MartSchema;
+import org.sea.pli.parquet.MartWriter;
+import org.sea.pli.parquet.WrittenFile;
+import org.sea.pli.storage.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The marts stage (SPEC §5): every mart as Parquet under {@code runs/<run_id>/marts/}, from what
+ * the load returned. Returns the files written, with their row counts.
+ */
+public final class MartsStage {
+
+    private static final Logger log = LoggerFactory.getLogger(MartsStage.class);
+
+    /** The output-shaping settings of §4–§5 and the key of {@code educator_key} (§5.1). */
+    public record Settings(int minCellSize, double improvedThreshold, int brightSpots, byte[] pseudonymKey) {
+    }
+
+    private final Warehouse warehouse;
+    private final String runId;
+    private final Settings settings;
+
+    public MartsStage(Warehouse warehouse, String runId, Settings settings) {
+        this.warehouse = warehouse;
+        this.runId = runId;
+        this.settings = settings;
+    }
+
+    public List<WrittenFile> write(LoadResult load) throws Exception {
+        long started = System.nanoTime();
+        Path martsDir = warehouse.martsDir(runId);
+        warehouse.fs().delete(martsDir, true); // a restart writes every mart again, identically
+        Map<String, MartWriter> writers = new LinkedHashMap<>();
+        List<WrittenFile> written = new ArrayList<>();
+        try {
+            for (String mart : MartCatalog.NAMES) {
+                writers.put(mart, new MartWriter(warehouse.fs(), martsDir, MartSchema.load(mart)));
+            }
+            MartWriter report = writers.get(LoadReportMart.NAME);
+            for (Object[] row : LoadReportMart.rows(load.outcomes())) {
+                report.write(null, row);
+            }
+            ImpactMarts marts = new ImpactMarts(settings.minCellSize(), settings.improvedThreshold(),
+                    settings.brightSpots(), new EducatorPseudonym(settings.pseudonymKey()));
+            marts.write(load.models().all(), (mart, year, values) -> writers.get(mart).write(year, values));
+            for (Map.Entry<String, MartWriter> w : writers.entrySet()) {
+                written.addAll(w.getValue().finish());
+                // a mart with no rows is still published, as an empty directory
+                warehouse.fs().mkdirs(new Path(martsDir, w.getKey()));
+            }
+        } finally {
+            for (MartWriter w : writers.values()) {
+                w.close();
+            }
+        }
+        long rows = written.stream().mapToLong(WrittenFile::rows).sum();
+        log.info("run {}: wrote {} mart files ({} rows) in {} s", runId, written.size(), rows,
+                String.format("%.1f", (System.nanoTime() - started) / 1e9));
+        return List.copyOf(written);
+    }
+}

@@ -1,0 +1,49 @@
+package org.sea.pli.stage;
+
+import org.sea.pli.mart.MartCatalog;
+import org.sea.pli.storage.Publisher;
+import org.sea.pli.storage.RunIds;
+import org.sea.pli.storage.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The publish stage (SPEC §6): switches {@code current/} to this run's marts (and its report,
+ * {@code current/report/}) once all are written, unless {@code current/} already holds a later
+ * as-of date; then marks the run finished and drops its checkpoints.
+ */
+public final class PublishStage {
+
+    private static final Logger log = LoggerFactory.getLogger(PublishStage.class);
+
+    private final Warehouse warehouse;
+    private final String runId;
+    private final String asOf;
+
+    public PublishStage(Warehouse warehouse, String runId, String asOf) {
+        this.warehouse = warehouse;
+        this.runId = runId;
+        this.asOf = asOf;
+    }
+
+    /** Publishes the run; returns whether {@code current/} now holds it. */
+    public boolean publish() throws IOException {
+        boolean published;
+        Optional<String> current = new Publisher(warehouse).publishedRunId();
+        if (current.isPresent() && RunIds.asOfOf(current.get()).compareTo(asOf) > 0) {
+            log.info("run {}: current/ holds the later run {}; left untouched", runId, current.get());
+            published = false;
+        } else {
+            new Publisher(warehouse).publish(runId, MartCatalog.NAMES, List.of(ReportStage.REPORT_DIR));
+            published = true;
+            log.info("run {}: published to {}", runId, warehouse.currentDir());
+        }
+        RunIds.markFinished(warehouse, runId);
+        warehouse.fs().delete(LeaCheckpoints.workDir(warehouse, runId), true); // checkpoints: only a restart needs them
+        return published;
+    }
+}

@@ -1,0 +1,99 @@
+package org.sea.pli.stage;
+
+import org.apache.hadoop.fs.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sea.pli.extract.FileOutcome;
+import org.sea.pli.extract.QuarantineStore;
+import org.sea.pli.parquet.WrittenFile;
+import org.sea.pli.storage.Sha256;
+import org.sea.pli.storage.Warehouse;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The load and marts stages as plain classes, without Spring (SPEC §6 restart): loading again
+ * under the same run id restores every LEA from its checkpoint instead of reading it, and the
+ * restored result gives the same marts, byte for byte.
+ */
+class LoadStageTest {
+
+    private static final java.nio.file.Path SAMPLE = java.nio.file.Path.of("sample-data").toAbsolutePath();
+    private static final LocalDate AS_OF = LocalDate.parse("2026-06-30");
+
+    @TempDir
+    java.nio.file.Path tmp;
+
+    private static LoadStage stage(Warehouse w, String runId) {
+        return new LoadStage(new LoadStage.Request(SAMPLE, AS_OF, null, 0.05, 2, true, false), w, runId,
+                Duration.ofHours(1));
+    }
+
+    @Test
+    void aSecondLoadOfTheSameRunRestoresFromCheckpointsAndGivesTheSameMarts() throws Exception {
+        try (Warehouse w = Warehouse.open(tmp.resolve("w").toString())) {
+            LoadResult fresh = stage(w, "2026-06-30_1").load();
+            assertThat(fresh.rowsRejected()).as("sample-data has rejected rows to quarantine").isPositive();
+            Path quarantine = new Path(w.runDir("2026-06-30_1"), "quarantine");
+            assertThat(w.fs().exists(quarantine)).isTrue();
+            // A re-read LEA would write its quarantine files again; a restored one leaves them alone.
+            w.fs().delete(quarantine, true);
+
+            LoadResult restored = stage(w, "2026-06-30_1").load();
+
+            assertThat(w.fs().exists(quarantine)).as("no LEA was read again").isFalse();
+            assertThat(restored.outcomes()).isEqualTo(fresh.outcomes());
+            assertThat(restored.rowsRead()).isEqualTo(fresh.rowsRead());
+            assertThat(restored.rowsAccepted()).isEqualTo(fresh.rowsAccepted());
+            assertThat(restored.rowsRejected()).isEqualTo(fresh.rowsRejected());
+            assertThat(marts(w, "2026-06-30_1", restored)).isEqualTo(marts(w, "2026-06-30_2", fresh));
+        }
+    }
+
+    @Test
+    void theInMemoryLoadHasTheOutcomesOfTheWarehouseLoad() throws Exception {
+        List<String> quarantined = new ArrayList<>();
+        QuarantineStore memory = new QuarantineStore() {
+            @Override
+            public OutputStream create(String relativePath) {
+                quarantined.add(relativePath);
+                return OutputStream.nullOutputStream();
+            }
+
+            @Override
+            public void delete(String relativePath) {
+                quarantined.remove(relativePath);
+            }
+        };
+        LoadResult inMemory = LoadStage.inMemory(SAMPLE, AS_OF, 0.05, memory);
+        try (Warehouse w = Warehouse.open(tmp.resolve("w").toString())) {
+            LoadResult warehouse = stage(w, "2026-06-30_1").load();
+            assertThat(inMemory.outcomes()).extracting(FileOutcome::status)
+                    .isEqualTo(warehouse.outcomes().stream().map(FileOutcome::status).toList());
+            assertThat(inMemory.rowsRejected()).isEqualTo(warehouse.rowsRejected());
+            assertThat(quarantined).containsExactlyInAnyOrderElementsOf(
+                    w.filesBelow(new Path(w.runDir("2026-06-30_1"), "quarantine")));
+        }
+    }
+
+    /** Each mart file's path and SHA-256, as the marts stage writes them from a load result. */
+    private static List<String> marts(Warehouse w, String runId, LoadResult load) throws Exception {
+        List<WrittenFile> written = new MartsStage(w, runId, new MartsStage.Settings(10, 0.5, 10,
+                "test-key".getBytes(java.nio.charset.StandardCharsets.UTF_8))).write(load);
+        assertThat(written).isNotEmpty();
+        List<String> hashes = new ArrayList<>();
+        for (WrittenFile f : written) {
+            try (InputStream in = w.fs().open(new Path(w.martsDir(runId), f.path()))) {
+                hashes.add(f.path() + " " + Sha256.of(in));
+            }
+        }
+        return hashes;
+    }
+}
