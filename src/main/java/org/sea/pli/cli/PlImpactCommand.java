@@ -174,6 +174,7 @@ public final class PlImpactCommand {
         try {
             SpringApplication application = new SpringApplication(PlImpactApplication.class);
             application.addListeners(startup);
+            application.addListeners(new org.sea.pli.ops.SettingNames()); // §7: unknown pli.* keys are exit 2
             context = application.run(o.springArguments().toArray(String[]::new));
         } catch (RuntimeException e) {
             Throwable root = rootCause(e);

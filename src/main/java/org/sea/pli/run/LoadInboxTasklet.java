@@ -1,6 +1,7 @@
 package org.sea.pli.run;
 
 import org.sea.pli.storage.Sha256;
+import org.sea.pli.storage.Warehouse;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.extract.ExtractFileReader;
@@ -50,34 +51,56 @@ final class LoadInboxTasklet implements Tasklet {
     }
 
     /**
-     * §1: a file whose bytes differ from what an earlier run recorded for its path fails the run,
-     * unless allowed; then the load report names it ({@code reason = file_changed}).
+     * §1: a file whose bytes differ from what an earlier run recorded for its path, or a recorded
+     * path that is gone or no longer a regular file, fails the run unless allowed; then the load
+     * report names it ({@code file_changed}, or {@code ignored}/{@code file_missing} with the
+     * recorded sha256), so accepted data never disappears without a word.
      */
     private static List<FileOutcome> checkUnchanged(RunWorkspace workspace, List<FileOutcome> outcomes,
                                                     boolean allowed) throws IOException {
         RecordedInputs recorded = RecordedInputs.of(workspace.warehouse(), workspace.runId());
         List<String> changed = new ArrayList<>();
-        List<FileOutcome> checked = new ArrayList<>(outcomes.size());
+        Map<String, FileOutcome> checked = new TreeMap<>();
+        java.util.Set<String> regularFiles = new java.util.HashSet<>();
         for (FileOutcome o : outcomes) {
-            RecordedInputs.Recorded before = recorded.changed(o.file().relativePath(), o.sha256());
-            if (before == null) {
-                checked.add(o);
-                continue;
+            if (o.reason() != FileReason.NOT_A_FILE) {
+                regularFiles.add(o.file().relativePath());
             }
-            changed.add(o.file().relativePath() + " (recorded by run " + before.runId() + ")");
-            checked.add(o.reason() != null ? o : new FileOutcome(o.file(), o.sha256(), o.bytes(), o.result(),
-                    o.status(), FileReason.FILE_CHANGED));
+            RecordedInputs.Recorded before = recorded.changed(o.file().relativePath(), o.sha256());
+            if (before != null) {
+                changed.add(o.file().relativePath() + " (recorded by run " + before.runId() + ")");
+                o = o.reason() != null ? o : new FileOutcome(o.file(), o.sha256(), o.bytes(), o.result(),
+                        o.status(), FileReason.FILE_CHANGED);
+            }
+            checked.put(o.file().relativePath(), o);
         }
+        List<String> missing = new ArrayList<>();
+        recorded.missing(regularFiles).forEach((path, before) -> {
+            missing.add(path + " (recorded by run " + before.runId() + ")");
+            InboxFile gone = Inbox.missingFile(path);
+            checked.put(path, new FileOutcome(gone, before.sha256(), before.bytes(), null,
+                    FileReason.FILE_MISSING.status(), FileReason.FILE_MISSING));
+        });
+        List<String> problems = new ArrayList<>();
         if (!changed.isEmpty()) {
+            problems.add("file_changed: " + changed.size() + " inbox file(s) differ from what an earlier run"
+                    + " recorded: " + String.join(", ", changed));
+        }
+        if (!missing.isEmpty()) {
+            problems.add("file_missing: " + missing.size() + " inbox file(s) an earlier run recorded are gone or"
+                    + " no longer regular files: " + String.join(", ", missing));
+        }
+        if (!problems.isEmpty()) {
             if (!allowed) {
-                throw new RunFailure("file_changed: " + changed.size() + " inbox file(s) differ from what an"
-                        + " earlier run recorded: " + String.join(", ", changed)
+                throw new RunFailure(String.join("; ", problems)
                         + "; the inbox is the archive — pass --allow-changed-files to accept them");
             }
-            log.warn("run {}: {} changed inbox file(s) accepted (--allow-changed-files): {}", workspace.runId(),
-                    changed.size(), String.join(", ", changed));
+            log.warn("run {}: accepted (--allow-changed-files): {}", workspace.runId(), String.join("; ", problems));
         }
-        return checked;
+        List<FileOutcome> result = new ArrayList<>(checked.values());
+        result.sort(java.util.Comparator.comparing((FileOutcome o) -> o.file().leaId())
+                .thenComparing(o -> o.file().fileName()));
+        return result;
     }
 
     @Override
@@ -134,7 +157,9 @@ final class LoadInboxTasklet implements Tasklet {
                     resumed.incrementAndGet();
                     return saved.get().outcomes();
                 }
-                fs.delete(new Path(quarantineDir, lea), true); // an earlier attempt's, rewritten identically
+                if (files.stream().anyMatch(f -> f.ignored() == null)) { // only read files quarantine rows
+                    fs.delete(Warehouse.child(quarantineDir, lea), true); // an earlier attempt's, rewritten identically
+                }
                 List<FileOutcome> loaded = loader.load(lea, files);
                 checkpoints.write(lea, files, loaded, models.existing(lea));
                 return loaded;

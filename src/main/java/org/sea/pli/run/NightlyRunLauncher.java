@@ -1,6 +1,7 @@
 package org.sea.pli.run;
 
 import org.sea.pli.extract.FileStatus;
+import org.sea.pli.extract.InboxException;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,8 +93,12 @@ public class NightlyRunLauncher {
             List<Throwable> failures = execution.getAllFailureExceptions();
             String why = failures.isEmpty() ? execution.getExitStatus().getExitDescription()
                     : oneLine(failures.get(0));
+            // a bad _state file or a changed archive fails every restart the same way: say so only
+            // where starting again can help (a crash, a full disk, an unreachable database)
+            boolean restartHelps = failures.isEmpty() || !(failures.get(0) instanceof InboxException
+                    || failures.get(0) instanceof RunFailure);
             throw new RunFailure("run " + runId + " " + execution.getStatus().toString().toLowerCase()
-                    + ": " + why + " (start the same command again to resume it)");
+                    + ": " + why + (restartHelps ? " (start the same command again to resume it)" : ""));
         }
         long rejected = workspace.outcomes().stream().filter(o -> o.status() == FileStatus.REJECTED).count();
         if (request.strict() && rejected > 0) {
