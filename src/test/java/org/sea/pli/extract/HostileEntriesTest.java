@@ -88,14 +88,18 @@ class HostileEntriesTest {
     void namesWithColonsPercentSpacesAndNonAsciiLettersAreUnknownNotFatal() throws Exception {
         inbox.write("L00:1/attendance_2026-06-01.csv", "x\n");
         inbox.write("lea-1/a%20b c:d.csv", "x\n");
-        inbox.write("lea-1/asistencia_ñ.csv", "x\n");
+        org.sea.pli.testing.NativeNames.write(dir, "lea-1/asistencia_\\303\\261.csv", "x\n"); // asistencia_ñ.csv
 
         Inbox scanned = Inbox.scan(dir, AS_OF);
 
-        assertThat(scanned.files()).extracting(InboxFile::relativePath, InboxFile::ignored).containsExactly(
+        assertThat(scanned.files()).extracting(InboxFile::relativePath, InboxFile::ignored).startsWith(
                 org.assertj.core.groups.Tuple.tuple("L00:1/attendance_2026-06-01.csv", FileReason.UNKNOWN_LEA),
-                org.assertj.core.groups.Tuple.tuple("lea-1/a%20b c:d.csv", FileReason.UNKNOWN_FILE),
-                org.assertj.core.groups.Tuple.tuple("lea-1/asistencia_ñ.csv", FileReason.UNKNOWN_FILE));
+                org.assertj.core.groups.Tuple.tuple("lea-1/a%20b c:d.csv", FileReason.UNKNOWN_FILE));
+        // decoded as ñ under a UTF-8 locale, garbled without one: either way one unknown_file row
+        assertThat(scanned.files()).hasSize(3).last().satisfies(f -> {
+            assertThat(f.relativePath()).startsWith("lea-1/asistencia_").endsWith(".csv");
+            assertThat(f.ignored()).isEqualTo(FileReason.UNKNOWN_FILE);
+        });
     }
 
     @Test
