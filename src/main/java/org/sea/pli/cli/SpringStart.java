@@ -3,6 +3,7 @@ package org.sea.pli.cli;
 import org.sea.pli.PlImpactApplication;
 import org.sea.pli.ops.ExitCode;
 import org.sea.pli.ops.RunSummary;
+
 import org.sea.pli.run.NightlyRunLauncher;
 import org.sea.pli.ops.StartupFailures;
 import org.sea.pli.run.RunFailure;
@@ -77,6 +78,7 @@ final class SpringStart {
             SpringApplication application = new SpringApplication(source);
             application.setWebApplicationType(WebApplicationType.NONE);
             application.addListeners(startup);
+            application.addListeners(new SettingNames()); // §7: an unknown pli.* key is exit 2, naming it
             return application.run(in.settings().toArray(String[]::new));
         } catch (RuntimeException e) {
             Throwable root = rootCause(e);

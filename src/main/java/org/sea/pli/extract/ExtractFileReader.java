@@ -81,8 +81,8 @@ public final class ExtractFileReader {
                     unknownColumns = h.unknownColumns();
                     int yearField = h.recordIndex()[schema.index("school_year")];
                     tally.hasYearColumn = yearField >= 0;
-                    if (h.missingRequired()) {
-                        fileReason = FileReason.MISSING_COLUMN;
+                    if (h.missingRequired() || h.duplicated()) {
+                        fileReason = h.missingRequired() ? FileReason.MISSING_COLUMN : FileReason.DUPLICATE_COLUMN;
                         while (records.hasNext()) {
                             tally.claim(records.next(), yearField);
                             tally.rowsRead++;
@@ -102,7 +102,8 @@ public final class ExtractFileReader {
             rejects.close();
             progress.fileRead(tally.rowsRead % ReadProgress.BATCH);
         }
-        if (fileReason == FileReason.MISSING_COLUMN || fileReason == FileReason.UNREADABLE) {
+        if (fileReason == FileReason.MISSING_COLUMN || fileReason == FileReason.DUPLICATE_COLUMN
+                || fileReason == FileReason.UNREADABLE) {
             tally.acceptedYears.clear();
             tally.accepted = 0;
             tally.rejected = 0;
@@ -187,7 +188,7 @@ public final class ExtractFileReader {
     }
 
     /** Header resolution (SPEC.md §1): names exact but case-insensitive and trimmed; order free. */
-    record Header(int[] recordIndex, boolean missingRequired, String unknownColumns) {
+    record Header(int[] recordIndex, boolean missingRequired, boolean duplicated, String unknownColumns) {
 
         static Header of(CsvRecord header, ExtractSchema schema) {
             List<String> names = new ArrayList<>();
@@ -196,10 +197,12 @@ public final class ExtractFileReader {
             }
             int[] at = new int[schema.columns().size()];
             boolean missing = false;
+            boolean duplicated = false;
             for (int c = 0; c < at.length; c++) {
                 ColumnRule rule = schema.columns().get(c);
                 at[c] = names.indexOf(rule.name());
                 missing |= at[c] < 0 && !rule.optional();
+                duplicated |= at[c] >= 0 && names.lastIndexOf(rule.name()) != at[c]; // §3.2 duplicate_column
             }
             List<String> unknown = new ArrayList<>();
             for (String n : names) {
@@ -208,7 +211,7 @@ public final class ExtractFileReader {
                     unknown.add(n);
                 }
             }
-            return new Header(at, missing, unknown.isEmpty() ? null : String.join(",", unknown));
+            return new Header(at, missing, duplicated, unknown.isEmpty() ? null : String.join(",", unknown));
         }
     }
 
@@ -230,13 +233,13 @@ public final class ExtractFileReader {
                 writer = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
                         .build(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                 line.clear();
-                line.addAll(header.getFields());
+                header.getFields().forEach(f -> line.add(SpreadsheetSafe.field(f)));
                 line.add("_line");
                 line.add("_reason");
                 writer.writeRecord(line);
             }
             line.clear();
-            line.addAll(record.getFields());
+            record.getFields().forEach(f -> line.add(SpreadsheetSafe.field(f)));
             line.add(Long.toString(record.getStartingLineNumber()));
             line.add(reason.code());
             writer.writeRecord(line);

@@ -8,6 +8,7 @@ import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -49,10 +50,11 @@ public record Inbox(Path root, StateRegistry state, List<InboxFile> files) {
             if (!Files.isDirectory(leaDir) || lea.equals("_state")) {
                 continue;
             }
-            List<Path> children = sortedChildren(leaDir).stream().filter(Files::isRegularFile)
+            // §1: every entry directly under an LEA folder gets a row; only regular files are read
+            List<Path> children = sortedChildren(leaDir).stream()
                     .filter(p -> include.test(lea + "/" + p.getFileName())).toList();
             Set<String> names = new HashSet<>();
-            children.forEach(p -> names.add(p.getFileName().toString()));
+            children.stream().filter(Inbox::isFile).forEach(p -> names.add(p.getFileName().toString()));
             for (Path file : children) {
                 files.add(classify(root, lea, file, names, state, asOf));
             }
@@ -66,20 +68,13 @@ public record Inbox(Path root, StateRegistry state, List<InboxFile> files) {
         String name = file.getFileName().toString();
         String relative = lea + "/" + name;
         boolean gzip = name.endsWith(".csv.gz");
-        String stem = gzip ? name.substring(0, name.length() - 7)
-                : name.endsWith(".csv") ? name.substring(0, name.length() - 4) : null;
-        String extract = null;
-        LocalDate date = null;
-        if (stem != null) {
-            int cut = stem.lastIndexOf('_');
-            if (cut > 0 && ExtractSchema.isExtract(stem.substring(0, cut))) {
-                date = parseDate(stem.substring(cut + 1));
-                extract = date == null ? null : stem.substring(0, cut);
-                date = extract == null ? null : date;
-            }
-        }
+        String stem = stem(name);
+        String extract = extractOf(stem);
+        LocalDate date = extract == null ? null : parseDate(stem.substring(extract.length() + 1));
         FileReason ignored = null;
-        if (!state.leas().containsKey(lea)) {
+        if (!isFile(file)) {
+            ignored = FileReason.NOT_A_FILE; // never hashed nor opened, whatever the folder
+        } else if (!state.leas().containsKey(lea)) {
             ignored = FileReason.UNKNOWN_LEA;
         } else if (extract == null) {
             ignored = FileReason.UNKNOWN_FILE;
@@ -89,6 +84,48 @@ public record Inbox(Path root, StateRegistry state, List<InboxFile> files) {
             ignored = FileReason.AFTER_AS_OF;
         }
         return new InboxFile(lea, name, relative, file, extract, date, gzip, ignored);
+    }
+
+    /**
+     * A path an earlier run recorded that the inbox no longer holds as a regular file (§1,
+     * {@code file_missing}): extract and extract date from its name where valid.
+     */
+    public static InboxFile missingFile(String relativePath) {
+        int slash = relativePath.indexOf('/');
+        String lea = relativePath.substring(0, slash);
+        String name = relativePath.substring(slash + 1);
+        String stem = stem(name);
+        String extract = extractOf(stem);
+        LocalDate date = extract == null ? null : parseDate(stem.substring(extract.length() + 1));
+        return new InboxFile(lea, name, relativePath, null, extract, date, name.endsWith(".csv.gz"),
+                FileReason.FILE_MISSING);
+    }
+
+    /** The name without {@code .csv} or {@code .csv.gz}, or null when it has neither. */
+    private static String stem(String name) {
+        return name.endsWith(".csv.gz") ? name.substring(0, name.length() - 7)
+                : name.endsWith(".csv") ? name.substring(0, name.length() - 4) : null;
+    }
+
+    /** The extract of a stem {@code <extract>_<YYYY-MM-DD>} with a valid date, or null. */
+    private static String extractOf(String stem) {
+        if (stem == null) {
+            return null;
+        }
+        int cut = stem.lastIndexOf('_');
+        if (cut > 0 && ExtractSchema.isExtract(stem.substring(0, cut)) && parseDate(stem.substring(cut + 1)) != null) {
+            return stem.substring(0, cut);
+        }
+        return null;
+    }
+
+    /**
+     * A regular file, or a link to one (§1); a subfolder, a broken or looping link, a FIFO or a
+     * socket is not, and is classified without being opened (a FIFO would block the run).
+     */
+    private static boolean isFile(Path p) {
+        return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                || Files.isSymbolicLink(p) && Files.isRegularFile(p);
     }
 
     private static LocalDate parseDate(String text) {
@@ -115,14 +152,16 @@ public record Inbox(Path root, StateRegistry state, List<InboxFile> files) {
         Map<String, String> regions = new TreeMap<>();
         for (List<String> row : readStateFile(root, "leas.csv", List.of("lea_id", "lea_name", "region"))) {
             if (!row.get(0).isEmpty()) {
-                leas.put(row.get(0), row.get(1));
+                if (leas.put(row.get(0), row.get(1)) != null) { // §1: which name and region would count?
+                    throw new InboxException("_state/leas.csv lists lea_id " + row.get(0) + " twice");
+                }
                 regions.put(row.get(0), row.get(2));
             }
         }
         Set<String> dimensions = new TreeSet<>();
         for (List<String> row : readStateFile(root, "rubric.csv", List.of("dimension", "description"))) {
-            if (!row.get(0).isEmpty()) {
-                dimensions.add(row.get(0));
+            if (!row.get(0).isEmpty() && !dimensions.add(row.get(0))) {
+                throw new InboxException("_state/rubric.csv lists dimension " + row.get(0) + " twice");
             }
         }
         if (leas.isEmpty()) {

@@ -31,9 +31,11 @@ public final class LeaLoader {
     public List<FileOutcome> load(String leaId, List<InboxFile> files) throws IOException {
         Map<InboxFile, FileOutcome> outcomes = new HashMap<>();
         for (InboxFile f : files) {
-            if (f.ignored() != null) {
+            if (f.ignored() == FileReason.NOT_A_FILE) {
+                outcomes.put(f, new FileOutcome(f, null, 0, null, f.ignored().status(), f.ignored())); // §5.7: not hashed
+            } else if (f.ignored() != null) {
                 outcomes.put(f, new FileOutcome(f, ExtractFileReader.sha256(f), java.nio.file.Files.size(f.path()),
-                        null, FileStatus.IGNORED, f.ignored()));
+                        null, f.ignored().status(), f.ignored()));
             }
         }
         Map<Integer, Set<String>> activities = new HashMap<>();

@@ -5,6 +5,8 @@ import org.sea.pli.ops.OpsSettings;
 import org.sea.pli.ops.RunSummary;
 import org.sea.pli.storage.RunIds;
 import org.sea.pli.storage.Warehouse;
+import org.sea.pli.extract.InboxException;
+import org.sea.pli.stage.StageFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -109,8 +111,12 @@ public class NightlyRunLauncher {
             List<Throwable> failures = execution.getAllFailureExceptions();
             String why = failures.isEmpty() ? execution.getExitStatus().getExitDescription()
                     : oneLine(failures.get(0));
+            // a bad _state file or a changed archive fails every restart the same way: say so only
+            // where starting again can help (a crash, a full disk, an unreachable database)
+            boolean restartHelps = failures.isEmpty() || !(failures.get(0) instanceof InboxException
+                    || failures.get(0) instanceof RunFailure || failures.get(0) instanceof StageFailure);
             throw new RunFailure("run " + runId + " " + execution.getStatus().toString().toLowerCase()
-                    + ": " + why + " (start the same command again to resume it)");
+                    + ": " + why + (restartHelps ? " (start the same command again to resume it)" : ""));
         }
         long rejected = run.rejectedFiles();
         if (request.strict() && rejected > 0) {

@@ -103,6 +103,9 @@ public class RunReproduction {
         List<String> missing = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         for (RunManifest.Input input : manifest.inputs()) {
+            if (input.sha256() == null) {
+                continue; // not a regular file when recorded (not_a_file, file_missing): nothing was read
+            }
             java.nio.file.Path file = inbox.resolve(input.path());
             if (!Files.isRegularFile(file)) {
                 missing.add(input.path());
@@ -129,7 +132,7 @@ public class RunReproduction {
         Set<String> listed = new HashSet<>();
         for (RunManifest.Output output : manifest.outputs()) {
             listed.add(output.path());
-            Path file = new Path(runDir, output.path());
+            Path file = Warehouse.child(runDir, output.path());
             if (!fs.exists(file)) {
                 differing.add(output.path() + " (" + which + ": missing)");
                 continue;

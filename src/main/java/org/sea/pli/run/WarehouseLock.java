@@ -39,7 +39,7 @@ public final class WarehouseLock implements AutoCloseable {
     public static WarehouseLock acquire(Warehouse warehouse, String purpose, Duration staleAfter) throws IOException {
         FileSystem fs = warehouse.fs();
         Path path = new Path(warehouse.root(), FILE);
-        fs.mkdirs(warehouse.root());
+        warehouse.createRoot();
         for (int attempt = 0; attempt < 2; attempt++) {
             try (FSDataOutputStream out = fs.create(path, false)) {
                 Properties p = new Properties();

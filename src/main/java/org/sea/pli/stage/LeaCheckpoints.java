@@ -9,6 +9,7 @@ import org.sea.pli.extract.FileResult;
 import org.sea.pli.extract.FileStatus;
 import org.sea.pli.extract.InboxFile;
 import org.sea.pli.model.LeaModel;
+import org.sea.pli.storage.Sha256;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,7 +72,7 @@ final class LeaCheckpoints {
     }
 
     Optional<Restored> read(String leaId, List<InboxFile> files) {
-        Path file = new Path(dir, leaId + ".bin");
+        Path file = file(leaId);
         try {
             if (!fs.exists(file)) {
                 return Optional.empty();
@@ -105,16 +107,25 @@ final class LeaCheckpoints {
                     o.reason()));
         }
         Checkpoint c = new Checkpoint(fingerprint, paths(files), sizes(files), modified(files), saved, model);
-        Path tmp = new Path(dir, "." + leaId + ".bin.tmp");
+        Path file = file(leaId);
+        Path tmp = new Path(dir, "." + file.getName() + ".tmp");
         try (FSDataOutputStream raw = fs.create(tmp, true);
              ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
             out.writeObject(c);
         }
-        Path file = new Path(dir, leaId + ".bin");
         fs.delete(file, false);
         if (!fs.rename(tmp, file)) { // a half-written checkpoint is never taken for a whole one
             throw new IOException("cannot rename " + tmp + " to " + file);
         }
+    }
+
+    /**
+     * {@code work/lea/<sha256 of the LEA folder name>.bin}: the folder name is untrusted (a colon
+     * breaks Hadoop paths, a non-ASCII letter breaks file names when the JVM runs without a UTF-8
+     * locale), so no internal file name is derived from it (ENGINEERING.md).
+     */
+    Path file(String leaId) {
+        return new Path(dir, java.util.HexFormat.of().formatHex(Sha256.newDigest().digest(leaId.getBytes(StandardCharsets.UTF_8))) + ".bin");
     }
 
     private static List<String> paths(List<InboxFile> files) {

@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -87,27 +89,46 @@ public final class LoadStage {
     private List<FileOutcome> checkUnchanged(List<FileOutcome> outcomes, boolean allowed) throws IOException {
         RecordedInputs recorded = RecordedInputs.of(warehouse, runId);
         List<String> changed = new ArrayList<>();
-        List<FileOutcome> checked = new ArrayList<>(outcomes.size());
+        Map<String, FileOutcome> checked = new TreeMap<>();
+        Set<String> regularFiles = new HashSet<>();
         for (FileOutcome o : outcomes) {
-            RecordedInputs.Recorded before = recorded.changed(o.file().relativePath(), o.sha256());
-            if (before == null) {
-                checked.add(o);
-                continue;
+            if (o.reason() != FileReason.NOT_A_FILE) {
+                regularFiles.add(o.file().relativePath());
             }
-            changed.add(o.file().relativePath() + " (recorded by run " + before.runId() + ")");
-            checked.add(o.reason() != null ? o : new FileOutcome(o.file(), o.sha256(), o.bytes(), o.result(),
-                    o.status(), FileReason.FILE_CHANGED));
+            RecordedInputs.Recorded before = recorded.changed(o.file().relativePath(), o.sha256());
+            if (before != null) {
+                changed.add(o.file().relativePath() + " (recorded by run " + before.runId() + ")");
+                o = o.reason() != null ? o : new FileOutcome(o.file(), o.sha256(), o.bytes(), o.result(),
+                        o.status(), FileReason.FILE_CHANGED);
+            }
+            checked.put(o.file().relativePath(), o);
         }
+        List<String> missing = new ArrayList<>();
+        recorded.missing(regularFiles).forEach((path, before) -> {
+            missing.add(path + " (recorded by run " + before.runId() + ")");
+            InboxFile gone = Inbox.missingFile(path);
+            checked.put(path, new FileOutcome(gone, before.sha256(), before.bytes(), null,
+                    FileReason.FILE_MISSING.status(), FileReason.FILE_MISSING));
+        });
+        List<String> problems = new ArrayList<>();
         if (!changed.isEmpty()) {
+            problems.add("file_changed: " + changed.size() + " inbox file(s) differ from what an earlier run"
+                    + " recorded: " + String.join(", ", changed));
+        }
+        if (!missing.isEmpty()) {
+            problems.add("file_missing: " + missing.size() + " inbox file(s) an earlier run recorded are gone or"
+                    + " no longer regular files: " + String.join(", ", missing));
+        }
+        if (!problems.isEmpty()) {
             if (!allowed) {
-                throw new StageFailure("file_changed: " + changed.size() + " inbox file(s) differ from what an"
-                        + " earlier run recorded: " + String.join(", ", changed)
+                throw new StageFailure(String.join("; ", problems)
                         + "; the inbox is the archive — pass --allow-changed-files to accept them");
             }
-            log.warn("run {}: {} changed inbox file(s) accepted (--allow-changed-files): {}", runId,
-                    changed.size(), String.join(", ", changed));
+            log.warn("run {}: accepted (--allow-changed-files): {}", runId, String.join("; ", problems));
         }
-        return checked;
+        List<FileOutcome> result = new ArrayList<>(checked.values());
+        result.sort(Comparator.comparing((FileOutcome o) -> o.file().leaId()).thenComparing(o -> o.file().fileName()));
+        return result;
     }
 
     /** Loads every LEA, or restores it from its checkpoint. */
@@ -153,7 +174,9 @@ public final class LoadStage {
                     resumed.incrementAndGet();
                     return saved.get().outcomes();
                 }
-                fs.delete(new Path(quarantineDir, lea), true); // an earlier attempt's, rewritten identically
+                if (files.stream().anyMatch(f -> f.ignored() == null)) { // only read files quarantine rows
+                    fs.delete(Warehouse.child(quarantineDir, lea), true); // an earlier attempt's, rewritten identically
+                }
                 List<FileOutcome> loaded = loader.load(lea, files);
                 checkpoints.write(lea, files, loaded, models.existing(lea));
                 return loaded;

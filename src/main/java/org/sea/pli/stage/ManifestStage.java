@@ -1,5 +1,6 @@
 package org.sea.pli.stage;
 
+import org.sea.pli.extract.FileReason;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -78,7 +79,10 @@ public final class ManifestStage {
         }
         Map<String, Long> quarantineRows = new HashMap<>();
         for (FileOutcome o : load.outcomes()) {
-            inputs.add(new RunManifest.Input(o.file().relativePath(), o.sha256(), o.bytes(), o.status().code()));
+            // a file_missing path is recorded as not there (sha256 null), so the next run does not report it again
+            boolean gone = o.reason() == FileReason.FILE_MISSING;
+            inputs.add(new RunManifest.Input(o.file().relativePath(), gone ? null : o.sha256(), gone ? 0 : o.bytes(),
+                    o.status().code()));
             if (o.result() != null && o.result().rowsRejected() > 0) {
                 quarantineRows.put("quarantine/" + o.file().leaId() + "/" + o.file().quarantineName(),
                         o.result().rowsRejected());
@@ -98,9 +102,9 @@ public final class ManifestStage {
                 continue;
             }
             Long rows = martRows.containsKey(relative) ? martRows.get(relative)
-                    : relative.startsWith("marts/") ? parquetRows(fs, new Path(runDir, relative))
+                    : relative.startsWith("marts/") ? parquetRows(fs, Warehouse.child(runDir, relative))
                     : quarantineRows.get(relative);
-            outputs.add(new RunManifest.Output(relative, Sha256.of(fs.open(new Path(runDir, relative))), rows));
+            outputs.add(new RunManifest.Output(relative, Sha256.of(fs.open(Warehouse.child(runDir, relative))), rows));
         }
         outputs.sort(Comparator.comparing(RunManifest.Output::path));
 

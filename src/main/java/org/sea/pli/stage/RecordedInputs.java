@@ -18,8 +18,8 @@ import java.util.Map;
  */
 final class RecordedInputs {
 
-    /** A path's recorded hash and the run that recorded it. */
-    record Recorded(String sha256, String runId) {
+    /** A path's recorded hash (null when it was not a regular file) and the run that recorded it. */
+    record Recorded(String sha256, long bytes, String runId) {
     }
 
     private final Map<String, Recorded> byPath = new HashMap<>();
@@ -43,16 +43,36 @@ final class RecordedInputs {
                 continue; // an unreadable manifest records nothing; verify reports it
             }
             for (RunManifest.Input input : manifest.inputs()) {
-                r.byPath.putIfAbsent(input.path(), new Recorded(input.sha256(), runId));
+                if (!input.status().equals("state")) { // a missing _state file fails the run anyway
+                    r.byPath.putIfAbsent(input.path(), new Recorded(input.sha256(), input.bytes(), runId));
+                }
             }
             // the newest manifest lists every file still in the inbox; older ones add only removed paths
         }
         return r;
     }
 
-    /** The earlier record of a path whose hash now differs, or null when unchanged or new. */
+    /**
+     * The earlier record of a path whose hash now differs, or null when unchanged or new. A path
+     * recorded as a regular file that is now none (sha256 null) is missing, not changed.
+     */
     Recorded changed(String path, String sha256) {
         Recorded recorded = byPath.get(path);
-        return recorded == null || recorded.sha256().equals(sha256) ? null : recorded;
+        return recorded == null || recorded.sha256() == null || sha256 == null
+                || recorded.sha256().equals(sha256) ? null : recorded;
+    }
+
+    /**
+     * §1: the paths recorded as regular files that are not regular files now — gone, or a folder or
+     * broken link in their place — given the paths the current scan found as regular files, sorted.
+     */
+    java.util.SortedMap<String, Recorded> missing(java.util.Set<String> regularFilesNow) {
+        java.util.SortedMap<String, Recorded> missing = new java.util.TreeMap<>();
+        byPath.forEach((path, recorded) -> {
+            if (recorded.sha256() != null && !regularFilesNow.contains(path)) {
+                missing.put(path, recorded);
+            }
+        });
+        return missing;
     }
 }

@@ -102,7 +102,9 @@ public record RunManifest(String runId, String asOf, String toolVersion, String 
             JsonNode c = required(root, "configuration");
             List<Input> inputs = new ArrayList<>();
             for (JsonNode i : required(root, "inputs")) {
-                inputs.add(new Input(text(i, "path"), text(i, "sha256"), required(i, "bytes").asLong(),
+                JsonNode sha = i.get("sha256"); // null for an entry that was not a regular file (§5.7)
+                inputs.add(new Input(text(i, "path"), sha == null || sha.isNull() ? null : sha.asText(),
+                        required(i, "bytes").asLong(),
                         text(i, "status")));
             }
             List<Output> outputs = new ArrayList<>();

@@ -3,6 +3,7 @@ package org.sea.pli.stage;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.extract.QuarantineStore;
+import org.sea.pli.storage.Warehouse;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,11 +21,11 @@ final class WarehouseQuarantine implements QuarantineStore {
 
     @Override
     public OutputStream create(String relativePath) throws IOException {
-        return fs.create(new Path(dir, relativePath), true);
+        return fs.create(Warehouse.child(dir, relativePath), true);
     }
 
     @Override
     public void delete(String relativePath) throws IOException {
-        fs.delete(new Path(dir, relativePath), false);
+        fs.delete(Warehouse.child(dir, relativePath), false);
     }
 }

@@ -55,9 +55,48 @@ public final class Warehouse implements AutoCloseable {
         return fs;
     }
 
+    /**
+     * {@code parent/relative}, each '/'-separated segment taken as a literal name: Hadoop's
+     * {@link Path} parses strings as URIs, so a name from the inbox such as {@code L00:1},
+     * {@code a%20b} or {@code x#y} must never be concatenated into one (ENGINEERING.md).
+     */
+    public static Path child(Path parent, String relative) {
+        Path p = parent;
+        for (String segment : relative.split("/")) {
+            if (!segment.isEmpty()) {
+                p = new Path(p, new Path(null, null, segment));
+            }
+        }
+        return p;
+    }
+
     /** The warehouse root, fully qualified. */
     public Path root() {
         return root;
+    }
+
+    /**
+     * Creates the warehouse root if need be; when that fails, the exception names the cause
+     * ("permission denied", "read-only file system", …), not just the path.
+     */
+    public void createRoot() throws IOException {
+        if (fs.mkdirs(root)) {
+            return;
+        }
+        String why = "the file system refused";
+        if ("file".equals(root.toUri().getScheme())) { // Hadoop's local mkdirs says only false: ask the OS
+            try {
+                java.nio.file.Files.createDirectories(java.nio.file.Paths.get(root.toUri()));
+                return;
+            } catch (java.nio.file.NoSuchFileException e) {
+                why = "no such file or directory (" + e.getFile() + " cannot be created)";
+            } catch (java.nio.file.AccessDeniedException e) {
+                why = "permission denied";
+            } catch (java.nio.file.FileSystemException e) {
+                why = e.getReason() != null ? e.getReason().toLowerCase(java.util.Locale.ROOT) : e.toString();
+            }
+        }
+        throw new IOException("cannot create warehouse directory " + root + ": " + why);
     }
 
     /** {@code runs/<run_id>}. */
