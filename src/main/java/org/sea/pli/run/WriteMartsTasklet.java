@@ -5,6 +5,7 @@ import org.sea.pli.mart.EducatorPseudonym;
 import org.sea.pli.mart.ImpactMarts;
 import org.sea.pli.mart.LoadReportMart;
 import org.sea.pli.mart.MartCatalog;
+import org.sea.pli.mart.SubmissionStatusMart;
 import org.sea.pli.parquet.MartSchema;
 import org.sea.pli.parquet.MartWriter;
 import org.sea.pli.parquet.WrittenFile;
@@ -50,6 +51,8 @@ final class WriteMartsTasklet implements Tasklet {
             for (Object[] row : LoadReportMart.rows(workspace.outcomes())) {
                 report.write(null, row);
             }
+            new SubmissionStatusMart().write(new SubmissionStatusMart.Input(workspace.inbox().state().leas().keySet(),
+                    workspace.request().asOf(), workspace.outcomes()), (mart, year, values) -> writers.get(mart).write(year, values));
             ImpactMarts marts = new ImpactMarts(workspace.settings().minCellSize(), workspace.settings().improvedThreshold(),
                     workspace.settings().brightSpots(), new EducatorPseudonym(workspace.request().pseudonymKey()));
             marts.write(workspace.models().all(), (mart, year, values) -> writers.get(mart).write(year, values));
