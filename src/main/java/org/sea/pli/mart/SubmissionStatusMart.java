@@ -51,7 +51,7 @@ public final class SubmissionStatusMart implements Mart {
     public void write(Input in, MartSink sink) throws IOException {
         Map<String, List<FileOutcome>> read = new HashMap<>(); // "<lea>/<extract>" → its read files
         TreeSet<Integer> years = new TreeSet<>();
-        years.add(schoolYearOf(in.asOf()));
+        years.add(SchoolYear.containing(in.asOf())); // §5.11: the as-of date's own year, data or not
         for (FileOutcome o : in.outcomes()) {
             if (o.status() == FileStatus.IGNORED || o.result() == null) {
                 continue; // §5.11: ignored files (after_as_of, unknown_lea, …) claim nothing
@@ -120,10 +120,5 @@ public final class SubmissionStatusMart implements Mart {
             return r.acceptedRows().containsKey(year);
         }
         return r.claimedYears() == null || r.claimedYears().contains(year);
-    }
-
-    /** The school year containing a date: July 1 of YYYY to June 30 of YYYY+1 (§2). */
-    static int schoolYearOf(LocalDate date) {
-        return date.getMonthValue() >= 7 ? date.getYear() : date.getYear() - 1;
     }
 }

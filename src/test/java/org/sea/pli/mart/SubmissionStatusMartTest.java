@@ -10,6 +10,7 @@ import org.sea.pli.extract.InboxFile;
 import org.sea.pli.extract.InboxFixture;
 import org.sea.pli.extract.LeaLoader;
 import org.sea.pli.extract.QuarantineStore;
+import org.sea.pli.extract.SchoolYear;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -172,8 +173,8 @@ class SubmissionStatusMartTest {
                 "latest_file", "pl_activities_2025-06-30.csv", "latest_extract_date", LocalDate.of(2025, 6, 30),
                 "latest_status", "in_force");
         // a date on June 30 still belongs to the school year that began the July before
-        assertThat(SubmissionStatusMart.schoolYearOf(LocalDate.parse("2026-06-30"))).isEqualTo(2025);
-        assertThat(SubmissionStatusMart.schoolYearOf(LocalDate.parse("2026-07-01"))).isEqualTo(2026);
+        assertThat(SchoolYear.containing(LocalDate.parse("2026-06-30"))).isEqualTo(2025);
+        assertThat(SchoolYear.containing(LocalDate.parse("2026-07-01"))).isEqualTo(2026);
     }
 
     @Test
