@@ -51,8 +51,10 @@ final class WriteMartsTasklet implements Tasklet {
             for (Object[] row : LoadReportMart.rows(workspace.outcomes())) {
                 report.write(null, row);
             }
-            new SubmissionStatusMart().write(new SubmissionStatusMart.Input(workspace.inbox().state().leas().keySet(),
-                    workspace.request().asOf(), workspace.outcomes()), (mart, year, values) -> writers.get(mart).write(year, values));
+            // §5.11: the registry's LEAs (with or without a folder), as-of and the load outcomes; no file read again
+            SubmissionStatusMart.Input submissions = new SubmissionStatusMart.Input(
+                    workspace.inbox().state().leas().keySet(), workspace.request().asOf(), workspace.outcomes());
+            new SubmissionStatusMart().write(submissions, (mart, year, values) -> writers.get(mart).write(year, values));
             ImpactMarts marts = new ImpactMarts(workspace.settings().minCellSize(), workspace.settings().improvedThreshold(),
                     workspace.settings().brightSpots(), new EducatorPseudonym(workspace.request().pseudonymKey()));
             marts.write(workspace.models().all(), (mart, year, values) -> writers.get(mart).write(year, values));
