@@ -102,9 +102,10 @@ public final class ExtractFileReader {
             rejects.close();
             progress.fileRead(tally.rowsRead % ReadProgress.BATCH);
         }
+        tally.endRun();
         if (fileReason == FileReason.MISSING_COLUMN || fileReason == FileReason.DUPLICATE_COLUMN
                 || fileReason == FileReason.UNREADABLE) {
-            tally.acceptedYears.clear();
+            tally.acceptedRows.clear();
             tally.accepted = 0;
             tally.rejected = 0;
             tally.reasons.clear();
@@ -117,7 +118,7 @@ public final class ExtractFileReader {
         return new FileResult(Sha256.hex(digest), counted.count, tally.rowsRead,
                 tally.accepted, tally.rejected, Collections.unmodifiableMap(reasons),
                 unknownColumns, fileReason,
-                Collections.unmodifiableSortedSet(fileReason == null ? tally.acceptedYears : new TreeSet<>()),
+                Collections.unmodifiableNavigableMap(fileReason == null ? tally.acceptedRows : new TreeMap<>()),
                 claimsEveryYear ? null : Collections.unmodifiableSortedSet(tally.claimedYears), System.nanoTime() - started);
     }
 
@@ -153,18 +154,30 @@ public final class ExtractFileReader {
         long accepted;
         long rejected;
         final EnumMap<RowReason, Long> reasons = new EnumMap<>(RowReason.class);
-        final TreeSet<Integer> acceptedYears = new TreeSet<>();
+        /** School year → accepted rows (§5.11 rows_in_force), counted as the rows stream by. */
+        final TreeMap<Integer, Long> acceptedRows = new TreeMap<>();
         final TreeSet<Integer> claimedYears = new TreeSet<>();
         boolean hasYearColumn;
-        // rows of a file come in runs of one school year: remember the last to skip boxing per row
+        // rows of a file come in runs of one school year: count the current run and box once per run
         private int lastAccepted = -1;
+        private long runLength;
         private int lastClaimed = -1;
 
         void accept(int year) {
             if (year != lastAccepted) {
-                acceptedYears.add(year);
+                endRun();
                 lastAccepted = year;
             }
+            runLength++;
+        }
+
+        /** Adds the current run of accepted rows of one school year to its count. */
+        void endRun() {
+            if (runLength > 0) {
+                acceptedRows.merge(lastAccepted, runLength, Long::sum);
+            }
+            runLength = 0;
+            lastAccepted = -1;
         }
 
         /** §1.1: a rejected file claims the well-formed school_year values of its raw rows. */
@@ -180,10 +193,11 @@ public final class ExtractFileReader {
 
         void clear() {
             lastAccepted = -1;
+            runLength = 0;
             accepted = 0;
             rejected = 0;
             reasons.clear();
-            acceptedYears.clear();
+            acceptedRows.clear();
         }
     }
 

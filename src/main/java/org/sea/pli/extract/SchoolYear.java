@@ -32,6 +32,11 @@ public final class SchoolYear {
         return (a - '0') * 10 + (b - '0') == (start + 1) % 100 ? start : -1;
     }
 
+    /** The school year containing a date (the as-of date's own year, §5.11). */
+    public static int containing(LocalDate date) {
+        return date.getMonthValue() >= 7 ? date.getYear() : date.getYear() - 1;
+    }
+
     public static String format(int start) {
         return String.format("%04d-%02d", start, (start + 1) % 100);
     }

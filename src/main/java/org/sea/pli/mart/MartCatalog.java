@@ -13,15 +13,20 @@ public final class MartCatalog {
     /** Marts that only state analysts may read (§5.1): never in the report, never published to it. */
     public static final List<String> RESTRICTED = List.of(EducatorActivityMart.NAME);
 
-    /** Every mart, in the order a run reports them: the load report first. */
+    /**
+     * Marts computed from the load outcomes (the files and what reading them found) rather than
+     * from LEA-years, in the order a run writes them: the load report first (§5.7, §5.11).
+     */
+    public static final List<String> LOAD_MARTS = List.of(LoadReportMart.NAME, SubmissionStatusMart.NAME);
+
+    /** Every mart, in the order a run reports them: the load-fed marts, then the LEA-year ones. */
     public static final List<String> NAMES;
 
     /** The marts a report may be built from: every mart but the restricted ones. */
     public static final List<String> REPORTABLE;
 
     static {
-        List<String> names = new ArrayList<>();
-        names.add(LoadReportMart.NAME);
+        List<String> names = new ArrayList<>(LOAD_MARTS);
         yearMarts(new MartSettings(10, 0.5, 10, null)).forEach(m -> names.add(m.name()));
         NAMES = List.copyOf(names);
         REPORTABLE = names.stream().filter(n -> !RESTRICTED.contains(n)).toList();

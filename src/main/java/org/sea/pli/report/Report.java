@@ -80,12 +80,13 @@ public final class Report {
 
     /** The marts a report is built from, read back from the run. */
     public record Marts(MartTable loadReport, MartTable cohortImpact, MartTable modelComparison,
-                        MartTable fundingEfficiency, MartTable evidenceCoverage, MartTable brightSpots) {
+                        MartTable fundingEfficiency, MartTable evidenceCoverage, MartTable brightSpots,
+                        MartTable submissionStatus) {
 
         public static Marts read(MartReader reader) throws IOException {
             return new Marts(reader.read("load_report"), reader.read("cohort_impact"),
                     reader.read("model_comparison"), reader.read("funding_efficiency"),
-                    reader.read("evidence_coverage"), reader.read("bright_spots"));
+                    reader.read("evidence_coverage"), reader.read("bright_spots"), reader.read(SubmissionSection.MART));
         }
     }
 
@@ -129,12 +130,13 @@ public final class Report {
         // each LEA page reads only its own files and cohorts: index them once rather than scan per page
         Map<String, List<Map<String, Object>>> files = byLea(marts.loadReport());
         Map<String, List<Map<String, Object>>> cohorts = byLea(marts.cohortImpact());
+        Map<String, List<Map<String, Object>>> submissions = byLea(marts.submissionStatus());
         for (String lea : leas) {
             if (hasPage(lea)) {
                 Marts own = new Marts(new MartTable(marts.loadReport().mart(), files.getOrDefault(lea, List.of())),
                         new MartTable(marts.cohortImpact().mart(), cohorts.getOrDefault(lea, List.of())),
                         marts.modelComparison(), marts.fundingEfficiency(), marts.evidenceCoverage(),
-                        marts.brightSpots());
+                        marts.brightSpots(), new MartTable(SubmissionSection.MART, submissions.getOrDefault(lea, List.of())));
                 pages.put(LEA_DIR + "/" + lea + ".html", leaPage(own, run, lea));
             }
         }
@@ -156,7 +158,8 @@ public final class Report {
     /** Every LEA the run knows of: folders in the load report and LEAs in the impact marts, by id. */
     static List<String> leas(Marts marts) {
         TreeSet<String> leas = new TreeSet<>();
-        for (MartTable t : List.of(marts.loadReport(), marts.cohortImpact(), marts.evidenceCoverage())) {
+        for (MartTable t : List.of(marts.loadReport(), marts.cohortImpact(), marts.evidenceCoverage(),
+                marts.submissionStatus())) {
             t.rows().stream().map(r -> str(r, "lea_id")).filter(Objects::nonNull).forEach(leas::add);
         }
         return List.copyOf(leas);
@@ -168,6 +171,7 @@ public final class Report {
         Context ctx = common(run);
         ctx.setVariable("inputs", inputsTable(marts.loadReport()));
         ctx.setVariable("loadStatus", loadStatusTable(marts.loadReport(), leas));
+        SubmissionSection.addToState(ctx, marts.submissionStatus(), run.asOf());
 
         List<String> years = years(marts.modelComparison(), marts.evidenceCoverage(), marts.fundingEfficiency(),
                 marts.brightSpots());
@@ -417,6 +421,7 @@ public final class Report {
         Context ctx = common(run);
         ctx.setVariable("lea", lea);
         ctx.setVariable("files", filesTable(marts.loadReport(), lea));
+        SubmissionSection.addToLea(ctx, marts.submissionStatus(), lea);
         ctx.setVariable("cohorts", cohortsTable(marts.cohortImpact(), lea));
         List<String> years = years(marts.evidenceCoverage());
         ctx.setVariable("ladderChart", leaLadderChart(marts.evidenceCoverage(), lea, years));

@@ -61,6 +61,12 @@ public final class ReportTable {
         return this;
     }
 
+    /** A text cell with a CSS class (a status shown in colour as well as in words). */
+    ReportTable cell(String col, String text, String cls) {
+        current.add(new Cell(col, text == null ? Fmt.NONE : text, cls, null));
+        return this;
+    }
+
     /** A number; {@code suppressed} shows the word "suppressed" and no number at all. */
     ReportTable num(String col, String text, boolean suppressed) {
         current.add(suppressed ? new Cell(col, Fmt.SUPPRESSED, "sup", null) : new Cell(col, text, "num", null));

@@ -12,7 +12,7 @@ import java.util.List;
  * then file order (its status says which slices are in force), the LEA models folded from the
  * accepted rows, and the row counts. The stages after the load only read it.
  */
-public record LoadResult(Inbox inbox, List<FileOutcome> outcomes, LeaModels models, long rowsRead,
+public record LoadResult(Inbox inbox, java.time.LocalDate asOf, List<FileOutcome> outcomes, LeaModels models, long rowsRead,
                          long rowsAccepted, long rowsRejected) {
 
     public LoadResult {

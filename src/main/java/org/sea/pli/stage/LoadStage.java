@@ -210,7 +210,7 @@ public final class LoadStage {
         double seconds = (System.nanoTime() - started) / 1e9;
         log.info("run {}: read {} rows ({} accepted, {} rejected) in {} s, {} rows/s", runId, read,
                 accepted, rejected, String.format("%.1f", seconds), Math.round(read / Math.max(seconds, 1e-9)));
-        return new LoadResult(inbox, outcomes, models, read, accepted, rejected);
+        return new LoadResult(inbox, request.asOf(), outcomes, models, read, accepted, rejected);
     }
 
     /**

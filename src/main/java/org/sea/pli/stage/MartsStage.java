@@ -5,6 +5,7 @@ import org.sea.pli.mart.EducatorPseudonym;
 import org.sea.pli.mart.ImpactMarts;
 import org.sea.pli.mart.LoadReportMart;
 import org.sea.pli.mart.MartCatalog;
+import org.sea.pli.mart.SubmissionStatusMart;
 import org.sea.pli.parquet.MartSchema;
 import org.sea.pli.parquet.MartWriter;
 import org.sea.pli.parquet.WrittenFile;
@@ -53,6 +54,10 @@ public final class MartsStage {
             for (Object[] row : LoadReportMart.rows(load.outcomes())) {
                 report.write(null, row);
             }
+            // §5.11: the registry's LEAs (with or without a folder), as-of and the load outcomes; no file read again
+            SubmissionStatusMart.Input submissions = new SubmissionStatusMart.Input(
+                    load.inbox().state().leas().keySet(), load.asOf(), load.outcomes());
+            new SubmissionStatusMart().write(submissions, (mart, year, values) -> writers.get(mart).write(year, values));
             ImpactMarts marts = new ImpactMarts(settings.minCellSize(), settings.improvedThreshold(),
                     settings.brightSpots(), new EducatorPseudonym(settings.pseudonymKey()));
             marts.write(load.models().all(), (mart, year, values) -> writers.get(mart).write(year, values));

@@ -239,4 +239,23 @@ class ExtractFileReaderTest {
         assertThat(tooMany.acceptedYears()).isEmpty(); // none of a rejected file's rows are in force
         assertThat(quarantine.text("lea-1/enrollments_2026-06-30.csv").lines()).hasSize(3);
     }
+
+    @Test
+    void acceptedRowsAreCountedPerSchoolYearAsTheRowsStreamBy() throws IOException {
+        // SPEC §5.11 rows_in_force: accepted rows of each school year, counted in the one read.
+        // Years interleave (2025, 2025, 2024, 2025) so runs of one year are added up, and the
+        // rejected row (bad enum) counts for no year: 2025-26 → 3, 2024-25 → 1.
+        inbox.write("lea-1/enrollments_2026-06-30.csv", "educator_id,activity_id,school_year,role,enrolled_on\n"
+                + "e-1,a-1,2025-26,teacher,2025-09-01\n"
+                + "e-2,a-1,2025-26,teacher,2025-09-01\n"
+                + "e-3,a-1,2024-25,teacher,2024-09-01\n"
+                + "e-4,a-1,2025-26,janitor,2025-09-01\n"
+                + "e-5,a-1,2025-26,teacher,2025-09-01\n");
+        FileResult r = new ExtractFileReader(Set.of(), 1.0, quarantine).read(
+                Inbox.scan(dir, LocalDate.parse("2026-06-30")).files().get(0),
+                (year, id) -> id.equals("a-1"), ExtractFold.NONE);
+        assertThat(r.acceptedRows()).containsExactly(Map.entry(2024, 1L), Map.entry(2025, 3L));
+        assertThat(r.acceptedYears()).containsExactly(2024, 2025);
+        assertThat(r.rowsAccepted()).isEqualTo(4);
+    }
 }

@@ -20,7 +20,7 @@ class MartSchemaTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"educator_activity", "cohort_impact", "model_comparison", "funding_efficiency",
-            "evidence_coverage", "bright_spots", "load_report"})
+            "evidence_coverage", "bright_spots", "load_report", "submission_status"})
     void everyMartSchemaLoads(String mart) {
         MartSchema s = MartSchema.load(mart);
         assertThat(s.name()).isEqualTo(mart);
@@ -51,6 +51,18 @@ class MartSchemaTest {
         assertThat(s.parquetType().getType("lea_id").toString()).isEqualTo("optional binary lea_id (STRING)");
         assertThat(MartSchema.load("load_report").parquetType().getType("extract_date").toString())
                 .isEqualTo("optional int32 extract_date (DATE)");
+    }
+
+    @Test
+    void submissionStatusMatchesSpec511() {
+        // SPEC §5.11, column by column in the order listed there; key school_year (partition), lea_id, extract
+        MartSchema s = MartSchema.load("submission_status");
+        assertThat(s.key()).containsExactly("school_year", "lea_id", "extract");
+        assertThat(s.columns()).extracting(c -> c.name() + " " + c.type().jsonName()).containsExactly(
+                "lea_id string", "extract string", "status string", "files int32", "in_force_file string",
+                "in_force_extract_date date", "rows_in_force int64", "days_since_in_force int32",
+                "latest_file string", "latest_extract_date date", "latest_status string");
+        assertThat(s.columns()).allSatisfy(c -> assertThat(c.suppression()).as("not suppressed").isNull());
     }
 
     @Test

@@ -49,6 +49,21 @@ class ReportBrowserTest {
         return png;
     }
 
+    /** The DOM as the browser built it from the page ({@code --dump-dom}), parsed back. */
+    static org.jsoup.nodes.Document renderedDom(Path browser, Path page, Path profile) throws Exception {
+        List<String> cmd = List.of(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--dump-dom", page.toUri().toString());
+        Path out = profile.resolveSibling(profile.getFileName() + ".dom.html");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
+                .redirectError(profile.resolveSibling(profile.getFileName() + ".dom.log").toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("chromium did not finish in 120 s: " + cmd);
+        }
+        return org.jsoup.Jsoup.parse(Files.readString(out));
+    }
+
     /** Variance of the grey level over all pixels: 0 for a blank (single-colour) image. */
     static double variance(BufferedImage img) {
         double sum = 0;
@@ -83,6 +98,21 @@ class ReportBrowserTest {
             BufferedImage img = ImageIO.read(png.toFile());
             assertThat(img.getWidth()).isEqualTo(1280);
             assertThat(variance(img)).as(page + " is not blank").isGreaterThan(100.0);
+            // SPEC §5.11 in the rendered page: the grid (one row per registered LEA, 7 extract cells each)
+            // on the state page; the checklist with the validate command first on the LEA page
+            org.jsoup.nodes.Document dom = renderedDom(browser, report.resolve(page),
+                    tmp.resolve("dom-" + page.replace('/', '-')));
+            if (page.equals("index.html")) {
+                assertThat(dom.select("#submission-grid tbody tr")).hasSize(6)
+                        .allSatisfy(tr -> assertThat(tr.select("td[data-col]")).hasSize(8));
+                assertThat(dom.select("#submission-grid td[data-col=satisfaction]").text())
+                        .contains("in force, 1 d; newest file rejected"); // lea-0003, see SampleRunTest
+            } else {
+                assertThat(dom.selectFirst("main > section").id()).isEqualTo("submission-section");
+                assertThat(dom.select("#submission-checklist tbody tr")).hasSize(2 * 7);
+                assertThat(dom.select("#validate-command").text())
+                        .isEqualTo("java -jar pl-impact.jar validate --inbox <inbox> --lea lea-0001");
+            }
             if (page.equals("index.html")) {
                 // kept for the README's picture (docs/report-state.png is a copy of it)
                 Files.copy(png, Path.of("target", "report-state.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);

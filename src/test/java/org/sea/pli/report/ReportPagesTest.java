@@ -329,6 +329,47 @@ class ReportPagesTest {
     }
 
     @Test
+    void submissionGridAndChecklistsEqualSubmissionStatus() throws Exception {
+        // SPEC §5.11: the state grid is the as-of year's (2026-06-30 lies in 2025-26), one row per registered LEA
+        Document state = page("index.html");
+        List<Map<String, Object>> year = query("SELECT * FROM " + glob("submission_status")
+                + " WHERE school_year = '2025-26'");
+        assertThat(year).hasSize(6 * 7);
+        assertThat(state.select("#submission-grid tbody tr")).hasSize(6);
+        for (Map<String, Object> r : year) {
+            Element td = state.selectFirst("#submission-grid tr[data-key=\"" + r.get("lea_id") + "\"] td[data-col="
+                    + r.get("extract") + "]");
+            assertThat(td).as(r.toString()).isNotNull();
+            String expected = !"in_force".equals(r.get("status")) ? (String) r.get("status")
+                    : "in force, " + r.get("days_since_in_force") + " d"
+                    + ("rejected".equals(r.get("latest_status")) ? "; newest file rejected" : "");
+            assertThat(td.text()).as(r.toString()).isEqualTo(expected);
+        }
+        // the gap list holds exactly the rows not in force (none in the sample: it says so instead)
+        long gaps = (Long) query("SELECT count(*) AS n FROM " + glob("submission_status")
+                + " WHERE status <> 'in_force'").get(0).get("n");
+        assertThat(state.select("#submission-gaps tbody tr")).hasSize((int) gaps);
+        if (gaps == 0) {
+            assertThat(state.select("#submission-section p.empty").text()).contains("every extract in force");
+        }
+        // each LEA page opens with its own checklist: every school year × extract of that LEA
+        for (String lea : leaIds()) {
+            Document doc = page("lea/" + lea + ".html");
+            assertThat(doc.selectFirst("main > section").id()).isEqualTo("submission-section");
+            List<Map<String, Object>> own = query("SELECT *, CAST(in_force_extract_date AS VARCHAR) AS date_text FROM "
+                    + glob("submission_status") + " WHERE lea_id = '" + lea + "'");
+            assertTable(doc, "submission-checklist", own, List.of("school_year", "extract"), List.of("status",
+                    "in_force_file", "rows_in_force", "days_since_in_force", "latest_file", "latest_status"));
+            for (Map<String, Object> r : own) {
+                assertShows(lea + " date", doc.selectFirst("#submission-checklist tr[data-key=\"" + r.get("school_year")
+                        + "|" + r.get("extract") + "\"] td[data-col=in_force_extract_date]").text(), r.get("date_text"));
+            }
+            assertThat(doc.select("#validate-command").text())
+                    .isEqualTo("java -jar pl-impact.jar validate --inbox <inbox> --lea " + lea);
+        }
+    }
+
+    @Test
     void sameMartsGiveTheSameBytes(@TempDir Path tmp) throws Exception {
         try (Warehouse w = Warehouse.open(warehouse.toString())) {
             List<String> written = new Report().write(w.fs(), w.martsDir(SampleReport.RUN_ID),

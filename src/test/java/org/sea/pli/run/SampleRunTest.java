@@ -91,7 +91,7 @@ class SampleRunTest {
     void everyMartReadsBackWithTheColumnsAndTypesOfItsSchema() throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<String> marts = List.of("load_report", "educator_activity", "cohort_impact", "model_comparison",
-                "funding_efficiency", "evidence_coverage", "bright_spots");
+                "funding_efficiency", "evidence_coverage", "bright_spots", "submission_status");
         for (String mart : marts) {
             JsonNode schema = json.readTree(Path.of("schemas/marts", mart + ".json").toFile());
             Map<String, String> expected = new LinkedHashMap<>();
@@ -159,6 +159,36 @@ class SampleRunTest {
                 + " GROUP BY ALL")).allSatisfy(r -> assertThat(r.get(1)).isEqualTo(true));
     }
 
+    @Test
+    void submissionStatusIsTheGridOfRegisteredLeasExtractsAndYearsAndAgreesWithTheLoadReport() throws Exception {
+        // §5.11: 6 LEAs of leas.csv × 7 extracts × 2 school years (2024-25 and 2025-26, the as-of year) = 84;
+        // lea-9999 has a folder but is not registered, so it has no row
+        assertThat(query("SELECT count(*), count(DISTINCT lea_id), count(DISTINCT extract), "
+                + "count(DISTINCT school_year), count(*) FILTER (lea_id = 'lea-9999') FROM " + glob("submission_status")))
+                .containsExactly(List.of(84L, 6L, 7L, 2L, 0L));
+        // every in-force file is a load_report file of the same LEA and extract, in force (maybe stale),
+        // with at least the rows in force accepted, and aged as-of − its date
+        assertThat(query("SELECT s.* FROM " + glob("submission_status") + " s LEFT JOIN " + glob("load_report")
+                + " l ON l.lea_id = s.lea_id AND l.extract = s.extract AND l.file = s.in_force_file"
+                + " WHERE s.status = 'in_force' AND (l.status IS NULL OR l.status NOT IN ('in_force', 'stale_in_force')"
+                + " OR s.rows_in_force > l.rows_accepted OR s.rows_in_force < 1 OR s.in_force_extract_date <> l.extract_date"
+                + " OR s.days_since_in_force <> DATE '2026-06-30' - l.extract_date)")).isEmpty();
+        // in force but the newest claiming file rejected: the in-force file is stale_in_force in the load report
+        assertThat(query("SELECT s.* FROM " + glob("submission_status") + " s JOIN " + glob("load_report")
+                + " l ON l.lea_id = s.lea_id AND l.extract = s.extract AND l.file = s.in_force_file"
+                + " WHERE s.latest_status = 'rejected' AND s.status = 'in_force' AND l.status <> 'stale_in_force'"))
+                .isEmpty();
+        // the latest file's status is its load_report status; a file dated after as-of is never the latest
+        assertThat(query("SELECT s.* FROM " + glob("submission_status") + " s LEFT JOIN " + glob("load_report")
+                + " l ON l.lea_id = s.lea_id AND l.file = s.latest_file WHERE s.latest_file IS NOT NULL"
+                + " AND (l.status IS DISTINCT FROM s.latest_status OR l.extract_date > DATE '2026-06-30')")).isEmpty();
+        // rows in force are some of the accepted rows of in-force files (a file may be in force for one
+        // of its years and superseded for another), and nothing else
+        assertThat(query("SELECT (SELECT sum(rows_in_force) FROM " + glob("submission_status") + ") <= (SELECT "
+                + "sum(rows_accepted) FROM " + glob("load_report") + " WHERE status IN ('in_force', 'stale_in_force'))"))
+                .containsExactly(List.of(true));
+    }
+
     /** The example queries of docs/queries, as a BI analyst runs them from the repository root. */
     private static List<List<Object>> exampleQuery(String file) throws Exception {
         String sql = Files.readString(Path.of("docs/queries", file))
@@ -191,6 +221,17 @@ class SampleRunTest {
         assertThat(titleTwo).allSatisfy(r -> assertThat(((Number) r.get(2)).doubleValue()).isPositive()
                 .isLessThan(((Number) r.get(1)).doubleValue()));
         // 4: ten bright spots per year, ranked by practice change
+        // 9: in 2025-26 (the as-of year) every registered LEA has all 7 extracts in force. The generator
+        // rejects lea-0003's newest satisfaction file (2026-06-30, reject_rate_exceeded) over the one of
+        // 2026-06-29: in force, newest rejected, 2026-06-30 − 2026-06-29 = 1 day old; every other in-force
+        // file is dated 2026-06-30 (0 days), and the other rejected files (dated 2026-06-15) are older
+        // than the files in force. Sorted by extracts in force, then oldest data first, then lea_id.
+        List<List<Object>> missing = exampleQuery("9_missing_extracts.sql");
+        assertThat(missing).containsExactly(
+                List.of("lea-0003", 7L, "", "", "satisfaction", 1, 0),
+                List.of("lea-0001", 7L, "", "", "", 0, 0), List.of("lea-0002", 7L, "", "", "", 0, 0),
+                List.of("lea-0004", 7L, "", "", "", 0, 0), List.of("lea-0005", 7L, "", "", "", 0, 0),
+                List.of("lea-0006", 7L, "", "", "", 0, 0));
         List<List<Object>> spots = exampleQuery("4_bright_spots.sql");
         assertThat(spots).hasSize(20);
         for (int i = 1; i < spots.size(); i++) {
@@ -222,7 +263,7 @@ class SampleRunTest {
         ids.removeIf(id -> id.isBlank() || id.length() < 5);
         assertThat(ids).hasSizeGreaterThan(1000);
         for (String mart : List.of("load_report", "educator_activity", "cohort_impact", "model_comparison",
-                "funding_efficiency", "evidence_coverage", "bright_spots")) {
+                "funding_efficiency", "evidence_coverage", "bright_spots", "submission_status")) {
             List<String> textColumns = new ArrayList<>();
             for (List<Object> c : query("DESCRIBE SELECT * FROM " + glob(mart))) {
                 if ("VARCHAR".equals(c.get(1))) {
@@ -245,7 +286,7 @@ class SampleRunTest {
     void theSummaryTableCountsFilesRowsAndMarts() {
         assertThat(out).contains("pl-impact run summary", "run id     2026-06-30_1", "in_force", "superseded",
                 "stale_in_force", "ignored", "student_outcomes", "load_report", "bright_spots", "duration");
-        // 94 files in the sample; 7 marts, each with a row count
+        // 94 files in the sample; 8 marts, each with a row count
         assertThat(out.lines().filter(l -> l.matches("\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+94")))
                 .hasSize(1);
     }
