@@ -190,8 +190,8 @@ class SampleRunTest {
         assertThat(titleTwo).hasSize(2);
         assertThat(titleTwo).allSatisfy(r -> assertThat(((Number) r.get(2)).doubleValue()).isPositive()
                 .isLessThan(((Number) r.get(1)).doubleValue()));
-        // 4: ten bright spots per year, ranked by the shrunk practice change (§5.6), each inside or near
-        // its raw mean's interval (it lies between the raw mean and the year's mean)
+        // 4: ten bright spots per year, ranked by the shrunk practice change (§5.6), the raw mean shown
+        // inside its interval
         List<List<Object>> spots = exampleQuery("4_bright_spots.sql");
         assertThat(spots).hasSize(20);
         for (int i = 1; i < spots.size(); i++) {
