@@ -49,6 +49,21 @@ class ReportBrowserTest {
         return png;
     }
 
+    /** The DOM the browser built from the page ({@code --dump-dom}). */
+    static String dumpDom(Path browser, Path page, Path profile) throws Exception {
+        List<String> cmd = List.of(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--dump-dom", page.toUri().toString());
+        Path out = profile.resolveSibling(profile.getFileName() + ".html");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
+                .redirectError(profile.resolveSibling(profile.getFileName() + ".log").toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("chromium --dump-dom did not finish in 120 s: " + cmd);
+        }
+        return Files.readString(out);
+    }
+
     /** Variance of the grey level over all pixels: 0 for a blank (single-colour) image. */
     static double variance(BufferedImage img) {
         double sum = 0;
@@ -83,6 +98,15 @@ class ReportBrowserTest {
             BufferedImage img = ImageIO.read(png.toFile());
             assertThat(img.getWidth()).isEqualTo(1280);
             assertThat(variance(img)).as(page + " is not blank").isGreaterThan(100.0);
+            // what the browser rendered (its DOM after parsing the page): the §4.5–§4.7 evidence is there
+            String dom = dumpDom(browser, report.resolve(page), tmp.resolve("dom-" + page.replace('/', '-')));
+            if (page.equals("index.html")) {
+                assertThat(dom).contains("id=\"chart-bright-spots-2025-26\"").contains("shrunk change (ranked on)")
+                        .contains("raw mean with 95% interval");
+            } else {
+                assertThat(dom).contains("id=\"evidence\"").containsAnyOf(EvidenceSection.SIMILAR,
+                        EvidenceSection.ADJUST, EvidenceSection.NOT_COMPARABLE);
+            }
             if (page.equals("index.html")) {
                 // kept for the README's picture (docs/report-state.png is a copy of it)
                 Files.copy(png, Path.of("target", "report-state.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
