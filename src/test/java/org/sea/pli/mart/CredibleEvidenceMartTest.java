@@ -189,6 +189,39 @@ class CredibleEvidenceMartTest {
     }
 
     /*
+     * §4.7 prior z is standardized statewide per (school_year, assessment_id, grade), like the gains:
+     * lea-1 (c-1, coaching) units t-1, t-2 (enrolled); non-participants n-1, n-2; lea-2's x-1, x-2 share (el,5).
+     *   (ma,5): t-1 prior 10, n-1 prior 0 → mean 5, pop_sd 5 → prior z t-1 +1, n-1 −1
+     *   (el,5): t-2 prior 0, n-2 prior 2, x-1 4, x-2 6 → mean 3, pop var (9 + 1 + 1 + 9)/4 = 5
+     *           → prior z t-2 −3a, n-2 −a with a = 1/√5
+     *   treatment {1, −3a}: x̄ (1 − 3a)/2, SS (1 + 3a)²/2; comparison {−1, −a}: x̄ −(1 + a)/2, SS (1 − a)²/2
+     *   x̄_t − x̄_c = 1 − a; s_p² = ((1 + 3a)² + (1 − a)²)/4 = (2 + 4a + 10a²)/4 = 1 + a (10a² = 2)
+     *   g = (1 − 3/(16 − 9))·(1 − a)/√(1 + a) = (4/7)(1 − a)/√(1 + a) = 0.2625… → fails
+     * (lea-1's (el,5) rows alone would give z t-2 −1, n-2 +1 and g = 0; raw priors g = (4/7)·4/√26 = 0.448)
+     * Gains (for growth z): (ma,5) t-1 1, n-1 3; (el,5) t-2 1, n-2 1, x-1 1, x-2 3.
+     */
+    @Test
+    void priorScoresAreStandardizedStatewideWithinTheirGroup() throws IOException {
+        TestInbox inbox = new TestInbox(dir);
+        inbox.lea("lea-1")
+                .activity("act-1", "c-1", "coaching", false)
+                .enroll("act-1", "t-1").enroll("act-1", "t-2")
+                .outcome("s-1", "t-1", "ma", 5, "10", "11")
+                .outcome("s-2", "n-1", "ma", 5, "0", "3")
+                .outcome("s-3", "t-2", "el", 5, "0", "1")
+                .outcome("s-4", "n-2", "el", 5, "2", "3");
+        inbox.lea("lea-2")
+                .outcome("s-5", "x-1", "el", 5, "4", "5")
+                .outcome("s-6", "x-2", "el", 5, "6", "9");
+        Marts.Row row = Marts.run(inbox.load(), 2).cohort("lea-1", "c-1", "coaching");
+        double a = 1 / Math.sqrt(5);
+        assertThat(row.get("student_suppressed")).isEqualTo(false);          // 2 educators, 2 students
+        assertThat((Double) row.get("baseline_es")).isCloseTo(4.0 / 7 * (1 - a) / Math.sqrt(1 + a),
+                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(row.get("baseline_equivalence")).isEqualTo("fails");
+    }
+
+    /*
      * Bright spots at min-cell-size 10, 2025-26, lea-1 (single-score pairs, changes integers):
      *   L (c-l, workshop) n 10: five 0 ({1}→{1}), five 3 ({1}→{4})  m 3/2,   SS 22.5,  s² 5/2
      *   M (c-m, coaching) n 20: eleven 1, nine 2                     m 29/20, SS 11·0.45² + 9·0.55² = 4.95
