@@ -357,6 +357,7 @@ final class Rows {
             SplittableRandom r = Rand.rng(seed, lea.index, ly.y, e, 0, 14);
             double effect = lea.valueAdded[e] + (ly.durable[e] ? 2.0 : ly.oneOff[e] ? 0.4 : 0.0);
             int g = lea.grade[e];
+            double headStart = priorHeadStart(ly, e);
             int k = Rand.between(r, 9, 11);
             f[1] = lea.eduIds[e];
             f[5] = GRADE[g];
@@ -369,7 +370,7 @@ final class Rows {
                     if (OPTIONAL[g][t] && rs.nextBoolean()) {
                         continue;
                     }
-                    long prior = Math.round((200 + 10 * g + 5 * t + ability + 8 * Rand.gauss(rs)) * 10);
+                    long prior = Math.round((200 + 10 * g + 5 * t + ability + 8 * Rand.gauss(rs) + headStart) * 10);
                     long gain = Math.round((7 + effect + 8 * Rand.gauss(rs)) * 10);
                     f[3] = ASSESSMENTS[g][t];
                     f[4] = SUBJECTS[g][t];
@@ -379,6 +380,26 @@ final class Rows {
                 }
             }
         }
+    }
+
+    /** Sample sd of a prior score within a (year, assessment, grade) group: √(25² + 8²) points. */
+    static final double PRIOR_SD = Math.sqrt(25 * 25 + 8 * 8);
+
+    /**
+     * SPEC §4.7: in some LEAs the participants teach students who start ahead of their
+     * non-participating colleagues' (by 35% of an sd in lea-0002, -0006, …, 12% in lea-0003, -0007,
+     * …), so the sample shows every baseline-equivalence verdict. Only prior and score move: the gain,
+     * and so student growth, is unchanged; no random draw is added, so no other row changes.
+     */
+    static double priorHeadStart(LeaYear ly, int e) {
+        if (!ly.durable[e] && !ly.oneOff[e]) {
+            return 0;
+        }
+        return switch (ly.lea.index % 4) {
+            case 2 -> 0.35 * PRIOR_SD;
+            case 3 -> 0.12 * PRIOR_SD;
+            default -> 0;
+        };
     }
 
     static String tenths(long t) {

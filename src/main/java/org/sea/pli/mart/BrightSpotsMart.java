@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Mart {@code bright_spots} (SPEC §5.6): the school year's unsuppressed {@code cohort_impact} rows
- * with enough practice pairs, ranked. It reads the rows {@link CohortImpactMart} kept for the year,
- * at {@link #endYear}, once every LEA of the school year has been through it.
+ * with enough practice pairs, ranked on the shrunk change of §4.6. It reads the rows
+ * {@link CohortImpactMart} kept for the year, at {@link #endYear}, after cohort_impact's own endYear
+ * has fitted the year's shrinkage ({@link MartCatalog} lists it after cohort_impact).
  */
 public final class BrightSpotsMart implements YearMart {
 
@@ -45,8 +46,12 @@ public final class BrightSpotsMart implements YearMart {
                 eligible.add(c);
             }
         }
-        eligible.sort(Comparator.comparing((CohortImpactMart.CohortRow c) -> rounded(c.impact().practiceChangeMean()))
-                .reversed().thenComparing(CohortImpactMart.CohortRow::leaId)
+        // §5.6: the shrunk change first (a lucky small cohort does not lead), then the raw mean, then keys
+        // (null only under a min-cell-size below 2: such rows come last)
+        Comparator<BigDecimal> descending = Comparator.nullsLast(Comparator.reverseOrder());
+        eligible.sort(Comparator.comparing((CohortImpactMart.CohortRow c) -> rounded(c.shrunk()), descending)
+                .thenComparing(c -> rounded(c.impact().practiceChangeMean()), descending)
+                .thenComparing(CohortImpactMart.CohortRow::leaId)
                 .thenComparing(CohortImpactMart.CohortRow::cohortId).thenComparing(CohortImpactMart.CohortRow::plModel));
         for (int i = 0; i < Math.min(settings.brightSpots(), eligible.size()); i++) {
             CohortImpactMart.CohortRow c = eligible.get(i);
@@ -57,6 +62,9 @@ public final class BrightSpotsMart implements YearMart {
             shape.set(r, "pl_model", c.plModel());
             shape.set(r, "n_practice_pairs", c.impact().nPracticePairs);
             shape.set(r, "practice_change_mean", c.impact().practiceChangeMean());
+            shape.set(r, "practice_change_ci_low", c.impact().practiceChangeCi(-1));
+            shape.set(r, "practice_change_ci_high", c.impact().practiceChangeCi(1));
+            shape.set(r, "practice_change_shrunk", c.shrunk());
             shape.set(r, "effect_size", c.impact().effectSize());
             shape.set(r, "improved_rate", c.impact().improvedRate());
             shape.set(r, "cost_per_improved", c.costPerImproved());
@@ -65,7 +73,7 @@ public final class BrightSpotsMart implements YearMart {
     }
 
     /** §5.6 ranks on values rounded to 9 decimal places, so float noise never reorders ties. */
-    private static BigDecimal rounded(double v) {
-        return new BigDecimal(v).setScale(9, RoundingMode.HALF_UP);
+    private static BigDecimal rounded(Double v) {
+        return v == null ? null : new BigDecimal(v).setScale(9, RoundingMode.HALF_UP);
     }
 }

@@ -1,5 +1,7 @@
 package org.sea.pli.mart;
 
+import org.sea.pli.model.BaselineEquivalence;
+import org.sea.pli.model.CohortShrinkage;
 import org.sea.pli.model.EducatorActivity;
 import org.sea.pli.model.EducatorUnit;
 import org.sea.pli.model.GroupImpact;
@@ -21,19 +23,26 @@ import java.util.TreeSet;
 
 /**
  * Mart {@code cohort_impact} (SPEC §5.2): one row per (lea_id, cohort_id, pl_model) of a school
- * year. Keeps the school year's rows for {@link BrightSpotsMart}, which ranks them (§5.6).
+ * year. The shrunk change of §4.6 needs every cohort group of the year, so the year's rows (one
+ * per cohort group: small) are held until {@link #endYear} and written there; they stay available
+ * to {@link BrightSpotsMart}, which ranks them (§5.6) in its own endYear, called after this one.
  */
 public final class CohortImpactMart implements YearMart {
 
     public static final String NAME = "cohort_impact";
 
-    /** A cohort_impact row as bright_spots needs it. */
+    /** A cohort_impact row as bright_spots needs it; {@code shrunk} is §4.6's practice_change_shrunk. */
     public record CohortRow(String leaId, String cohortId, String plModel, GroupImpact impact, Double costPerImproved,
-                            boolean suppressed) {
+                            boolean suppressed, Double shrunk) {
+    }
+
+    /** A row of the year, unsuppressed until the year's shrinkage is known. */
+    private record Pending(CohortRow cohort, Object[] values, boolean studentSuppressed) {
     }
 
     private final MartRow shape = new MartRow(MartSchema.load(NAME));
     private final MartSettings settings;
+    private final List<Pending> pending = new ArrayList<>();
     private final List<CohortRow> year = new ArrayList<>();
     private String yearPartition;
 
@@ -46,7 +55,7 @@ public final class CohortImpactMart implements YearMart {
         return NAME;
     }
 
-    /** The rows of the school year being computed (or just ended), in key order. */
+    /** The rows of the school year just ended (after {@link #endYear}), in key order. */
     public List<CohortRow> yearRows() {
         return Collections.unmodifiableList(year);
     }
@@ -55,6 +64,7 @@ public final class CohortImpactMart implements YearMart {
     public void lea(LeaYear ly, String partition, MartSink sink) throws IOException {
         if (!partition.equals(yearPartition)) { // kept until the next year starts: bright_spots reads them at endYear
             year.clear();
+            pending.clear();
             yearPartition = partition;
         }
         Map<String, List<EducatorUnit>> groups = new LinkedHashMap<>(); // units come sorted by cohort, model
@@ -75,11 +85,13 @@ public final class CohortImpactMart implements YearMart {
             GroupImpact impact = new GroupImpact();
             Sample growthZ = new Sample();
             BitSet students = new BitSet(ly.students());
+            BaselineEquivalence baseline = ly.baselineEquivalence();
             for (EducatorUnit u : units) {
                 impact.add(u, settings.improvedThreshold());
                 if (u.studentGrowthZ() != null) {
                     growthZ.add(u.studentGrowthZ());
                     ly.growth().addStudents(ly.outcomes(u.educatorId()), students);
+                    baseline.addTreatment(ly.outcomes(u.educatorId())); // §4.7 treatment rows
                 }
             }
             Set<String> activities = activitiesByGroup.get(g.getKey());
@@ -106,19 +118,53 @@ public final class CohortImpactMart implements YearMart {
                     growthMean == null || comparisonMean == null ? null : growthMean - comparisonMean);
             shape.set(r, "cost_per_attended", Sample.ratio(cost.doubleValue(), impact.nAttended));
             shape.set(r, "cost_per_improved", costPerImproved);
+            shape.set(r, "practice_change_ci_low", impact.practiceChangeCi(-1));
+            shape.set(r, "practice_change_ci_high", impact.practiceChangeCi(1));
+            // §4.5: the group's units with student_growth_z against the non-participants with one
+            shape.set(r, "student_growth_z_diff_ci_low", Sample.differenceCi(growthZ, comparison, -1));
+            shape.set(r, "student_growth_z_diff_ci_high", Sample.differenceCi(growthZ, comparison, 1));
+            shape.set(r, "baseline_es", baseline.effectSize());
+            shape.set(r, "baseline_equivalence", baseline.category());
             boolean suppressed = settings.suppressed(impact.nEducators);
             boolean studentSuppressed = suppressed || settings.suppressed(nStudents);
             shape.set(r, "suppressed", suppressed);
             shape.set(r, "student_suppressed", studentSuppressed);
-            if (suppressed) {
+            pending.add(new Pending(new CohortRow(ly.leaId(), first.cohortId(), first.plModel(), impact,
+                    costPerImproved, suppressed, null), r, studentSuppressed));
+        }
+    }
+
+    /**
+     * §4.6 over every cohort group of the year, suppressed ones included (in key order, the order
+     * the rows were kept in), then each row is suppressed (§5) and written in key order.
+     */
+    @Override
+    public void endYear(int schoolYear, String partition, MartSink sink) throws IOException {
+        List<CohortShrinkage.Group> groups = new ArrayList<>(pending.size());
+        for (Pending p : pending) {
+            GroupImpact impact = p.cohort().impact();
+            groups.add(new CohortShrinkage.Group(impact.nPracticePairs, impact.practiceChangeMean(),
+                    impact.practiceChangeSd()));
+        }
+        CohortShrinkage shrinkage = CohortShrinkage.fit(groups);
+        year.clear();
+        for (int i = 0; i < pending.size(); i++) {
+            Pending p = pending.get(i);
+            Object[] r = p.values();
+            shape.set(r, "practice_change_shrunk", shrinkage.shrunk(i));
+            shape.set(r, "shrinkage", shrinkage.shrinkage(i));
+            if (p.cohort().suppressed()) {
                 shape.suppress(r, "educator");
             }
-            if (studentSuppressed) {
+            if (p.studentSuppressed()) {
                 shape.suppress(r, "student");
             }
             sink.row(NAME, partition, r);
-            year.add(new CohortRow(ly.leaId(), first.cohortId(), first.plModel(), impact, costPerImproved, suppressed));
+            CohortRow c = p.cohort();
+            year.add(new CohortRow(c.leaId(), c.cohortId(), c.plModel(), c.impact(), c.costPerImproved(),
+                    c.suppressed(), shrinkage.shrunk(i)));
         }
+        pending.clear();
     }
 
 }

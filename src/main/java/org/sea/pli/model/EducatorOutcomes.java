@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * One educator's {@code student_outcomes} rows in one LEA and school year (SPEC.md §4.3), folded
- * per standardization group: the gains' moments and the students (as indices local to the
- * LEA-year), which is all that mean z and the distinct student counts of §5.2 need.
+ * per standardization group: the moments of the gains and of the prior scores, and the students
+ * (as indices local to the LEA-year), which is all that mean z, the prior z of the baseline
+ * equivalence test (§4.7) and the distinct student counts of §5.2 need: tallies, never rows.
  */
 public final class EducatorOutcomes implements java.io.Serializable {
 
@@ -15,6 +16,8 @@ public final class EducatorOutcomes implements java.io.Serializable {
     static final class GroupRows implements java.io.Serializable {
         final GrowthGroup group;
         final GainMoments gains = new GainMoments();
+        /** prior_score moments, for the prior z of §4.7 (folded in the same pass as the gains). */
+        final GainMoments priors = new GainMoments();
         int[] students = new int[4];
         int count;
 
@@ -22,8 +25,9 @@ public final class EducatorOutcomes implements java.io.Serializable {
             this.group = group;
         }
 
-        void add(double gain, int student) {
+        void add(double gain, double prior, int student) {
             gains.add(gain);
+            priors.add(prior);
             if (count == students.length) {
                 students = Arrays.copyOf(students, count * 2);
             }
@@ -33,7 +37,7 @@ public final class EducatorOutcomes implements java.io.Serializable {
 
     final List<GroupRows> groups = new ArrayList<>(2);
 
-    void add(GrowthGroup group, double gain, int student) {
+    void add(GrowthGroup group, double gain, double prior, int student) {
         GroupRows rows = null;
         for (GroupRows g : groups) {
             if (g.group.equals(group)) {
@@ -45,6 +49,6 @@ public final class EducatorOutcomes implements java.io.Serializable {
             rows = new GroupRows(group);
             groups.add(rows);
         }
-        rows.add(gain, student);
+        rows.add(gain, prior, student);
     }
 }

@@ -125,7 +125,7 @@ public final class LeaModels implements FoldFactory {
                 int score = schema.index("score");
                 yield new YearFold<OutcomeYear>(year, OutcomeYear::new,
                         (o, r) -> o.add(r.schoolYear(year), lea.educator(r.text(educator)), r.text(student), r.text(assessment),
-                                r.integer(grade), r.decimal(score).subtract(r.decimal(prior))),
+                                r.integer(grade), r.decimal(prior), r.decimal(score)),
                         (y, o) -> {
                             lea.outcomes.put(y, o.educators);
                             lea.students.put(y, o.students.size());
@@ -141,11 +141,14 @@ public final class LeaModels implements FoldFactory {
         final Map<String, Integer> students = new HashMap<>();
         final Map<GrowthGroup, GrowthGroup> groups = new HashMap<>();
 
-        void add(int year, String educator, String student, String assessment, int grade, BigDecimal gain) {
+        void add(int year, String educator, String student, String assessment, int grade, BigDecimal prior,
+                 BigDecimal score) {
             GrowthGroup group = groups.computeIfAbsent(new GrowthGroup(year, assessment, grade), g -> g);
             Integer index = students.computeIfAbsent(student, s -> students.size());
-            // §4.3: the gain is computed exactly in decimal, then converted to double
-            educators.computeIfAbsent(educator, e -> new EducatorOutcomes()).add(group, gain.doubleValue(), index);
+            // §4.3: the gain is computed exactly in decimal, then converted to double; the prior score
+            // is folded in the same pass for the prior z of §4.7 (student_outcomes is read once)
+            educators.computeIfAbsent(educator, e -> new EducatorOutcomes()).add(group,
+                    score.subtract(prior).doubleValue(), prior.doubleValue(), index);
         }
     }
 

@@ -26,12 +26,13 @@ public final class LeaYear {
     private final Map<String, EducatorOutcomes> outcomes;
     private final int students;
     private final GrowthStandardization growth;
+    private final GainMoments comparisonPriorZ;
     private Map<String, BigDecimal> fundingByActivity;
 
     private LeaYear(String leaId, int schoolYear, Map<String, Activity> activities, List<FundingLine> funding,
                     List<EducatorActivity> participation, List<EducatorUnit> units,
                     List<Double> nonParticipantGrowthZ, Map<String, EducatorOutcomes> outcomes, int students,
-                    GrowthStandardization growth) {
+                    GrowthStandardization growth, GainMoments comparisonPriorZ) {
         this.leaId = leaId;
         this.schoolYear = schoolYear;
         this.activities = activities;
@@ -42,6 +43,7 @@ public final class LeaYear {
         this.outcomes = outcomes;
         this.students = students;
         this.growth = growth;
+        this.comparisonPriorZ = comparisonPriorZ;
     }
 
     public static LeaYear of(LeaModel lea, int year, GrowthStandardization growth) {
@@ -78,8 +80,10 @@ public final class LeaYear {
         }
         // §4.3: non-participants have outcome rows in the LEA-year and no element in P there
         List<Double> nonParticipants = new ArrayList<>();
+        GainMoments comparisonPriorZ = new GainMoments(); // §4.7: the comparison rows of every cohort group
         for (Map.Entry<String, EducatorOutcomes> e : new TreeMap<>(outcomes).entrySet()) {
             if (!growthZ.containsKey(e.getKey())) {
+                growth.addPriorZ(e.getValue(), comparisonPriorZ);
                 Double z = growth.educatorGrowthZ(e.getValue());
                 if (z != null) {
                     nonParticipants.add(z);
@@ -88,7 +92,8 @@ public final class LeaYear {
         }
         return new LeaYear(lea.leaId, year, Collections.unmodifiableMap(activities),
                 List.copyOf(lea.funding.getOrDefault(year, List.of())), participation,
-                List.copyOf(units.values()), nonParticipants, outcomes, lea.students.getOrDefault(year, 0), growth);
+                List.copyOf(units.values()), nonParticipants, outcomes, lea.students.getOrDefault(year, 0), growth,
+                comparisonPriorZ);
     }
 
     public String leaId() { return leaId; }
@@ -110,6 +115,16 @@ public final class LeaYear {
     public List<Double> nonParticipantGrowthZ() { return nonParticipantGrowthZ; }
 
     public EducatorOutcomes outcomes(String educatorId) { return outcomes.get(educatorId); }
+
+    /**
+     * A baseline equivalence test (§4.7) for one cohort group, its comparison rows (the prior z of
+     * the LEA-year's non-participants) already in; the caller adds the group's treatment educators.
+     */
+    public BaselineEquivalence baselineEquivalence() {
+        GainMoments comparison = new GainMoments();
+        comparison.merge(comparisonPriorZ);
+        return new BaselineEquivalence(growth, comparison);
+    }
 
     /** Size of the LEA-year's student index space (for distinct counts). */
     public int students() { return students; }

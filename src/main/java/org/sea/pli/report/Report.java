@@ -191,6 +191,7 @@ public final class Report {
         ctx.setVariable("fundingCharts", fundingCharts);
         ctx.setVariable("funding", fundingTable(split));
         ctx.setVariable("brightSpots", brightSpotsTable(marts.brightSpots()));
+        ctx.setVariable("brightSpotCharts", EvidenceSection.brightSpotCharts(marts.brightSpots(), years));
         return engine.process("state", ctx);
     }
 
@@ -395,7 +396,9 @@ public final class Report {
                 .header("PL model", null).header("practice pairs", "units with baseline and followup ratings")
                 .header("practice change", "mean rubric change").header("effect size", "mean ÷ sd")
                 .header("improved", "share improving by at least the threshold")
-                .header("cost per improved", "cohort cost ÷ improved educators");
+                .header("cost per improved", "cohort cost ÷ improved educators")
+                .header("shrunk change", "ranked on: the mean pulled toward the year's mean by its noise (§4.6)")
+                .header("95% low", "mean − 1.96·sd/√n").header("95% high", "mean + 1.96·sd/√n");
         for (Map<String, Object> r : brightSpots.rows()) {
             String lea = str(r, "lea_id");
             t.row(str(r, "school_year") + "|" + lng(r, "rank")).text("school_year", str(r, "school_year"))
@@ -410,7 +413,10 @@ public final class Report {
                     .num("practice_change_mean", Fmt.dec(dbl(r, "practice_change_mean"), 3))
                     .num("effect_size", Fmt.dec(dbl(r, "effect_size"), 2))
                     .num("improved_rate", Fmt.pct(dbl(r, "improved_rate")))
-                    .num("cost_per_improved", Fmt.usd(dbl(r, "cost_per_improved")));
+                    .num("cost_per_improved", Fmt.usd(dbl(r, "cost_per_improved")))
+                    .num("practice_change_shrunk", Fmt.dec(dbl(r, "practice_change_shrunk"), 3))
+                    .num("practice_change_ci_low", Fmt.dec(dbl(r, "practice_change_ci_low"), 3))
+                    .num("practice_change_ci_high", Fmt.dec(dbl(r, "practice_change_ci_high"), 3));
         }
         return t;
     }
@@ -423,6 +429,7 @@ public final class Report {
         ctx.setVariable("files", filesTable(marts.loadReport(), lea));
         SubmissionSection.addToLea(ctx, marts.submissionStatus(), lea);
         ctx.setVariable("cohorts", cohortsTable(marts.cohortImpact(), lea));
+        ctx.setVariable("evidence", EvidenceSection.cohortEvidence(marts.cohortImpact(), lea));
         List<String> years = years(marts.evidenceCoverage());
         ctx.setVariable("ladderChart", leaLadderChart(marts.evidenceCoverage(), lea, years));
         ctx.setVariable("ladder", leaLadderTable(marts.evidenceCoverage(), lea, years));
@@ -473,14 +480,12 @@ public final class Report {
                 .header("practice pairs", "units with baseline and followup ratings")
                 .header("practice change", "mean rubric change, followup − baseline")
                 .header("effect size", "mean ÷ sd").header("improved", "share improving by at least the threshold")
-                .header("student growth vs. non-participants", "difference in mean student growth z")
                 .header("cost per improved", "cost ÷ improved educators");
         for (Map<String, Object> r : cohortImpact.rows()) {
             if (!lea.equals(str(r, "lea_id"))) {
                 continue;
             }
             boolean sup = flag(r, "suppressed");
-            boolean stu = sup || flag(r, "student_suppressed");
             t.row(str(r, "school_year") + "|" + str(r, "cohort_id") + "|" + str(r, "pl_model"))
                     .text("school_year", str(r, "school_year")).text("cohort_id", str(r, "cohort_id"))
                     .text("pl_model", str(r, "pl_model"))
@@ -494,7 +499,6 @@ public final class Report {
                     .num("practice_change_mean", Fmt.dec(dbl(r, "practice_change_mean"), 3), sup)
                     .num("effect_size", Fmt.dec(dbl(r, "effect_size"), 2), sup)
                     .num("improved_rate", Fmt.pct(dbl(r, "improved_rate")), sup)
-                    .num("student_growth_z_diff", Fmt.dec(dbl(r, "student_growth_z_diff"), 3), stu)
                     .num("cost_per_improved", Fmt.usd(dbl(r, "cost_per_improved")), sup);
         }
         return t;

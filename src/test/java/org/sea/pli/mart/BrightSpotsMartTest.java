@@ -40,6 +40,17 @@ class BrightSpotsMartTest {
      * All the 1/3-ish means round to 0.333333333, so they tie and order by lea_id, cohort_id, pl_model —
      * the raw doubles would have put the three A rows (…335) before lea-1 (c-a, coaching) (…333).
      * 2024-25: lea-1 (c-old, coaching) {1, 1, 1}.
+     *
+     * §4.6 shrinkage of 2025-26, over all seven groups (each has ≥ 2 pairs; c-s and c-p included although
+     * not eligible here): n = 3, 3, 3, 2, 2, 3, 3 (c-a coaching, c-a plc, c-b, c-p, c-s, lea-2 c-a, c-z),
+     * m = 1/3 (×4, taking the A doubles as 1/3), 2, 3, 1; s² = 1/3 for lea-1 (c-a, coaching), else 0.
+     *   μ = (1 + 1 + 1 + 4 + 6 + 1 + 3)/19 = 17/19
+     *   σ²_w = (2·1/3)/(2 + 2 + 2 + 1 + 1 + 2 + 2) = (2/3)/12 = 1/18
+     *   (1/7)Σ(m − μ)² = (4·(32/57)² + (21/19)² + (40/19)² + (2/19)²)/7 = (4096 + 3969 + 14400 + 36)/(3249·7)
+     *                  = 22501/22743 = 67503/68229
+     *   σ²_w·(1/7)Σ1/n = (1/18)·(5/3 + 1)/7 = 4/189 = 1444/68229  →  τ² = 66059/68229
+     *   B for n = 3: τ²/(τ² + (1/18)/3) = τ²/(τ² + 1/54); shrunk = μ + B·(m − μ), the same increasing
+     *   function of m for every n = 3 group, so the 1/3-ish rows still tie at 9 decimals.
      */
     private LeaModels fixture() throws IOException {
         TestInbox inbox = new TestInbox(dir);
@@ -76,6 +87,10 @@ class BrightSpotsMartTest {
         return inbox.load();
     }
 
+    private static final double MU = 17.0 / 19;
+    private static final double TAU2 = 66059.0 / 68229;
+    private static final double B3 = TAU2 / (TAU2 + 1.0 / 54);
+
     private static List<String> ranking(List<Marts.Row> rows) {
         return rows.stream().map(r -> r.get("rank") + " " + r.get("lea_id") + " " + r.get("cohort_id") + " "
                 + r.get("pl_model")).toList();
@@ -94,6 +109,9 @@ class BrightSpotsMartTest {
                 "rank", 1, "lea_id", "lea-2", "cohort_id", "c-z", "pl_model", "coaching",
                 "n_practice_pairs", 3,
                 "practice_change_mean", 1.0,
+                "practice_change_ci_low", 1.0,         // sd 0: the interval is the point
+                "practice_change_ci_high", 1.0,
+                "practice_change_shrunk", approx(MU + B3 * (1 - MU)),   // 0.9981… (m 1 is above μ 0.895)
                 "effect_size", null,                   // changes all equal: sd 0
                 "improved_rate", 1.0,
                 "cost_per_improved", 30.0);            // 90.00 ÷ 3
@@ -101,6 +119,10 @@ class BrightSpotsMartTest {
                 "rank", 2, "lea_id", "lea-1", "cohort_id", "c-a", "pl_model", "coaching",
                 "n_practice_pairs", 3,
                 "practice_change_mean", 1.0 / 3,       // (0 + 0 + 1)/3
+                // 1/3 ∓ 1.96·√(1/3)/√3 = 1/3 ∓ 1.96/3
+                "practice_change_ci_low", approx((1 - 1.96) / 3),
+                "practice_change_ci_high", approx((1 + 1.96) / 3),
+                "practice_change_shrunk", approx(MU + B3 * (1.0 / 3 - MU)),
                 // sd √(((1/3)² + (1/3)² + (2/3)²)/2) = √(1/3); (1/3)/√(1/3) = √(1/3)
                 "effect_size", approx(Math.sqrt(1.0 / 3)),
                 "improved_rate", approx(1.0 / 3),
@@ -109,6 +131,8 @@ class BrightSpotsMartTest {
                 "rank", 3, "lea_id", "lea-1", "cohort_id", "c-a", "pl_model", "plc",
                 "n_practice_pairs", 3,
                 "practice_change_mean", 10.0 / 3 - 3,  // the double of each unit's change (all equal)
+                "practice_change_ci_low", 10.0 / 3 - 3, "practice_change_ci_high", 10.0 / 3 - 3,  // sd 0
+                "practice_change_shrunk", approx(MU + B3 * (1.0 / 3 - MU)),
                 "effect_size", null,
                 "improved_rate", 0.0,                  // 1/3 < 0.5
                 "cost_per_improved", null);            // 0.00 ÷ 0 improved

@@ -92,6 +92,17 @@ class CohortImpactMartTest {
                 "student_growth_z_diff", null,
                 "cost_per_attended", approx(100.1),               // 300.30/3
                 "cost_per_improved", approx(300.3),               // 300.30/1
+                // §4.5: 17/24 ∓ 1.96·sd/√2 = 17/24 ∓ 1.96·(13/12)/2 = 17/24 ∓ 1.96·13/24
+                "practice_change_ci_low", approx((17 - 1.96 * 13) / 24),
+                "practice_change_ci_high", approx((17 + 1.96 * 13) / 24),
+                // §4.6: the year's only group with ≥ 2 pairs (plc has none): k 1, μ = 17/24,
+                // τ² = max(0, (17/24 − μ)² − σ²_w·(1/2)) = 0 → B = 0, shrunk = μ
+                "practice_change_shrunk", approx(17.0 / 24),
+                "shrinkage", 0.0,
+                // ‡ (student-suppressed); they would be null anyway: one growth z on each side, and the
+                // (ma,5) prior scores {0, 0} have pop_sd 0, so no prior z
+                "student_growth_z_diff_ci_low", null, "student_growth_z_diff_ci_high", null,
+                "baseline_es", null, "baseline_equivalence", null,
                 "suppressed", false,
                 "student_suppressed", true);
     }
@@ -120,6 +131,10 @@ class CohortImpactMartTest {
                 "effect_size", null, "improved_rate", null, "change_evidence_rate", null,
                 "n_students", null, "student_growth_z_mean", null, "comparison_growth_z_mean", null,
                 "student_growth_z_diff", null, "cost_per_attended", null, "cost_per_improved", null,
+                "practice_change_ci_low", null, "practice_change_ci_high", null,
+                "practice_change_shrunk", null, "shrinkage", null,
+                "student_growth_z_diff_ci_low", null, "student_growth_z_diff_ci_high", null,
+                "baseline_es", null, "baseline_equivalence", null,
                 "suppressed", true, "student_suppressed", true);
     }
 

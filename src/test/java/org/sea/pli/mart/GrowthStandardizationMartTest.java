@@ -98,6 +98,14 @@ class GrowthStandardizationMartTest {
                 "student_growth_z_diff", approx(2.125),     // 0.625 − (−1.5)
                 "cost_per_attended", null,                   // ÷ 0 attended
                 "cost_per_improved", null,                   // ÷ 0 improved
+                "practice_change_ci_low", null, "practice_change_ci_high", null,  // no practice pairs
+                "practice_change_shrunk", null, "shrinkage", null,
+                // §4.5: 2 units with z, but 1 non-participant with one (e-7) → null
+                "student_growth_z_diff_ci_low", null, "student_growth_z_diff_ci_high", null,
+                // §4.7 prior z: (el,5) priors {1, 2} → e-1's −1; (sc,7) {1e16, 0} → e-2's +1; (ma,5) priors all
+                // 0 → pop_sd 0, none; (ma,6), (ma,8) one row, none. Treatment {−1, +1}, but the comparison
+                // rows (e-7 in (ma,5), e-8 in (ma,8)) have no prior z: n_c = 0 → null
+                "baseline_es", null, "baseline_equivalence", null,
                 "suppressed", false,                         // 2 educators ≥ min-cell-size 2
                 "student_suppressed", false);                // 3 students ≥ 2
     }

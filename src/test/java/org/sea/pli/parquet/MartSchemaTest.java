@@ -41,7 +41,24 @@ class MartSchemaTest {
     void cohortImpactMatchesSpec52() {
         MartSchema s = MartSchema.load("cohort_impact");
         assertThat(s.columns()).extracting(MartColumn::name).startsWith("lea_id", "cohort_id", "pl_model",
-                "activities", "cost_usd", "n_educators").endsWith("suppressed", "student_suppressed").hasSize(26);
+                "activities", "cost_usd", "n_educators").endsWith("cost_per_improved",
+                "practice_change_ci_low", "practice_change_ci_high", "practice_change_shrunk", "shrinkage",
+                "student_growth_z_diff_ci_low", "student_growth_z_diff_ci_high", "baseline_es",
+                "baseline_equivalence", "suppressed", "student_suppressed").hasSize(34);
+        // §5.2: the §4.5/§4.6 practice columns are †, the growth interval and §4.7 columns ‡
+        for (String c : List.of("practice_change_ci_low", "practice_change_ci_high", "practice_change_shrunk",
+                "shrinkage")) {
+            assertThat(s.columns().get(s.index(c)).suppression()).as(c).isEqualTo("educator");
+        }
+        for (String c : List.of("student_growth_z_diff_ci_low", "student_growth_z_diff_ci_high", "baseline_es",
+                "baseline_equivalence")) {
+            assertThat(s.columns().get(s.index(c)).suppression()).as(c).isEqualTo("student");
+        }
+        assertThat(s.columns().get(s.index("baseline_equivalence")).type()).isEqualTo(MartType.STRING);
+        assertThat(MartSchema.load("bright_spots").columns()).extracting(MartColumn::name).containsExactly("rank",
+                "lea_id", "cohort_id", "pl_model", "n_practice_pairs", "practice_change_mean",
+                "practice_change_ci_low", "practice_change_ci_high", "practice_change_shrunk", "effect_size",
+                "improved_rate", "cost_per_improved");
         assertThat(s.columns().get(s.index("cost_usd")).type()).isEqualTo(MartType.DECIMAL_18_2);
         assertThat(s.columns().get(s.index("cost_usd")).suppression()).isNull();
         assertThat(s.columns().get(s.index("n_educators")).suppression()).isEqualTo("educator");
@@ -85,7 +102,7 @@ class MartSchemaTest {
 
                 assertThatThrownBy(() -> mw.write("2024-25", new Object[3]))
                         .isInstanceOf(IllegalArgumentException.class)
-                        .hasMessageContaining("3 values").hasMessageContaining("26 columns");
+                        .hasMessageContaining("3 values").hasMessageContaining("34 columns");
 
                 Object[] wrongType = good.clone();
                 wrongType[s.index("n_educators")] = 25L;

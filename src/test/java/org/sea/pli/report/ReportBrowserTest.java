@@ -102,6 +102,7 @@ class ReportBrowserTest {
             // on the state page; the checklist with the validate command first on the LEA page
             org.jsoup.nodes.Document dom = renderedDom(browser, report.resolve(page),
                     tmp.resolve("dom-" + page.replace('/', '-')));
+            String html = dom.outerHtml();
             if (page.equals("index.html")) {
                 assertThat(dom.select("#submission-grid tbody tr")).hasSize(6)
                         .allSatisfy(tr -> assertThat(tr.select("td[data-col]")).hasSize(8));
@@ -112,6 +113,14 @@ class ReportBrowserTest {
                 assertThat(dom.select("#submission-checklist tbody tr")).hasSize(2 * 7);
                 assertThat(dom.select("#validate-command").text())
                         .isEqualTo("java -jar pl-impact.jar validate --inbox <inbox> --lea lea-0001");
+            }
+            // what the browser rendered (its DOM after parsing the page): the §4.5–§4.7 evidence is there
+            if (page.equals("index.html")) {
+                assertThat(html).contains("id=\"chart-bright-spots-2025-26\"").contains("shrunk change (ranked on)")
+                        .contains("raw mean with 95% interval");
+            } else {
+                assertThat(html).contains("id=\"evidence\"").containsAnyOf(EvidenceSection.SIMILAR,
+                        EvidenceSection.ADJUST, EvidenceSection.NOT_COMPARABLE);
             }
             if (page.equals("index.html")) {
                 // kept for the README's picture (docs/report-state.png is a copy of it)

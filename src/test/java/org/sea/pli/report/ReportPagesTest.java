@@ -207,7 +207,8 @@ class ReportPagesTest {
                         "change_evidence_dollar_share"));
         assertTable(state, "bright-spots", query("SELECT * FROM " + glob("bright_spots")),
                 List.of("school_year", "rank"), List.of("lea_id", "cohort_id", "pl_model", "n_practice_pairs",
-                        "practice_change_mean", "effect_size", "improved_rate", "cost_per_improved"));
+                        "practice_change_mean", "effect_size", "improved_rate", "cost_per_improved",
+                        "practice_change_shrunk", "practice_change_ci_low", "practice_change_ci_high"));
         assertTable(state, "funding", query("SELECT school_year, funding_source, sum(amount_usd) AS amount_usd, "
                         + "sum(tool_specific_amount_usd) AS tool_specific_amount_usd FROM " + glob("funding_efficiency")
                         + " GROUP BY ALL"),
@@ -278,14 +279,11 @@ class ReportPagesTest {
                     for (String c : educatorColumns) {
                         assertShows(lea + " " + c, tr.selectFirst("td[data-col=" + c + "]").text(), r.get(c));
                     }
-                    String z = tr.selectFirst("td[data-col=student_growth_z_diff]").text();
-                    if (Boolean.TRUE.equals(r.get("student_suppressed"))) {
-                        assertThat(z).isEqualTo("suppressed");
-                    } else {
-                        assertShows(lea + " z", z, r.get("student_growth_z_diff"));
-                    }
+                    // §4.7: the growth difference lives in the evidence table, beside its verdict
+                    assertThat(tr.selectFirst("td[data-col=student_growth_z_diff]")).isNull();
                 }
             }
+            assertEvidence(doc, lea, cohorts);
             for (Map<String, Object> r : cohorts) {
                 if (Boolean.TRUE.equals(r.get("suppressed"))) {
                     suppressedSeen++;
@@ -326,6 +324,60 @@ class ReportPagesTest {
             }
         }
         assertThat(suppressedSeen).as("the sample plants cohorts under the minimum cell size").isPositive();
+    }
+
+    /** Words of §4.7's verdicts on the LEA page. */
+    private static final Map<String, String> VERDICTS = Map.of("satisfies", "students started at similar levels",
+            "needs_adjustment", "needs statistical adjustment", "fails", "not comparable");
+
+    /**
+     * The LEA page's evidence table: each cohort's interval and shrunk change as in the mart, and a
+     * student-growth difference only ever beside its baseline-equivalence verdict in words.
+     */
+    private static void assertEvidence(Document doc, String lea, List<Map<String, Object>> cohorts) {
+        assertThat(doc.select("#evidence tbody tr")).hasSize(cohorts.size());
+        for (Map<String, Object> r : cohorts) {
+            Element tr = doc.selectFirst("#evidence tr[data-key=\"" + r.get("school_year") + "|"
+                    + r.get("cohort_id") + "|" + r.get("pl_model") + "\"]");
+            String where = lea + " " + tr.attr("data-key");
+            String diff = tr.selectFirst("td[data-col=student_growth_z_diff]").text();
+            String verdict = tr.selectFirst("td[data-col=baseline_equivalence]").text();
+            if (Boolean.TRUE.equals(r.get("suppressed"))) {
+                for (String c : List.of("practice_change_ci_low", "practice_change_shrunk", "interval")) {
+                    assertThat(tr.selectFirst("td[data-col=" + c + "]").text()).as(where).isEqualTo("suppressed");
+                }
+            } else {
+                for (String c : List.of("practice_change_mean", "practice_change_ci_low", "practice_change_ci_high",
+                        "practice_change_shrunk")) {
+                    assertShows(where + " " + c, tr.selectFirst("td[data-col=" + c + "]").text(), r.get(c));
+                }
+            }
+            if (Boolean.TRUE.equals(r.get("student_suppressed"))) {
+                assertThat(diff).as(where).isEqualTo("suppressed");
+                assertThat(verdict).as(where).isEqualTo("suppressed");
+            } else if (r.get("baseline_equivalence") != null) {
+                assertThat(verdict).as(where).isEqualTo(VERDICTS.get((String) r.get("baseline_equivalence")));
+                assertShows(where + " z", diff, r.get("student_growth_z_diff"));
+                assertShows(where + " z low", tr.selectFirst("td[data-col=student_growth_z_diff_ci_low]").text(),
+                        r.get("student_growth_z_diff_ci_low"));
+            } else {
+                assertThat(diff).as(where + ": no difference without a verdict").isEqualTo("–");
+            }
+        }
+    }
+
+    @Test
+    void theSamplesLeaPagesShowEveryVerdictAndTheStatePageItsBrightSpotsIntervals() throws Exception {
+        StringBuilder all = new StringBuilder();
+        for (String lea : leaIds()) {
+            all.append(page("lea/" + lea + ".html").select("#evidence").text()).append('\n');
+        }
+        assertThat(all.toString()).contains(VERDICTS.values());
+        Document state = page("index.html");
+        for (Map<String, Object> y : query("SELECT DISTINCT school_year FROM " + glob("bright_spots"))) {
+            assertThat(state.select("svg#chart-bright-spots-" + y.get("school_year"))).hasSize(1);
+        }
+        assertThat(state.select("#bright-spots-section .note").text()).contains("shrunk change");
     }
 
     @Test

@@ -220,7 +220,8 @@ class SampleRunTest {
         assertThat(titleTwo).hasSize(2);
         assertThat(titleTwo).allSatisfy(r -> assertThat(((Number) r.get(2)).doubleValue()).isPositive()
                 .isLessThan(((Number) r.get(1)).doubleValue()));
-        // 4: ten bright spots per year, ranked by practice change
+        // 4: ten bright spots per year, ranked by the shrunk practice change (§5.6), the raw mean shown
+        // inside its interval
         // 9: in 2025-26 (the as-of year) every registered LEA has all 7 extracts in force. The generator
         // rejects lea-0003's newest satisfaction file (2026-06-30, reject_rate_exceeded) over the one of
         // 2026-06-29: in force, newest rejected, 2026-06-30 − 2026-06-29 = 1 day old; every other in-force
@@ -236,10 +237,41 @@ class SampleRunTest {
         assertThat(spots).hasSize(20);
         for (int i = 1; i < spots.size(); i++) {
             if (spots.get(i).get(0).equals(spots.get(i - 1).get(0))) {
-                assertThat(((Number) spots.get(i).get(6)).doubleValue())
-                        .isLessThanOrEqualTo(((Number) spots.get(i - 1).get(6)).doubleValue());
+                assertThat(((Number) spots.get(i).get(10)).doubleValue())
+                        .isLessThanOrEqualTo(((Number) spots.get(i - 1).get(10)).doubleValue());
             }
         }
+        assertThat(spots).allSatisfy(r -> assertThat(((Number) r.get(11)).doubleValue())
+                .isLessThanOrEqualTo(((Number) r.get(6)).doubleValue())
+                .isLessThanOrEqualTo(((Number) r.get(12)).doubleValue()));
+        // 5: credible evidence — some cohorts' change excludes zero; every growth claim carries its verdict
+        List<List<Object>> credible = exampleQuery("5_credible_evidence.sql");
+        assertThat(credible).anySatisfy(r -> assertThat(r.get(9)).isEqualTo(true));
+        for (List<Object> r : credible) {
+            boolean excludesZero = Boolean.TRUE.equals(r.get(9));
+            boolean hasInterval = r.get(6) != null;   // a cohort kept for its verdict may have < 2 pairs
+            if (hasInterval) { // shown rounded to 3 places: compare with ≥ / ≤
+                double low = ((Number) r.get(6)).doubleValue();
+                double high = ((Number) r.get(7)).doubleValue();
+                assertThat(excludesZero ? low >= 0 || high <= 0 : low <= 0 && high >= 0).as(r.toString()).isTrue();
+            } else {
+                assertThat(excludesZero).isFalse();
+            }
+            assertThat(excludesZero || r.get(14) != null).as("why the row is listed").isTrue();
+            assertThat(r.get(15)).isEqualTo("satisfies".equals(r.get(14)));
+        }
+    }
+
+    @Test
+    void theSampleShowsAllThreeBaselineEquivalenceVerdicts() throws Exception {
+        // the generator plants LEAs whose participants teach students with higher prior scores (§4.7)
+        assertThat(query("SELECT DISTINCT baseline_equivalence FROM " + glob("cohort_impact")
+                + " WHERE baseline_equivalence IS NOT NULL ORDER BY 1")).extracting(r -> r.get(0))
+                .containsExactly("fails", "needs_adjustment", "satisfies");
+        // the verdict follows |baseline_es| (0.05, 0.25] and never appears without it
+        assertThat(query("SELECT count(*) FROM " + glob("cohort_impact") + " WHERE (baseline_es IS NULL) <> "
+                + "(baseline_equivalence IS NULL) OR (abs(baseline_es) <= 0.05) <> (baseline_equivalence = 'satisfies')"
+                + " OR (abs(baseline_es) > 0.25) <> (baseline_equivalence = 'fails')").get(0).get(0)).isEqualTo(0L);
     }
 
     @Test
