@@ -20,7 +20,8 @@ class MartSchemaTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"educator_activity", "cohort_impact", "model_comparison", "funding_efficiency",
-            "evidence_coverage", "bright_spots", "load_report"})
+            "evidence_coverage", "bright_spots", "load_report", "practice_by_design", "practice_by_dimension",
+            "practice_persistence"})
     void everyMartSchemaLoads(String mart) {
         MartSchema s = MartSchema.load(mart);
         assertThat(s.name()).isEqualTo(mart);
