@@ -80,12 +80,13 @@ public final class Report {
 
     /** The marts a report is built from, read back from the run. */
     public record Marts(MartTable loadReport, MartTable cohortImpact, MartTable modelComparison,
-                        MartTable fundingEfficiency, MartTable evidenceCoverage, MartTable brightSpots) {
+                        MartTable fundingEfficiency, MartTable evidenceCoverage, MartTable brightSpots,
+                        LensSection lenses) {
 
         public static Marts read(MartReader reader) throws IOException {
             return new Marts(reader.read("load_report"), reader.read("cohort_impact"),
                     reader.read("model_comparison"), reader.read("funding_efficiency"),
-                    reader.read("evidence_coverage"), reader.read("bright_spots"));
+                    reader.read("evidence_coverage"), reader.read("bright_spots"), LensSection.read(reader));
         }
     }
 
@@ -134,7 +135,7 @@ public final class Report {
                 Marts own = new Marts(new MartTable(marts.loadReport().mart(), files.getOrDefault(lea, List.of())),
                         new MartTable(marts.cohortImpact().mart(), cohorts.getOrDefault(lea, List.of())),
                         marts.modelComparison(), marts.fundingEfficiency(), marts.evidenceCoverage(),
-                        marts.brightSpots());
+                        marts.brightSpots(), marts.lenses());
                 pages.put(LEA_DIR + "/" + lea + ".html", leaPage(own, run, lea));
             }
         }
@@ -187,6 +188,7 @@ public final class Report {
         ctx.setVariable("fundingCharts", fundingCharts);
         ctx.setVariable("funding", fundingTable(split));
         ctx.setVariable("brightSpots", brightSpotsTable(marts.brightSpots()));
+        marts.lenses().addTo(ctx);
         return engine.process("state", ctx);
     }
 
