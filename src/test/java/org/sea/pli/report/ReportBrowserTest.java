@@ -49,6 +49,21 @@ class ReportBrowserTest {
         return png;
     }
 
+    /** The page's DOM after the browser parsed it ({@code --dump-dom}). */
+    static String dumpDom(Path browser, Path page, Path profile) throws Exception {
+        List<String> cmd = List.of(browser.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profile, "--dump-dom", page.toUri().toString());
+        Path out = profile.resolveSibling(profile.getFileName() + ".html");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile())
+                .redirectError(profile.resolveSibling(profile.getFileName() + ".log").toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("chromium did not finish in 120 s: " + cmd);
+        }
+        return Files.readString(out);
+    }
+
     /** Variance of the grey level over all pixels: 0 for a blank (single-colour) image. */
     static double variance(BufferedImage img) {
         double sum = 0;
@@ -84,6 +99,12 @@ class ReportBrowserTest {
             assertThat(img.getWidth()).isEqualTo(1280);
             assertThat(variance(img)).as(page + " is not blank").isGreaterThan(100.0);
             if (page.equals("index.html")) {
+                // the lens sections (SPEC §5.8–§5.10) are in the DOM the browser built
+                String dom = dumpDom(browser, report.resolve(page), tmp.resolve("profile-dom"));
+                assertThat(dom).contains("id=\"design-section\"", "id=\"chart-design\"",
+                        "id=\"dimension-heat-2024-25\"", "id=\"dimension-heat-2025-26\"",
+                        "id=\"persistence-section\"", "id=\"chart-persistence\"", "id=\"practice-persistence\"");
+                assertThat(dom).containsPattern("<td data-col=\"[a-z_]+\" class=\"sup\">suppressed</td>");
                 // kept for the README's picture (docs/report-state.png is a copy of it)
                 Files.copy(png, Path.of("target", "report-state.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
