@@ -99,6 +99,25 @@ class PracticeByDimensionMartTest {
                 .containsExactly("coaching/engagement", "coaching/tech_use", "plc/engagement");
     }
 
+    /** run/LeaCheckpoints saves LeaModel by Java serialization: the per-dimension tallies come back. */
+    @Test
+    void perDimensionTalliesSurviveARestartCheckpoint() throws Exception {
+        LeaModels folded = fixture();
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(folded.existing("lea-1"));
+        }
+        LeaModels restored = new LeaModels();
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            restored.restore((org.sea.pli.model.LeaModel) in.readObject());
+        }
+        Marts marts = Marts.run(restored, 2);
+        // as in the first test: coaching × engagement change mean 1 over 2 units
+        assertThat(cell(marts, "coaching", "engagement").get("practice_change_mean")).isEqualTo(1.0);
+        assertThat(cell(marts, "coaching", "tech_use").get("practice_change_mean")).isEqualTo(1.5);
+    }
+
     @Test
     void aDimensionRatedInOnlyOnePhaseHasNoChange() throws IOException {
         TestInbox inbox = new TestInbox(dir);
