@@ -36,8 +36,12 @@ final class LeaYear {
     /** Educator is in a durable cohort / only in one-off cohorts this year (drives student gains). */
     final boolean[] durable;
     final boolean[] oneOff;
+    final long seed;
+    /** Per educator, the part of last year's practice change still there this year (see Rows). */
+    double[] lasting;
 
     LeaYear(long seed, Lea lea, int y) {
+        this.seed = seed;
         this.lea = lea;
         this.y = y;
         this.startYear = 2024 + y;
@@ -117,6 +121,7 @@ final class LeaYear {
         int[] dims = permutation(DIMENSIONS.length, r);
         dims = Arrays.copyOf(dims, Rand.between(r, 2, 4));
         Arrays.sort(dims);
+        dims = PracticeLenses.withFocusDimension(dims, focus);
         double effect = m.durable ? 0.3 * Rand.gauss(r) + (r.nextDouble() < 0.06 ? 0.5 : 0) : 0.1 * Rand.gauss(r);
         int k = Rand.between(r, m.minActivities, m.maxActivities);
         int window = 278; // Aug 20 .. May 25
@@ -140,6 +145,11 @@ final class LeaYear {
             a.title = title(m, f, tool, toolName, i, k, a);
             activities.add(a);
         }
+    }
+
+    /** The plan of the school year before, or null for the first. */
+    LeaYear previous() {
+        return y == 0 ? null : new LeaYear(seed, lea, y - 1);
     }
 
     String activityId(int n) {

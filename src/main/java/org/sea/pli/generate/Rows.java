@@ -10,7 +10,9 @@ import java.util.SplittableRandom;
  * <p>Planted effects (what the marts of SPEC §4/§5 should find): durable models are attended in
  * several sessions over weeks and raise followup artifact scores by ~0.8 on a ~2.0 baseline, one-off
  * models by ~0.1 (tool trainings ~0); one-off sessions get the best satisfaction; students of
- * educators in durable PL gain ~0.25 SD more than those of non-participants.
+ * educators in durable PL gain ~0.25 SD more than those of non-participants. The lenses of §5.8–§5.10
+ * (each focus moving its own dimension, less without a framework, change that lasts) are planted
+ * by {@link PracticeLenses}.
  */
 final class Rows {
     private static final String[] SOURCES = {"title_ii_a", "title_iv_a", "title_i", "perkins", "state", "local",
@@ -295,20 +297,13 @@ final class Rows {
                 if (r.nextDouble() >= 0.9) {
                     continue;
                 }
-                double frac = Long.bitCount(mask) / (double) a.sessions.length;
-                double delta;
-                if (a.model.durable) {
-                    delta = 0.9 * (0.5 + 0.5 * frac) + a.cohortEffect + 0.25 * Rand.gauss(r);
-                } else if (a.toolSpecific) {
-                    delta = 0.15 * Rand.gauss(r);
-                } else {
-                    delta = 0.1 + a.cohortEffect + 0.2 * Rand.gauss(r);
-                }
+                double delta = delta(a, mask, r);
+                double lasting = lasting(ly)[e];
                 boolean followup = r.nextDouble() < (a.model.durable ? 0.88 : 0.7);
                 f[1] = lea.eduIds[e];
                 for (int phase = 0; phase < (followup ? 2 : 1); phase++) {
                     f[5] = phase == 0 ? "baseline" : "followup";
-                    double latent = lea.practice[e] + (phase == 0 ? 0 : delta);
+                    double latent = lea.practice[e] + lasting + (phase == 0 ? 0 : delta);
                     int n = r.nextDouble() < 0.55 ? 1 : 2;
                     for (int k = 0; k < n; k++) {
                         f[0] = "art-" + ly.startYear % 100 + "-" + (a.idx + 1) + "-" + (e + 1) + (phase == 0 ? "-b" : "-f") + (k + 1);
@@ -324,7 +319,8 @@ final class Rows {
                                     continue;
                                 }
                                 f[7] = lea.raterId(rater);
-                                long s = Math.round(latent + 0.5 * Rand.gauss(r));
+                                long s = Math.round(latent + (phase == 0 ? 0 : PracticeLenses.focusGain(a, d))
+                                        + 0.5 * Rand.gauss(r));
                                 f[9] = SCORE[(int) Math.max(1, Math.min(4, s))];
                                 out.row(f);
                             }
@@ -333,6 +329,61 @@ final class Rows {
                 }
             }
         }
+    }
+
+    /** An educator's practice change in an activity (drawn from r right after the rating-skip draw). */
+    private static double delta(Activity a, long mask, SplittableRandom r) {
+        double frac = Long.bitCount(mask) / (double) a.sessions.length;
+        double delta;
+        if (a.model.durable) {
+            delta = 0.9 * (0.5 + 0.5 * frac) + a.cohortEffect + 0.25 * Rand.gauss(r);
+        } else if (a.toolSpecific) {
+            delta = 0.15 * Rand.gauss(r);
+        } else {
+            delta = 0.1 + a.cohortEffect + 0.2 * Rand.gauss(r);
+        }
+        return delta * PracticeLenses.designFactor(a);
+    }
+
+    /**
+     * Per educator, what remains this year of last year's change (SPEC §4.8's next-year baseline):
+     * per cohort attended last year, its model's persistence times the mean change over the cohort's
+     * attended activities, replayed from the same draws that made last year's ratings.
+     */
+    private double[] lasting(LeaYear ly) {
+        if (ly.lasting == null) {
+            double[] lasting = new double[ly.lea.n];
+            LeaYear p = ly.previous();
+            if (p != null) {
+                double[] sum = new double[ly.lea.n];
+                int[] n = new int[ly.lea.n];
+                for (int i = 0; i < p.activities.size(); i++) {
+                    Activity a = p.activities.get(i);
+                    for (int e : a.members) {
+                        long mask = attendMask(p, a, e);
+                        if (mask != 0) {
+                            SplittableRandom r = Rand.rng(seed, p.lea.index, p.y, a.idx, e, 13);
+                            r.nextDouble(); // the rating-skip draw of artifacts()
+                            sum[e] += delta(a, mask, r);
+                            n[e]++;
+                        }
+                    }
+                    boolean cohortEnds = i + 1 == p.activities.size()
+                            || !p.activities.get(i + 1).cohortId.equals(a.cohortId);
+                    if (cohortEnds) {
+                        for (int e : a.members) {
+                            if (n[e] > 0) {
+                                lasting[e] += PracticeLenses.persistence(a.model) * sum[e] / n[e];
+                            }
+                            sum[e] = 0;
+                            n[e] = 0;
+                        }
+                    }
+                }
+            }
+            ly.lasting = lasting;
+        }
+        return ly.lasting;
     }
 
     private void outcomes(LeaYear ly, RowOut out) throws IOException {

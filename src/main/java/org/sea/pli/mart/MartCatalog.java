@@ -47,6 +47,9 @@ public final class MartCatalog {
                 new ModelComparisonMart(settings),
                 new FundingEfficiencyMart(settings),
                 new EvidenceCoverageMart(),
-                new BrightSpotsMart(settings, cohorts));
+                new BrightSpotsMart(settings, cohorts),
+                new PracticeByDesignMart(settings),
+                new PracticeByDimensionMart(settings),
+                new PracticePersistenceMart(settings));
     }
 }

@@ -36,6 +36,4 @@ public final class EducatorActivity extends Measures {
     public boolean sustained() { return attendance.sustained(); }
 
     public boolean hasAttendance() { return attendance.sessions > 0; }
-
-    public boolean hasRatings() { return practice.baselineN + practice.followupN > 0; }
 }

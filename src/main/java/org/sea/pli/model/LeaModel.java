@@ -22,6 +22,11 @@ public final class LeaModel implements java.io.Serializable {
     final Map<Integer, Map<ParticipationKey, PracticeTally>> practice = new TreeMap<>();
     final Map<Integer, Map<String, EducatorOutcomes>> outcomes = new TreeMap<>();
     final Map<Integer, Integer> students = new TreeMap<>();
+    /**
+     * Rubric dimensions in the order this LEA's ratings first named them: a {@link PracticeTally}
+     * keeps its per-dimension sums in small arrays indexed by this list (§4.9), not in a map per key.
+     */
+    final List<String> dimensions = new java.util.ArrayList<>();
 
     /** One instance per distinct key and educator id, shared by all the maps above. */
     // only needed while folding: not part of a checkpoint (the maps above keep the shared instances)
@@ -49,6 +54,16 @@ public final class LeaModel implements java.io.Serializable {
             keys.put(known, known);
         }
         return known;
+    }
+
+    /** The index of a rubric dimension in {@link #dimensions}, adding it when new. */
+    int dimension(String dimension) {
+        int at = dimensions.indexOf(dimension); // a handful of dimensions (§4.9): a scan beats a map
+        if (at < 0) {
+            dimensions.add(dimension);
+            at = dimensions.size() - 1;
+        }
+        return at;
     }
 
     /** The canonical instance of an educator (or activity) id. */

@@ -55,9 +55,12 @@ public final class LeaModels implements FoldFactory {
                 int cohort = schema.index("cohort_id");
                 int model = schema.index("pl_model");
                 int tool = schema.index("tool_specific");
+                int focus = schema.index("focus");
+                int framework = schema.index("framework");
                 yield new YearFold<Map<String, Activity>>(year, HashMap::new,
                         (m, r) -> m.put(r.text(id), new Activity(r.text(id), r.text(cohort), r.text(model),
-                                "true".equals(r.text(tool)))),
+                                "true".equals(r.text(tool)), lea.educator(r.text(focus)),
+                                lea.educator(r.text(framework)))),
                         lea.activities::put);
             }
             case "pl_funding" -> {
@@ -111,9 +114,12 @@ public final class LeaModels implements FoldFactory {
                 int educator = schema.index("educator_id");
                 int phase = schema.index("phase");
                 int score = schema.index("score");
+                int dimension = schema.index("dimension");
+                // §4.9: per key the sums and counts per phase and dimension, folded as the rows stream
                 yield new YearFold<Map<ParticipationKey, PracticeTally>>(year, HashMap::new,
                         (m, r) -> m.computeIfAbsent(lea.participation(r.text(id), r.text(educator)),
-                                k -> new PracticeTally()).add("followup".equals(r.text(phase)), r.integer(score)),
+                                k -> new PracticeTally()).add("followup".equals(r.text(phase)), r.integer(score),
+                                lea.dimension(r.text(dimension))),
                         lea.practice::put);
             }
             case "student_outcomes" -> {

@@ -28,11 +28,14 @@ public final class LeaYear {
     private final GrowthStandardization growth;
     private final GainMoments comparisonPriorZ;
     private Map<String, BigDecimal> fundingByActivity;
+    private final LeaModel lea;
+    private Map<String, long[]> nextBaselines;
 
     private LeaYear(String leaId, int schoolYear, Map<String, Activity> activities, List<FundingLine> funding,
                     List<EducatorActivity> participation, List<EducatorUnit> units,
                     List<Double> nonParticipantGrowthZ, Map<String, EducatorOutcomes> outcomes, int students,
-                    GrowthStandardization growth, GainMoments comparisonPriorZ) {
+                    GrowthStandardization growth, GainMoments comparisonPriorZ, LeaModel lea) {
+        this.lea = lea;
         this.leaId = leaId;
         this.schoolYear = schoolYear;
         this.activities = activities;
@@ -93,7 +96,7 @@ public final class LeaYear {
         return new LeaYear(lea.leaId, year, Collections.unmodifiableMap(activities),
                 List.copyOf(lea.funding.getOrDefault(year, List.of())), participation,
                 List.copyOf(units.values()), nonParticipants, outcomes, lea.students.getOrDefault(year, 0), growth,
-                comparisonPriorZ);
+                comparisonPriorZ, lea);
     }
 
     public String leaId() { return leaId; }
@@ -131,6 +134,32 @@ public final class LeaYear {
 
     /** The statewide standardization of §4.3 the LEA-year was assembled with. */
     public GrowthStandardization growth() { return growth; }
+
+    /** Rubric dimensions by the index the measures' per-dimension methods take (§4.9). */
+    public List<String> dimensions() { return Collections.unmodifiableList(lea.dimensions); }
+
+    /**
+     * next_baseline of §4.8: the mean of every baseline-phase rating of the educator in this LEA in
+     * the next school year (any activity, any cohort), null when none. The next year's tallies are
+     * already folded in the same {@link LeaModel}: no extract is read again.
+     */
+    public Double nextBaseline(String educatorId) {
+        if (nextBaselines == null) {
+            Map<String, long[]> sums = new HashMap<>();
+            for (Map.Entry<ParticipationKey, PracticeTally> e
+                    : lea.practice.getOrDefault(schoolYear + 1, Map.of()).entrySet()) {
+                PracticeTally t = e.getValue();
+                if (t.baselineN > 0) {
+                    long[] s = sums.computeIfAbsent(e.getKey().educatorId(), k -> new long[2]);
+                    s[0] += t.baselineSum;
+                    s[1] += t.baselineN;
+                }
+            }
+            nextBaselines = sums;
+        }
+        long[] s = nextBaselines.get(educatorId);
+        return s == null ? null : (double) s[0] / s[1];
+    }
 
     /** Total pl_funding amount per activity_id (exact decimal, §4). */
     public Map<String, BigDecimal> fundingByActivity() {

@@ -11,6 +11,23 @@ public final class PracticeTally implements java.io.Serializable {
     int baselineN;
     long followupSum;
     int followupN;
+    /**
+     * Per rubric dimension d (an index into the LEA's {@code LeaModel.dimensions}), four ints at
+     * 4d: baseline sum, baseline count, followup sum, followup count (§4.9). Null until a rating
+     * names a dimension; grown as dimensions appear. About a hundred bytes per key at state scale.
+     */
+    int[] byDimension;
+
+    void add(boolean followup, int score, int dimension) {
+        add(followup, score);
+        int at = 4 * dimension + (followup ? 2 : 0);
+        if (byDimension == null || byDimension.length <= at + 1) {
+            byDimension = byDimension == null ? new int[4 * (dimension + 1)]
+                    : java.util.Arrays.copyOf(byDimension, 4 * (dimension + 1));
+        }
+        byDimension[at] += score;
+        byDimension[at + 1]++;
+    }
 
     void add(boolean followup, int score) {
         if (followup) {
@@ -27,6 +44,48 @@ public final class PracticeTally implements java.io.Serializable {
         baselineN += other.baselineN;
         followupSum += other.followupSum;
         followupN += other.followupN;
+        if (other.byDimension != null) {
+            if (byDimension == null || byDimension.length < other.byDimension.length) {
+                byDimension = byDimension == null ? new int[other.byDimension.length]
+                        : java.util.Arrays.copyOf(byDimension, other.byDimension.length);
+            }
+            for (int i = 0; i < other.byDimension.length; i++) {
+                byDimension[i] += other.byDimension[i];
+            }
+        }
+    }
+
+    /** How many dimension slots the tally has (some may hold no ratings). */
+    int dimensionSlots() {
+        return byDimension == null ? 0 : byDimension.length / 4;
+    }
+
+    /** baseline_d of §4.9: mean baseline score on dimension d, null when none. */
+    Double baseline(int d) {
+        return dimensionMean(4 * d);
+    }
+
+    /** followup_d of §4.9. */
+    Double followup(int d) {
+        return dimensionMean(4 * d + 2);
+    }
+
+    /** practice_change_d = followup_d − baseline_d, null unless both exist (§4.9). */
+    Double change(int d) {
+        Double b = baseline(d);
+        Double f = followup(d);
+        return b == null || f == null ? null : f - b;
+    }
+
+    private Double dimensionMean(int at) {
+        if (byDimension == null || at + 1 >= byDimension.length || byDimension[at + 1] == 0) {
+            return null;
+        }
+        return (double) byDimension[at] / byDimension[at + 1];
+    }
+
+    boolean hasRatings() {
+        return baselineN + followupN > 0;
     }
 
     Double baseline() {

@@ -81,12 +81,13 @@ public final class Report {
     /** The marts a report is built from, read back from the run. */
     public record Marts(MartTable loadReport, MartTable cohortImpact, MartTable modelComparison,
                         MartTable fundingEfficiency, MartTable evidenceCoverage, MartTable brightSpots,
-                        MartTable submissionStatus) {
+                        MartTable submissionStatus, LensSection lenses) {
 
         public static Marts read(MartReader reader) throws IOException {
             return new Marts(reader.read("load_report"), reader.read("cohort_impact"),
                     reader.read("model_comparison"), reader.read("funding_efficiency"),
-                    reader.read("evidence_coverage"), reader.read("bright_spots"), reader.read(SubmissionSection.MART));
+                    reader.read("evidence_coverage"), reader.read("bright_spots"), reader.read(SubmissionSection.MART),
+                    LensSection.read(reader));
         }
     }
 
@@ -136,7 +137,8 @@ public final class Report {
                 Marts own = new Marts(new MartTable(marts.loadReport().mart(), files.getOrDefault(lea, List.of())),
                         new MartTable(marts.cohortImpact().mart(), cohorts.getOrDefault(lea, List.of())),
                         marts.modelComparison(), marts.fundingEfficiency(), marts.evidenceCoverage(),
-                        marts.brightSpots(), new MartTable(SubmissionSection.MART, submissions.getOrDefault(lea, List.of())));
+                        marts.brightSpots(), new MartTable(SubmissionSection.MART, submissions.getOrDefault(lea, List.of())),
+                        marts.lenses());
                 pages.put(LEA_DIR + "/" + lea + ".html", leaPage(own, run, lea));
             }
         }
@@ -192,6 +194,7 @@ public final class Report {
         ctx.setVariable("funding", fundingTable(split));
         ctx.setVariable("brightSpots", brightSpotsTable(marts.brightSpots()));
         ctx.setVariable("brightSpotCharts", EvidenceSection.brightSpotCharts(marts.brightSpots(), years));
+        marts.lenses().addTo(ctx);
         return engine.process("state", ctx);
     }
 

@@ -109,6 +109,13 @@ public final class TestInbox {
                     toolSpecific, "iste", firstYear() + "-08-01", secondYear() + "-05-31", "10");
         }
 
+        /** An activity with its design (§5.8): focus, tool_specific and framework as given. */
+        public Lea activity(String activityId, String cohortId, String plModel, String focus, boolean toolSpecific,
+                            String framework) {
+            return row("pl_activities", activityId, year, "Title " + activityId, cohortId, plModel, focus,
+                    toolSpecific, framework, firstYear() + "-08-01", secondYear() + "-05-31", "10");
+        }
+
         public Lea funding(String activityId, String source, String amountUsd) {
             return row("pl_funding", activityId, year, source, amountUsd);
         }
@@ -140,6 +147,16 @@ public final class TestInbox {
                 artifacts++;
                 row("artifact_ratings", "art-" + artifacts, educatorId, activityId, year, "lesson_plan", phase,
                         secondYear() + "-03-01", "r-1", "engagement", score);
+            }
+            return this;
+        }
+
+        /** Like {@link #rate}, on a named rubric dimension (§4.9; the fixture's are engagement, tech_use). */
+        public Lea rateOn(String activityId, String educatorId, String phase, String dimension, int... scores) {
+            for (int score : scores) {
+                artifacts++;
+                row("artifact_ratings", "art-" + artifacts, educatorId, activityId, year, "lesson_plan", phase,
+                        secondYear() + "-03-01", "r-1", dimension, score);
             }
             return this;
         }

@@ -20,7 +20,8 @@ class MartSchemaTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"educator_activity", "cohort_impact", "model_comparison", "funding_efficiency",
-            "evidence_coverage", "bright_spots", "load_report", "submission_status"})
+            "evidence_coverage", "bright_spots", "load_report", "submission_status", "practice_by_design",
+            "practice_by_dimension", "practice_persistence"})
     void everyMartSchemaLoads(String mart) {
         MartSchema s = MartSchema.load(mart);
         assertThat(s.name()).isEqualTo(mart);
@@ -68,6 +69,35 @@ class MartSchemaTest {
         assertThat(s.parquetType().getType("lea_id").toString()).isEqualTo("optional binary lea_id (STRING)");
         assertThat(MartSchema.load("load_report").parquetType().getType("extract_date").toString())
                 .isEqualTo("optional int32 extract_date (DATE)");
+    }
+
+    /** The three lenses, column by column as SPEC §5.8–§5.10 list them, † where the SPEC marks it. */
+    @Test
+    void lensMartsMatchSpec58To510() {
+        assertColumns("practice_by_design", List.of("school_year", "factor", "level"),
+                "factor string", "level string", "n_elements int32 †", "n_educators int32 †", "n_attended int32 †",
+                "sustained_rate double †", "n_practice_pairs int32 †", "practice_change_mean double †",
+                "practice_change_sd double †", "practice_change_ci_low double †", "practice_change_ci_high double †",
+                "effect_size double †", "improved_rate double †", "allocated_cost_usd double",
+                "cost_per_improved double †", "suppressed boolean");
+        assertColumns("practice_by_dimension", List.of("school_year", "pl_model", "dimension"),
+                "pl_model string", "dimension string", "n_educators int32 †", "practice_baseline_mean double †",
+                "practice_followup_mean double †", "practice_change_mean double †", "practice_change_sd double †",
+                "practice_change_ci_low double †", "practice_change_ci_high double †", "effect_size double †",
+                "suppressed boolean");
+        assertColumns("practice_persistence", List.of("school_year", "pl_model", "sustained"),
+                "pl_model string", "sustained boolean", "n_units int32 †", "n_followed int32 †",
+                "practice_change_mean double †", "retained_change_mean double †", "retained_change_sd double †",
+                "retained_change_ci_low double †", "retained_change_ci_high double †", "fade_mean double †",
+                "persistence_ratio double †", "suppressed boolean");
+    }
+
+    private static void assertColumns(String mart, List<String> key, String... columns) {
+        MartSchema s = MartSchema.load(mart);
+        assertThat(s.key()).as(mart).isEqualTo(key);
+        assertThat(s.columns()).extracting(c -> c.name() + " " + c.type().jsonName()
+                        + ("educator".equals(c.suppression()) ? " †" : ""))
+                .as(mart).containsExactly(columns);
     }
 
     @Test

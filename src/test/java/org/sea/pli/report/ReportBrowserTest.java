@@ -123,6 +123,11 @@ class ReportBrowserTest {
                         EvidenceSection.ADJUST, EvidenceSection.NOT_COMPARABLE);
             }
             if (page.equals("index.html")) {
+                // the lens sections (SPEC §5.8–§5.10) are in the DOM the browser built
+                assertThat(html).contains("id=\"design-section\"", "id=\"chart-design\"",
+                        "id=\"dimension-heat-2024-25\"", "id=\"dimension-heat-2025-26\"",
+                        "id=\"persistence-section\"", "id=\"chart-persistence\"", "id=\"practice-persistence\"");
+                assertThat(html).containsPattern("<td data-col=\"[a-z_]+\" class=\"sup\">suppressed</td>");
                 // kept for the README's picture (docs/report-state.png is a copy of it)
                 Files.copy(png, Path.of("target", "report-state.png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }

@@ -223,6 +223,60 @@ class ReportPagesTest {
                 List.of("lea_id"), List.of("files", "in_force", "rejected", "ignored", "rows_read", "rows_rejected"));
     }
 
+    /** The lens sections (SPEC §5.8–§5.10): every mart row shown, suppressed cells read "suppressed". */
+    @Test
+    void lensSectionsEqualTheirMarts() throws Exception {
+        Document state = page("index.html");
+        assertLens(state, "practice-by-design", query("SELECT * FROM " + glob("practice_by_design")),
+                List.of("school_year", "factor", "level"), List.of("n_elements", "n_practice_pairs",
+                        "practice_change_mean", "practice_change_ci_low", "practice_change_ci_high", "improved_rate",
+                        "cost_per_improved"), List.of("allocated_cost_usd"));
+        assertLens(state, "practice-persistence", query("SELECT * FROM " + glob("practice_persistence")),
+                List.of("school_year", "pl_model", "sustained"), List.of("n_units", "n_followed",
+                        "practice_change_mean", "retained_change_mean", "retained_change_ci_low",
+                        "retained_change_ci_high", "fade_mean", "persistence_ratio"), List.of());
+        List<Map<String, Object>> cells = query("SELECT * FROM " + glob("practice_by_dimension"));
+        assertThat(cells).isNotEmpty();
+        int suppressed = 0;
+        for (Map<String, Object> r : cells) {
+            Element td = state.selectFirst("#dimension-heat-" + r.get("school_year") + " tr[data-key=\""
+                    + r.get("school_year") + "|" + r.get("pl_model") + "\"] td[data-col=" + r.get("dimension") + "]");
+            assertThat(td).as("heat map cell " + r).isNotNull();
+            if (Boolean.TRUE.equals(r.get("suppressed"))) {
+                assertThat(td.text()).isEqualTo("suppressed");
+                suppressed++;
+            } else {
+                assertShows("heat map " + r, td.text(), r.get("practice_change_mean"));
+                assertThat(td.attr("style")).startsWith("background:#");
+            }
+        }
+        assertThat(suppressed).as("the sample has small model × dimension cells").isPositive();
+        assertThat(state.select("#chart-design, #chart-persistence")).hasSize(2);
+    }
+
+    private static void assertLens(Document doc, String table, List<Map<String, Object>> rows, List<String> key,
+                                   List<String> suppressible, List<String> always) {
+        assertThat(rows).as(table).isNotEmpty();
+        assertThat(doc.select("#" + table + " tbody tr")).as(table + " rows").hasSize(rows.size());
+        for (Map<String, Object> r : rows) {
+            String k = String.join("|", key.stream().map(c -> String.valueOf(r.get(c))).toList());
+            Element tr = doc.selectFirst("#" + table + " tr[data-key=\"" + k + "\"]");
+            assertThat(tr).as(table + " row " + k).isNotNull();
+            boolean sup = Boolean.TRUE.equals(r.get("suppressed"));
+            for (String c : suppressible) {
+                String text = tr.selectFirst("td[data-col=" + c + "]").text();
+                if (sup) {
+                    assertThat(text).as(table + " " + k + " " + c).isEqualTo("suppressed");
+                } else {
+                    assertShows(table + " " + k + " " + c, text, r.get(c));
+                }
+            }
+            for (String c : always) {
+                assertShows(table + " " + k + " " + c, tr.selectFirst("td[data-col=" + c + "]").text(), r.get(c));
+            }
+        }
+    }
+
     @Test
     void fundingSplitAddsUpAndCarriesEachLeasEvidenceDollars() throws Exception {
         Document state = page("index.html");

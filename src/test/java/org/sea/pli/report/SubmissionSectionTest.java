@@ -64,7 +64,8 @@ class SubmissionSectionTest {
 
     private static Map<String, String> render() {
         Report.Marts marts = new Report.Marts(none("load_report"), none("cohort_impact"), none("model_comparison"),
-                none("funding_efficiency"), none("evidence_coverage"), none("bright_spots"), status());
+                none("funding_efficiency"), none("evidence_coverage"), none("bright_spots"), status(),
+                new LensSection(none("practice_by_design"), none("practice_by_dimension"), none("practice_persistence")));
         return new Report().render(marts, new Report.Run("2026-06-30_1", "2026-06-30", null));
     }
 

@@ -91,7 +91,8 @@ class SampleRunTest {
     void everyMartReadsBackWithTheColumnsAndTypesOfItsSchema() throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<String> marts = List.of("load_report", "educator_activity", "cohort_impact", "model_comparison",
-                "funding_efficiency", "evidence_coverage", "bright_spots", "submission_status");
+                "funding_efficiency", "evidence_coverage", "bright_spots", "submission_status", "practice_by_design",
+                "practice_by_dimension", "practice_persistence");
         for (String mart : marts) {
             JsonNode schema = json.readTree(Path.of("schemas/marts", mart + ".json").toFile());
             Map<String, String> expected = new LinkedHashMap<>();
@@ -274,6 +275,59 @@ class SampleRunTest {
                 + " OR (abs(baseline_es) > 0.25) <> (baseline_equivalence = 'fails')").get(0).get(0)).isEqualTo(0L);
     }
 
+    /** The lenses of SPEC §5.8–§5.10 find what the generator plants (generate/PracticeLenses). */
+    @Test
+    void lensQueriesFindThePlantedDesignDimensionAndPersistenceEffects() throws Exception {
+        // 6: framework-anchored PL changes practice, tool-specific training hardly; per improved
+        // record the tool training costs more (or improves nobody at all)
+        List<List<Object>> cost = exampleQuery("6_tool_specific_cost.sql");
+        for (String year : List.of("2024-25", "2025-26")) {
+            List<Object> anchored = cost.stream().filter(r -> r.get(0).equals(year) && r.get(1).equals("framework_anchored"))
+                    .findFirst().orElseThrow();
+            List<Object> tool = cost.stream().filter(r -> r.get(0).equals(year) && r.get(1).equals("tool_specific"))
+                    .findFirst().orElseThrow();
+            assertThat(((Number) anchored.get(5)).doubleValue()).as(year).isGreaterThan(0.5);
+            if (tool.get(4) != null) {
+                assertThat(((Number) tool.get(4)).doubleValue()).as(year)
+                        .isGreaterThan(((Number) anchored.get(4)).doubleValue());
+                assertThat(((Number) tool.get(5)).doubleValue()).as(year).isLessThan(0.2);
+            }
+        }
+        // §5.8 directly: no framework < any framework, sustained elements > one-off ones
+        for (List<Object> r : query("""
+                SELECT school_year,
+                       max(practice_change_mean) FILTER (WHERE factor = 'framework' AND level = 'none'),
+                       min(practice_change_mean) FILTER (WHERE factor = 'framework' AND level <> 'none'),
+                       max(practice_change_mean) FILTER (WHERE factor = 'sustained' AND level = 'false'),
+                       max(practice_change_mean) FILTER (WHERE factor = 'sustained' AND level = 'true')
+                FROM %s GROUP BY ALL""".formatted(glob("practice_by_design")))) {
+            assertThat(((Number) r.get(1)).doubleValue()).as("no framework, " + r.get(0))
+                    .isLessThan(((Number) r.get(2)).doubleValue());
+            assertThat(((Number) r.get(4)).doubleValue()).as("sustained, " + r.get(0))
+                    .isGreaterThan(((Number) r.get(3)).doubleValue() + 0.3);
+        }
+        // 7: every row is coaching's, largest change first
+        List<List<Object>> dims = exampleQuery("7_dimensions_coaching_moves.sql");
+        assertThat(dims).hasSizeGreaterThanOrEqualTo(6);
+        for (int i = 1; i < dims.size(); i++) {
+            if (dims.get(i).get(0).equals(dims.get(i - 1).get(0))) {
+                assertThat(((Number) dims.get(i).get(5)).doubleValue())
+                        .isLessThanOrEqualTo(((Number) dims.get(i - 1).get(5)).doubleValue());
+            }
+        }
+        // 8: most of a durable model's change lasts, little of a workshop's (2024-25 into 2025-26)
+        Map<String, Double> ratio = new LinkedHashMap<>();
+        for (List<Object> r : exampleQuery("8_change_that_lasts.sql")) {
+            assertThat(r.get(0)).isEqualTo("2024-25"); // the last year has no Y+1
+            ratio.put(r.get(1) + "/" + r.get(2), r.get(10) == null ? null : ((Number) r.get(10)).doubleValue());
+        }
+        assertThat(ratio).containsKeys("coaching/true", "plc/true", "workshop/false");
+        for (String durable : List.of("coaching/true", "plc/true")) {
+            assertThat(ratio.get(durable)).as(durable).isGreaterThan(0.5)
+                    .isGreaterThan(ratio.get("workshop/false") + 0.3);
+        }
+    }
+
     @Test
     void noStudentIdOrRawEducatorIdInAnyMartOrLogLine() throws Exception {
         Set<String> ids = new HashSet<>();
@@ -295,7 +349,8 @@ class SampleRunTest {
         ids.removeIf(id -> id.isBlank() || id.length() < 5);
         assertThat(ids).hasSizeGreaterThan(1000);
         for (String mart : List.of("load_report", "educator_activity", "cohort_impact", "model_comparison",
-                "funding_efficiency", "evidence_coverage", "bright_spots", "submission_status")) {
+                "funding_efficiency", "evidence_coverage", "bright_spots", "submission_status", "practice_by_design",
+                "practice_by_dimension", "practice_persistence")) {
             List<String> textColumns = new ArrayList<>();
             for (List<Object> c : query("DESCRIBE SELECT * FROM " + glob(mart))) {
                 if ("VARCHAR".equals(c.get(1))) {
@@ -318,7 +373,7 @@ class SampleRunTest {
     void theSummaryTableCountsFilesRowsAndMarts() {
         assertThat(out).contains("pl-impact run summary", "run id     2026-06-30_1", "in_force", "superseded",
                 "stale_in_force", "ignored", "student_outcomes", "load_report", "bright_spots", "duration");
-        // 94 files in the sample; 8 marts, each with a row count
+        // 94 files in the sample; the totals line ends with the file count
         assertThat(out.lines().filter(l -> l.matches("\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+\\d+\\s+94")))
                 .hasSize(1);
     }
