@@ -2,6 +2,7 @@ package org.sea.pli.cli;
 
 import org.sea.pli.run.RunReproduction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -13,14 +14,8 @@ import java.nio.file.Path;
                 + " SHA-256), with the configuration it recorded, into another location.")
 final class RerunCommand extends Verb {
 
-    @Option(names = "--warehouse", paramLabel = "URI", required = true, description = "The warehouse holding the run.")
-    String warehouse;
-
-    @Option(names = "--run", paramLabel = "RUN_ID", required = true, description = "The run id, e.g. 2026-06-30_1.")
-    String runId;
-
-    @Option(names = "--inbox", paramLabel = "DIR", required = true, description = "The inbox the run read.")
-    Path inbox;
+    @Mixin
+    RecordedRunOptions recorded;
 
     @Option(names = "--out", paramLabel = "URI", required = true, description = "Where to write the reproduction.")
     String out;
@@ -31,9 +26,9 @@ final class RerunCommand extends Verb {
 
     @Override
     public Integer call() {
-        String from = required("--warehouse", warehouse);
-        String run = required("--run", runId);
-        Path dir = existingInbox(inbox);
+        String from = required("--warehouse", recorded.warehouse);
+        String run = required("--run", recorded.runId);
+        Path dir = existingInbox(recorded.inbox);
         String target = required("--out", out);
         byte[] key = pseudonymKey();
         return SpringStart.job(name(), invocation, context -> context.getBean(RunReproduction.class)

@@ -2,6 +2,7 @@ package org.sea.pli.cli;
 
 import org.sea.pli.run.RunReproduction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -13,14 +14,8 @@ import java.nio.file.Path;
                 + " place and compares again: exit 0 when all match, 3 naming each differing file.")
 final class VerifyCommand extends Verb {
 
-    @Option(names = "--warehouse", paramLabel = "URI", required = true, description = "The warehouse holding the run.")
-    String warehouse;
-
-    @Option(names = "--run", paramLabel = "RUN_ID", required = true, description = "The run id, e.g. 2026-06-30_1.")
-    String runId;
-
-    @Option(names = "--inbox", paramLabel = "DIR", required = true, description = "The inbox the run read.")
-    Path inbox;
+    @Mixin
+    RecordedRunOptions recorded;
 
     VerifyCommand(Invocation invocation) {
         super(invocation);
@@ -28,9 +23,9 @@ final class VerifyCommand extends Verb {
 
     @Override
     public Integer call() {
-        String from = required("--warehouse", warehouse);
-        String run = required("--run", runId);
-        Path dir = existingInbox(inbox);
+        String from = required("--warehouse", recorded.warehouse);
+        String run = required("--run", recorded.runId);
+        Path dir = existingInbox(recorded.inbox);
         byte[] key = pseudonymKey();
         return SpringStart.job(name(), invocation, context -> context.getBean(RunReproduction.class)
                 .verify(from, run, dir, key, invocation.out()));

@@ -1,7 +1,6 @@
 package org.sea.pli.mart;
 
 import org.sea.pli.model.LeaYear;
-import org.sea.pli.parquet.MartSchema;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -16,22 +15,15 @@ import java.util.List;
  * {@link CohortImpactMart} kept for the year, at {@link #endYear}, after cohort_impact's own endYear
  * has fitted the year's shrinkage ({@link MartCatalog} lists it after cohort_impact).
  */
-public final class BrightSpotsMart implements YearMart {
+public final class BrightSpotsMart extends SchemaYearMart {
 
     public static final String NAME = "bright_spots";
 
-    private final MartRow shape = new MartRow(MartSchema.load(NAME));
-    private final MartSettings settings;
     private final CohortImpactMart cohorts;
 
     public BrightSpotsMart(MartSettings settings, CohortImpactMart cohorts) {
-        this.settings = settings;
+        super(NAME, settings);
         this.cohorts = cohorts;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

@@ -7,7 +7,6 @@ import org.sea.pli.model.EducatorUnit;
 import org.sea.pli.model.GroupImpact;
 import org.sea.pli.model.LeaYear;
 import org.sea.pli.model.Sample;
-import org.sea.pli.parquet.MartSchema;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -27,7 +26,7 @@ import java.util.TreeSet;
  * per cohort group: small) are held until {@link #endYear} and written there; they stay available
  * to {@link BrightSpotsMart}, which ranks them (§5.6) in its own endYear, called after this one.
  */
-public final class CohortImpactMart implements YearMart {
+public final class CohortImpactMart extends SchemaYearMart {
 
     public static final String NAME = "cohort_impact";
 
@@ -40,19 +39,12 @@ public final class CohortImpactMart implements YearMart {
     private record Pending(CohortRow cohort, Object[] values, boolean studentSuppressed) {
     }
 
-    private final MartRow shape = new MartRow(MartSchema.load(NAME));
-    private final MartSettings settings;
     private final List<Pending> pending = new ArrayList<>();
     private final List<CohortRow> year = new ArrayList<>();
     private String yearPartition;
 
     public CohortImpactMart(MartSettings settings) {
-        this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, settings);
     }
 
     /** The rows of the school year just ended (after {@link #endYear}), in key order. */

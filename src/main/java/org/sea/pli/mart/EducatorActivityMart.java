@@ -2,7 +2,6 @@ package org.sea.pli.mart;
 
 import org.sea.pli.model.EducatorActivity;
 import org.sea.pli.model.LeaYear;
-import org.sea.pli.parquet.MartSchema;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,20 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /** Mart {@code educator_activity} (SPEC §5.1, restricted): one row per P element, not suppressed. */
-public final class EducatorActivityMart implements YearMart {
+public final class EducatorActivityMart extends SchemaYearMart {
 
     public static final String NAME = "educator_activity";
 
-    private final MartRow shape = new MartRow(MartSchema.load(NAME));
-    private final MartSettings settings;
 
     public EducatorActivityMart(MartSettings settings) {
-        this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, settings);
     }
 
     /** Rows sorted by activity_id then educator_key (the key after school_year and lea_id). */

@@ -6,7 +6,6 @@ import org.sea.pli.model.EducatorUnit;
 import org.sea.pli.model.FundingLine;
 import org.sea.pli.model.LeaYear;
 import org.sea.pli.model.Sample;
-import org.sea.pli.parquet.MartSchema;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -21,18 +20,16 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Mart {@code evidence_coverage} (SPEC §5.5): how much of an LEA-year's PL has evidence of change. */
-public final class EvidenceCoverageMart implements YearMart {
+public final class EvidenceCoverageMart extends SchemaYearMart {
 
     public static final String NAME = "evidence_coverage";
 
-    private final MartRow shape = new MartRow(MartSchema.load(NAME));
-
-    @Override
-    public String name() {
-        return NAME;
-    }
 
     /** §5.5: one row per LEA-year. */
+    public EvidenceCoverageMart(MartSettings settings) {
+        super(NAME, settings);
+    }
+
     @Override
     public void lea(LeaYear ly, String partition, MartSink sink) throws IOException {
         Set<String> withAttendance = new HashSet<>();

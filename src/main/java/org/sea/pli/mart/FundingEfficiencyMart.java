@@ -6,7 +6,6 @@ import org.sea.pli.model.EducatorUnit;
 import org.sea.pli.model.FundingLine;
 import org.sea.pli.model.LeaYear;
 import org.sea.pli.model.Sample;
-import org.sea.pli.parquet.MartSchema;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -21,20 +20,13 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** Mart {@code funding_efficiency} (SPEC §5.4): what each funding stream buys, per LEA-year. */
-public final class FundingEfficiencyMart implements YearMart {
+public final class FundingEfficiencyMart extends SchemaYearMart {
 
     public static final String NAME = "funding_efficiency";
 
-    private final MartRow shape = new MartRow(MartSchema.load(NAME));
-    private final MartSettings settings;
 
     public FundingEfficiencyMart(MartSettings settings) {
-        this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, settings);
     }
 
     /** What §5.4 needs to know of one activity's P elements. */

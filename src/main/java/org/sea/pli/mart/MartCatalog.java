@@ -46,7 +46,7 @@ public final class MartCatalog {
                 cohorts,
                 new ModelComparisonMart(settings),
                 new FundingEfficiencyMart(settings),
-                new EvidenceCoverageMart(),
+                new EvidenceCoverageMart(settings),
                 new BrightSpotsMart(settings, cohorts),
                 new PracticeByDesignMart(settings),
                 new PracticeByDimensionMart(settings),

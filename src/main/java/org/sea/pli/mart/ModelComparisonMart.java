@@ -4,7 +4,6 @@ import org.sea.pli.model.EducatorActivity;
 import org.sea.pli.model.EducatorUnit;
 import org.sea.pli.model.GroupImpact;
 import org.sea.pli.model.LeaYear;
-import org.sea.pli.parquet.MartSchema;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -17,7 +16,7 @@ import java.util.TreeMap;
  * Mart {@code model_comparison} (SPEC §5.3): statewide, per pl_model, over every unit of the
  * school year. Units are added LEA by LEA in lea_id order, which fixes every floating sum.
  */
-public final class ModelComparisonMart implements YearMart {
+public final class ModelComparisonMart extends SchemaYearMart {
 
     public static final String NAME = "model_comparison";
 
@@ -30,17 +29,10 @@ public final class ModelComparisonMart implements YearMart {
         BigDecimal cost = BigDecimal.ZERO.setScale(2);
     }
 
-    private final MartRow shape = new MartRow(MartSchema.load(NAME));
-    private final MartSettings settings;
     private final Map<String, ModelGroup> models = new TreeMap<>();
 
     public ModelComparisonMart(MartSettings settings) {
-        this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, settings);
     }
 
     @Override

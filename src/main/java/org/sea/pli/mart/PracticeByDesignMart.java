@@ -3,7 +3,6 @@ package org.sea.pli.mart;
 import org.sea.pli.model.EducatorActivity;
 import org.sea.pli.model.LeaYear;
 import org.sea.pli.model.Sample;
-import org.sea.pli.parquet.MartSchema;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -21,7 +20,7 @@ import java.util.function.Function;
  * Elements are added LEA by LEA in lea_id order, within an LEA in (activity_id, educator_id) order,
  * which fixes every floating sum.
  */
-public final class PracticeByDesignMart implements YearMart {
+public final class PracticeByDesignMart extends SchemaYearMart {
 
     public static final String NAME = "practice_by_design";
 
@@ -44,17 +43,10 @@ public final class PracticeByDesignMart implements YearMart {
         BigDecimal cost = BigDecimal.ZERO;
     }
 
-    private final MartRow shape = new MartRow(MartSchema.load(NAME));
-    private final MartSettings settings;
     private final Map<String, Map<String, Level>> factors = new TreeMap<>();
 
     public PracticeByDesignMart(MartSettings settings) {
-        this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, settings);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.sea.pli.mart;
 import org.sea.pli.model.EducatorUnit;
 import org.sea.pli.model.LeaYear;
 import org.sea.pli.model.Sample;
-import org.sea.pli.parquet.MartSchema;
 
 import java.io.IOException;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.TreeMap;
  * units with a practice change on that dimension (§4.9). Units are added LEA by LEA in lea_id
  * order, within an LEA in unit key order, which fixes every floating sum.
  */
-public final class PracticeByDimensionMart implements YearMart {
+public final class PracticeByDimensionMart extends SchemaYearMart {
 
     public static final String NAME = "practice_by_dimension";
 
@@ -27,17 +26,10 @@ public final class PracticeByDimensionMart implements YearMart {
         final Sample change = new Sample();
     }
 
-    private final MartRow shape = new MartRow(MartSchema.load(NAME));
-    private final MartSettings settings;
     private final Map<String, Map<String, Cell>> models = new TreeMap<>();
 
     public PracticeByDimensionMart(MartSettings settings) {
-        this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, settings);
     }
 
     @Override

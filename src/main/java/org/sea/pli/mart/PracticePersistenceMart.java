@@ -3,7 +3,6 @@ package org.sea.pli.mart;
 import org.sea.pli.model.EducatorUnit;
 import org.sea.pli.model.LeaYear;
 import org.sea.pli.model.Sample;
-import org.sea.pli.parquet.MartSchema;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -16,7 +15,7 @@ import java.util.TreeMap;
  * followed into the next year's baseline of their educator in the same LEA. Units are added LEA by
  * LEA in lea_id order, within an LEA in unit key order, which fixes every floating sum.
  */
-public final class PracticePersistenceMart implements YearMart {
+public final class PracticePersistenceMart extends SchemaYearMart {
 
     public static final String NAME = "practice_persistence";
 
@@ -31,18 +30,11 @@ public final class PracticePersistenceMart implements YearMart {
         final Sample fade = new Sample();
     }
 
-    private final MartRow shape = new MartRow(MartSchema.load(NAME));
-    private final MartSettings settings;
     /** pl_model, then sustained (false sorts before true, as the key asks). */
     private final Map<String, Map<Boolean, Cell>> models = new TreeMap<>();
 
     public PracticePersistenceMart(MartSettings settings) {
-        this.settings = settings;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(NAME, settings);
     }
 
     @Override
