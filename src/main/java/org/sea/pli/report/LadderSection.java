@@ -1,6 +1,5 @@
 package org.sea.pli.report;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.jfree.data.category.DefaultCategoryDataset;
