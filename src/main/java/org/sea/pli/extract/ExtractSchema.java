@@ -81,6 +81,15 @@ public final class ExtractSchema {
         throw new IllegalArgumentException(name + " has no column '" + column + "'");
     }
 
+    /** The allowed values of an enum column in the schema's order (SPEC §2), the order reports list them in. */
+    public List<String> values(String column) {
+        ColumnRule rule = columns.get(index(column));
+        if (rule.values().isEmpty()) {
+            throw new IllegalArgumentException(name + "." + column + " is not an enum column");
+        }
+        return List.copyOf(rule.values());
+    }
+
     private static Map<String, ExtractSchema> loadAll() {
         Map<String, ExtractSchema> all = new TreeMap<>();
         ObjectMapper json = new ObjectMapper();

@@ -1,13 +1,7 @@
 package org.sea.pli.report;
 
-import static org.sea.pli.report.MartTable.dbl;
-import static org.sea.pli.report.MartTable.flag;
-import static org.sea.pli.report.MartTable.lng;
-import static org.sea.pli.report.MartTable.str;
-
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The report's credible-evidence parts (SPEC §4.5–§4.7): on the state page, each year's bright spots
@@ -48,21 +42,20 @@ final class EvidenceSection {
     }
 
     /** One chart per school year of the bright spots: shrunk change (dot) and raw mean with its interval. */
-    static List<String> brightSpotCharts(MartTable brightSpots, List<String> years) {
+    static List<String> brightSpotCharts(List<BrightSpotRow> brightSpots, List<String> years) {
         List<String> charts = new ArrayList<>();
         for (String year : years) {
             List<Charts.Interval> points = new ArrayList<>();
-            for (Map<String, Object> r : brightSpots.rows()) {
-                Double shrunk = dbl(r, "practice_change_shrunk");
-                Double mean = dbl(r, "practice_change_mean");
-                if (!year.equals(str(r, "school_year")) || shrunk == null || mean == null) {
+            for (BrightSpotRow r : brightSpots) {
+                Double shrunk = r.practiceChangeShrunk();
+                Double mean = r.practiceChangeMean();
+                if (!year.equals(r.schoolYear()) || shrunk == null || mean == null) {
                     continue;
                 }
-                String category = "#" + lng(r, "rank") + " " + str(r, "lea_id") + " " + str(r, "cohort_id") + " "
-                        + str(r, "pl_model");
+                String category = "#" + r.rank() + " " + r.leaId() + " " + r.cohortId() + " " + r.plModel();
                 points.add(new Charts.Interval("shrunk change (ranked on)", category, shrunk, null, null));
                 points.add(new Charts.Interval("raw mean with 95% interval", category, mean,
-                        dbl(r, "practice_change_ci_low"), dbl(r, "practice_change_ci_high")));
+                        r.practiceChangeCiLow(), r.practiceChangeCiHigh()));
             }
             if (!points.isEmpty()) {
                 charts.add(Charts.intervals("chart-bright-spots-" + year, "Bright spots " + year
@@ -74,7 +67,7 @@ final class EvidenceSection {
     }
 
     /** The LEA's cohorts: practice change with interval and shrunk value, growth difference with its verdict. */
-    static ReportTable cohortEvidence(MartTable cohortImpact, String lea) {
+    static ReportTable cohortEvidence(List<CohortImpactRow> cohortImpact, String lea) {
         ReportTable t = new ReportTable("evidence", "How credible is each cohort's evidence (cohort_impact, "
                 + "SPEC §4.5–§4.7)")
                 .header("school year", null).header("cohort", null).header("PL model", null)
@@ -89,38 +82,36 @@ final class EvidenceSection {
                 .header("growth 95% low", null).header("growth 95% high", null)
                 .header("baseline check", "did the participants' students start where the comparison "
                         + "students started? (What Works Clearinghouse test of baseline equivalence)");
-        for (Map<String, Object> r : cohortImpact.rows()) {
-            if (!lea.equals(str(r, "lea_id"))) {
+        for (CohortImpactRow r : cohortImpact) {
+            if (!lea.equals(r.leaId())) {
                 continue;
             }
-            boolean sup = flag(r, "suppressed");
-            boolean stu = sup || flag(r, "student_suppressed");
-            String verdict = verdict(str(r, "baseline_equivalence"));
+            boolean sup = r.suppressed();
+            boolean stu = sup || r.studentSuppressed();
+            String verdict = verdict(r.baselineEquivalence());
             boolean growthShown = verdict != null; // never a growth difference without its verdict
-            t.row(str(r, "school_year") + "|" + str(r, "cohort_id") + "|" + str(r, "pl_model"))
-                    .text("school_year", str(r, "school_year")).text("cohort_id", str(r, "cohort_id"))
-                    .text("pl_model", str(r, "pl_model"))
-                    .num("n_practice_pairs", Fmt.count(lng(r, "n_practice_pairs")), sup)
-                    .num("practice_change_mean", Fmt.dec(dbl(r, "practice_change_mean"), 3), sup)
-                    .num("practice_change_ci_low", Fmt.dec(dbl(r, "practice_change_ci_low"), 3), sup)
-                    .num("practice_change_ci_high", Fmt.dec(dbl(r, "practice_change_ci_high"), 3), sup);
+            t.row(r.key()).text("school_year", r.schoolYear()).text("cohort_id", r.cohortId())
+                    .text("pl_model", r.plModel())
+                    .num("n_practice_pairs", Fmt.count(r.nPracticePairs()), sup)
+                    .num("practice_change_mean", Fmt.dec(r.practiceChangeMean(), 3), sup)
+                    .num("practice_change_ci_low", Fmt.dec(r.practiceChangeCiLow(), 3), sup)
+                    .num("practice_change_ci_high", Fmt.dec(r.practiceChangeCiHigh(), 3), sup);
             if (sup) {
                 t.num("interval", null, true);
             } else {
-                t.text("interval", againstZero(dbl(r, "practice_change_ci_low"), dbl(r, "practice_change_ci_high")));
+                t.text("interval", againstZero(r.practiceChangeCiLow(), r.practiceChangeCiHigh()));
             }
-            t.num("practice_change_shrunk", Fmt.dec(dbl(r, "practice_change_shrunk"), 3), sup)
-                    .num("student_growth_z_diff", growthShown ? Fmt.dec(dbl(r, "student_growth_z_diff"), 3)
-                            : Fmt.NONE, stu)
+            t.num("practice_change_shrunk", Fmt.dec(r.practiceChangeShrunk(), 3), sup)
+                    .num("student_growth_z_diff", growthShown ? Fmt.dec(r.studentGrowthZDiff(), 3) : Fmt.NONE, stu)
                     .num("student_growth_z_diff_ci_low", growthShown
-                            ? Fmt.dec(dbl(r, "student_growth_z_diff_ci_low"), 3) : Fmt.NONE, stu)
+                            ? Fmt.dec(r.studentGrowthZDiffCiLow(), 3) : Fmt.NONE, stu)
                     .num("student_growth_z_diff_ci_high", growthShown
-                            ? Fmt.dec(dbl(r, "student_growth_z_diff_ci_high"), 3) : Fmt.NONE, stu);
+                            ? Fmt.dec(r.studentGrowthZDiffCiHigh(), 3) : Fmt.NONE, stu);
             if (stu) {
                 t.num("baseline_equivalence", null, true);
             } else {
                 t.text("baseline_equivalence", verdict != null ? verdict
-                        : dbl(r, "student_growth_z_diff") == null ? null : UNCHECKED);
+                        : r.studentGrowthZDiff() == null ? null : UNCHECKED);
             }
         }
         return t;

@@ -35,24 +35,24 @@ final class FundingSplit {
     private FundingSplit() {
     }
 
-    static List<Part> compute(MartTable fundingEfficiency, MartTable evidenceCoverage) {
+    static List<Part> compute(List<FundingEfficiencyRow> fundingEfficiency, List<EvidenceCoverageRow> evidenceCoverage) {
         Map<String, BigDecimal> share = new HashMap<>();
-        for (Map<String, Object> r : evidenceCoverage.rows()) {
-            BigDecimal d = MartTable.money(r, "pl_dollars");
-            BigDecimal e = MartTable.money(r, "pl_dollars_with_change_evidence");
-            share.put(MartTable.str(r, "school_year") + "|" + MartTable.str(r, "lea_id"),
+        for (EvidenceCoverageRow r : evidenceCoverage) {
+            BigDecimal d = r.plDollars();
+            BigDecimal e = r.plDollarsWithChangeEvidence();
+            share.put(r.schoolYear() + "|" + r.leaId(),
                     d == null || e == null || d.signum() == 0 ? BigDecimal.ZERO : e.divide(d, MC));
         }
-        Map<String, BigDecimal[]> sums = new TreeMap<>(Report.SOURCE_ORDER_KEY);
-        for (Map<String, Object> r : fundingEfficiency.rows()) {
-            String year = MartTable.str(r, "school_year");
-            BigDecimal a = zero(MartTable.money(r, "amount_usd"));
-            BigDecimal t = zero(MartTable.money(r, "tool_specific_amount_usd"));
-            BigDecimal e = share.getOrDefault(year + "|" + MartTable.str(r, "lea_id"), BigDecimal.ZERO);
+        Map<String, BigDecimal[]> sums = new TreeMap<>(ListingOrder.YEAR_SOURCE);
+        for (FundingEfficiencyRow r : fundingEfficiency) {
+            String year = r.schoolYear();
+            BigDecimal a = zero(r.amountUsd());
+            BigDecimal t = zero(r.toolSpecificAmountUsd());
+            BigDecimal e = share.getOrDefault(year + "|" + r.leaId(), BigDecimal.ZERO);
             BigDecimal notE = BigDecimal.ONE.subtract(e);
             BigDecimal ev = a.multiply(e, MC);
             BigDecimal tool = t.multiply(notE, MC);
-            BigDecimal[] s = sums.computeIfAbsent(year + "|" + MartTable.str(r, "funding_source"),
+            BigDecimal[] s = sums.computeIfAbsent(year + "|" + r.fundingSource(),
                     k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
             s[0] = s[0].add(a);
             s[1] = s[1].add(t);

@@ -1,10 +1,5 @@
 package org.sea.pli.report;
 
-import static org.sea.pli.report.MartTable.dbl;
-import static org.sea.pli.report.MartTable.flag;
-import static org.sea.pli.report.MartTable.lng;
-import static org.sea.pli.report.MartTable.str;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,13 +17,15 @@ import org.thymeleaf.context.Context;
  * values printed in its cells, and change in year Y beside what remained of it in Y+1. Suppressed
  * cells read "suppressed", never a number. Template: {@code lenses.html}.
  */
-public record LensSection(MartTable practiceByDesign, MartTable practiceByDimension, MartTable practicePersistence) {
+record LensSection(List<PracticeByDesignRow> practiceByDesign, List<PracticeByDimensionRow> practiceByDimension,
+                   List<PracticePersistenceRow> practicePersistence) {
 
     private static final List<String> FACTORS = List.of("focus", "framework", "tool_specific", "sustained");
 
-    public static LensSection read(MartReader reader) throws IOException {
-        return new LensSection(reader.read("practice_by_design"), reader.read("practice_by_dimension"),
-                reader.read("practice_persistence"));
+    static LensSection read(ReportableMarts marts) throws IOException {
+        return new LensSection(marts.read(PracticeByDesignRow.MART, PracticeByDesignRow::from),
+                marts.read(PracticeByDimensionRow.MART, PracticeByDimensionRow::from),
+                marts.read(PracticePersistenceRow.MART, PracticePersistenceRow::from));
     }
 
     /** Sets the variables {@code lenses.html} reads. */
@@ -40,20 +37,19 @@ public record LensSection(MartTable practiceByDesign, MartTable practiceByDimens
         ctx.setVariable("persistence", persistenceTable());
     }
 
-    private List<Map<String, Object>> designRows() {
-        List<Map<String, Object>> rows = new ArrayList<>(practiceByDesign.rows());
-        rows.sort(Comparator.comparing((Map<String, Object> r) -> FACTORS.indexOf(str(r, "factor")))
-                .thenComparing(r -> str(r, "level")).thenComparing(r -> str(r, "school_year")));
+    private List<PracticeByDesignRow> designRows() {
+        List<PracticeByDesignRow> rows = new ArrayList<>(practiceByDesign);
+        rows.sort(Comparator.comparing((PracticeByDesignRow r) -> FACTORS.indexOf(r.factor()))
+                .thenComparing(PracticeByDesignRow::level).thenComparing(PracticeByDesignRow::schoolYear));
         return rows;
     }
 
     private String designChart() {
         List<Charts.Interval> points = new ArrayList<>();
-        for (Map<String, Object> r : designRows()) {
-            if (!flag(r, "suppressed") && dbl(r, "practice_change_mean") != null) {
-                points.add(new Charts.Interval(str(r, "school_year"), str(r, "factor") + ": " + str(r, "level"),
-                        dbl(r, "practice_change_mean"), dbl(r, "practice_change_ci_low"),
-                        dbl(r, "practice_change_ci_high")));
+        for (PracticeByDesignRow r : designRows()) {
+            if (!r.suppressed() && r.practiceChangeMean() != null) {
+                points.add(new Charts.Interval(r.schoolYear(), r.factor() + ": " + r.level(),
+                        r.practiceChangeMean(), r.practiceChangeCiLow(), r.practiceChangeCiHigh()));
             }
         }
         return points.isEmpty() ? null : Charts.intervals("chart-design",
@@ -71,47 +67,46 @@ public record LensSection(MartTable practiceByDesign, MartTable practiceByDimens
                 .header("improved", "share of practice pairs improving by at least the threshold")
                 .header("allocated dollars", "each activity's funding split equally over its records")
                 .header("cost per improved", "allocated dollars ÷ improved records");
-        for (Map<String, Object> r : designRows()) {
-            boolean sup = flag(r, "suppressed");
-            t.row(str(r, "school_year") + "|" + str(r, "factor") + "|" + str(r, "level"))
-                    .text("school_year", str(r, "school_year")).text("factor", str(r, "factor"))
-                    .text("level", str(r, "level"))
-                    .num("n_elements", Fmt.count(lng(r, "n_elements")), sup)
-                    .num("n_practice_pairs", Fmt.count(lng(r, "n_practice_pairs")), sup)
-                    .num("practice_change_mean", Fmt.dec(dbl(r, "practice_change_mean"), 3), sup)
-                    .num("practice_change_ci_low", Fmt.dec(dbl(r, "practice_change_ci_low"), 3), sup)
-                    .num("practice_change_ci_high", Fmt.dec(dbl(r, "practice_change_ci_high"), 3), sup)
-                    .num("improved_rate", Fmt.pct(dbl(r, "improved_rate")), sup)
-                    .num("allocated_cost_usd", Fmt.usd(dbl(r, "allocated_cost_usd")))
-                    .num("cost_per_improved", Fmt.usd(dbl(r, "cost_per_improved")), sup);
+        for (PracticeByDesignRow r : designRows()) {
+            boolean sup = r.suppressed();
+            t.row(r.schoolYear() + "|" + r.factor() + "|" + r.level())
+                    .text("school_year", r.schoolYear()).text("factor", r.factor()).text("level", r.level())
+                    .num("n_elements", Fmt.count(r.nElements()), sup)
+                    .num("n_practice_pairs", Fmt.count(r.nPracticePairs()), sup)
+                    .num("practice_change_mean", Fmt.dec(r.practiceChangeMean(), 3), sup)
+                    .num("practice_change_ci_low", Fmt.dec(r.practiceChangeCiLow(), 3), sup)
+                    .num("practice_change_ci_high", Fmt.dec(r.practiceChangeCiHigh(), 3), sup)
+                    .num("improved_rate", Fmt.pct(r.improvedRate()), sup)
+                    .num("allocated_cost_usd", Fmt.usd(r.allocatedCostUsd()))
+                    .num("cost_per_improved", Fmt.usd(r.costPerImproved()), sup);
         }
         return t;
     }
 
     /** One heat map per school year: rows PL models (SPEC §2 order), columns dimensions. */
     private List<String> dimensionMaps() {
-        Map<String, Map<String, Map<String, Map<String, Object>>>> byYear = new TreeMap<>();
+        Map<String, Map<String, Map<String, PracticeByDimensionRow>>> byYear = new TreeMap<>();
         TreeSet<String> dimensions = new TreeSet<>();
-        for (Map<String, Object> r : practiceByDimension.rows()) {
-            byYear.computeIfAbsent(str(r, "school_year"), k -> new TreeMap<>(Report.MODEL_ORDER))
-                    .computeIfAbsent(str(r, "pl_model"), k -> new LinkedHashMap<>()).put(str(r, "dimension"), r);
-            dimensions.add(str(r, "dimension"));
+        for (PracticeByDimensionRow r : practiceByDimension) {
+            byYear.computeIfAbsent(r.schoolYear(), k -> new TreeMap<>(ListingOrder.MODEL))
+                    .computeIfAbsent(r.plModel(), k -> new LinkedHashMap<>()).put(r.dimension(), r);
+            dimensions.add(r.dimension());
         }
         double max = 0;
-        for (Map<String, Object> r : practiceByDimension.rows()) {
-            Double c = dbl(r, "practice_change_mean");
-            if (!flag(r, "suppressed") && c != null) {
+        for (PracticeByDimensionRow r : practiceByDimension) {
+            Double c = r.practiceChangeMean();
+            if (!r.suppressed() && c != null) {
                 max = Math.max(max, Math.abs(c));
             }
         }
         List<String> maps = new ArrayList<>();
-        for (Map.Entry<String, Map<String, Map<String, Map<String, Object>>>> y : byYear.entrySet()) {
+        for (Map.Entry<String, Map<String, Map<String, PracticeByDimensionRow>>> y : byYear.entrySet()) {
             maps.add(heatMap(y.getKey(), y.getValue(), dimensions, max));
         }
         return maps;
     }
 
-    private static String heatMap(String year, Map<String, Map<String, Map<String, Object>>> models,
+    private static String heatMap(String year, Map<String, Map<String, PracticeByDimensionRow>> models,
                                   TreeSet<String> dimensions, double max) {
         StringBuilder h = new StringBuilder();
         h.append("<table class=\"heat\" id=\"dimension-heat-").append(esc(year)).append("\">\n<caption>")
@@ -121,22 +116,22 @@ public record LensSection(MartTable practiceByDesign, MartTable practiceByDimens
             h.append("<th scope=\"col\">").append(esc(d)).append("</th>");
         }
         h.append("</tr></thead>\n<tbody>\n");
-        for (Map.Entry<String, Map<String, Map<String, Object>>> m : models.entrySet()) {
+        for (Map.Entry<String, Map<String, PracticeByDimensionRow>> m : models.entrySet()) {
             h.append("<tr data-key=\"").append(esc(year + "|" + m.getKey())).append("\"><th scope=\"row\">")
                     .append(esc(m.getKey())).append("</th>");
             for (String d : dimensions) {
-                Map<String, Object> r = m.getValue().get(d);
+                PracticeByDimensionRow r = m.getValue().get(d);
                 h.append("<td data-col=\"").append(esc(d)).append('"');
                 if (r == null) {
                     h.append(">").append(Fmt.NONE);
-                } else if (flag(r, "suppressed")) {
+                } else if (r.suppressed()) {
                     h.append(" class=\"sup\">").append(Fmt.SUPPRESSED);
                 } else {
-                    Double c = dbl(r, "practice_change_mean");
+                    Double c = r.practiceChangeMean();
                     h.append(" class=\"num\" style=\"background:").append(colour(c, max)).append("\" title=\"")
-                            .append(esc("n = " + Fmt.count(lng(r, "n_educators")) + ", 95% interval "
-                                    + Fmt.dec(dbl(r, "practice_change_ci_low"), 3) + " to "
-                                    + Fmt.dec(dbl(r, "practice_change_ci_high"), 3)))
+                            .append(esc("n = " + Fmt.count(r.nEducators()) + ", 95% interval "
+                                    + Fmt.dec(r.practiceChangeCiLow(), 3) + " to "
+                                    + Fmt.dec(r.practiceChangeCiHigh(), 3)))
                             .append("\">").append(Fmt.dec(c, 3));
                 }
                 h.append("</td>");
@@ -160,27 +155,26 @@ public record LensSection(MartTable practiceByDesign, MartTable practiceByDimens
         return (int) Math.round(255 + (to - 255) * t);
     }
 
-    private List<Map<String, Object>> persistenceRows() {
-        List<Map<String, Object>> rows = new ArrayList<>(practicePersistence.rows());
-        rows.sort(Comparator.comparing((Map<String, Object> r) -> str(r, "school_year"))
-                .thenComparing(r -> str(r, "pl_model"), Report.MODEL_ORDER)
-                .thenComparing(r -> !flag(r, "sustained")));
+    private List<PracticePersistenceRow> persistenceRows() {
+        List<PracticePersistenceRow> rows = new ArrayList<>(practicePersistence);
+        rows.sort(Comparator.comparing(PracticePersistenceRow::schoolYear)
+                .thenComparing(PracticePersistenceRow::plModel, ListingOrder.MODEL)
+                .thenComparing(r -> !r.isSustained()));
         return rows;
     }
 
-    private static String persistenceLabel(Map<String, Object> r) {
-        return str(r, "school_year") + " " + str(r, "pl_model") + (flag(r, "sustained") ? ", sustained" : ", not sustained");
+    private static String persistenceLabel(PracticePersistenceRow r) {
+        return r.schoolYear() + " " + r.plModel() + (r.isSustained() ? ", sustained" : ", not sustained");
     }
 
     private String persistenceChart() {
         List<Charts.Interval> points = new ArrayList<>();
-        for (Map<String, Object> r : persistenceRows()) {
-            if (!flag(r, "suppressed") && dbl(r, "practice_change_mean") != null) {
-                points.add(new Charts.Interval("change in year Y", persistenceLabel(r), dbl(r, "practice_change_mean"),
+        for (PracticePersistenceRow r : persistenceRows()) {
+            if (!r.suppressed() && r.practiceChangeMean() != null) {
+                points.add(new Charts.Interval("change in year Y", persistenceLabel(r), r.practiceChangeMean(),
                         null, null));
                 points.add(new Charts.Interval("still there in Y+1", persistenceLabel(r),
-                        dbl(r, "retained_change_mean"), dbl(r, "retained_change_ci_low"),
-                        dbl(r, "retained_change_ci_high")));
+                        r.retainedChangeMean(), r.retainedChangeCiLow(), r.retainedChangeCiHigh()));
             }
         }
         return points.isEmpty() ? null : Charts.intervals("chart-persistence",
@@ -199,19 +193,19 @@ public record LensSection(MartTable practiceByDesign, MartTable practiceByDimens
                 .header("95% low", "mean − 1.96·sd/√n").header("95% high", "mean + 1.96·sd/√n")
                 .header("fade", "next year's baseline − this year's followup")
                 .header("persistence", "retained ÷ change in Y");
-        for (Map<String, Object> r : persistenceRows()) {
-            boolean sup = flag(r, "suppressed");
-            t.row(str(r, "school_year") + "|" + str(r, "pl_model") + "|" + str(r, "sustained"))
-                    .text("school_year", str(r, "school_year")).text("pl_model", str(r, "pl_model"))
-                    .text("sustained", flag(r, "sustained") ? "yes" : "no")
-                    .num("n_units", Fmt.count(lng(r, "n_units")), sup)
-                    .num("n_followed", Fmt.count(lng(r, "n_followed")), sup)
-                    .num("practice_change_mean", Fmt.dec(dbl(r, "practice_change_mean"), 3), sup)
-                    .num("retained_change_mean", Fmt.dec(dbl(r, "retained_change_mean"), 3), sup)
-                    .num("retained_change_ci_low", Fmt.dec(dbl(r, "retained_change_ci_low"), 3), sup)
-                    .num("retained_change_ci_high", Fmt.dec(dbl(r, "retained_change_ci_high"), 3), sup)
-                    .num("fade_mean", Fmt.dec(dbl(r, "fade_mean"), 3), sup)
-                    .num("persistence_ratio", Fmt.pct(dbl(r, "persistence_ratio")), sup);
+        for (PracticePersistenceRow r : persistenceRows()) {
+            boolean sup = r.suppressed();
+            t.row(r.schoolYear() + "|" + r.plModel() + "|" + r.sustained())
+                    .text("school_year", r.schoolYear()).text("pl_model", r.plModel())
+                    .text("sustained", r.isSustained() ? "yes" : "no")
+                    .num("n_units", Fmt.count(r.nUnits()), sup)
+                    .num("n_followed", Fmt.count(r.nFollowed()), sup)
+                    .num("practice_change_mean", Fmt.dec(r.practiceChangeMean(), 3), sup)
+                    .num("retained_change_mean", Fmt.dec(r.retainedChangeMean(), 3), sup)
+                    .num("retained_change_ci_low", Fmt.dec(r.retainedChangeCiLow(), 3), sup)
+                    .num("retained_change_ci_high", Fmt.dec(r.retainedChangeCiHigh(), 3), sup)
+                    .num("fade_mean", Fmt.dec(r.fadeMean(), 3), sup)
+                    .num("persistence_ratio", Fmt.pct(r.persistenceRatio()), sup);
         }
         return t;
     }

@@ -61,6 +61,11 @@ public final class ReportTable {
         return this;
     }
 
+    /** The {@code lea_id} cell: the LEA's id, linked to its page when it has one. */
+    ReportTable lea(String lea) {
+        return Report.hasPage(lea) ? link("lea_id", lea, Report.leaPage(lea)) : text("lea_id", lea);
+    }
+
     /** A text cell with a CSS class (a status shown in colour as well as in words). */
     ReportTable cell(String col, String text, String cls) {
         current.add(new Cell(col, text == null ? Fmt.NONE : text, cls, null));

@@ -4,30 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The funding split of the state page, on hand-worked numbers. */
 class FundingSplitTest {
 
-    private static Map<String, Object> fe(String lea, String source, String amount, String tool) {
-        return Map.of("school_year", "2025-26", "lea_id", lea, "funding_source", source, "pl_model", "coaching",
-                "amount_usd", new BigDecimal(amount), "tool_specific_amount_usd", new BigDecimal(tool));
+    private static FundingEfficiencyRow fe(String lea, String source, String amount, String tool) {
+        return new FundingEfficiencyRow("2025-26", lea, source, new BigDecimal(amount), new BigDecimal(tool));
     }
 
-    private static Map<String, Object> ec(String lea, String dollars, String withEvidence) {
-        return Map.of("school_year", "2025-26", "lea_id", lea, "pl_dollars", new BigDecimal(dollars),
-                "pl_dollars_with_change_evidence", new BigDecimal(withEvidence));
+    private static EvidenceCoverageRow ec(String lea, String dollars, String withEvidence) {
+        return new EvidenceCoverageRow("2025-26", lea, List.of(), new BigDecimal(dollars), new BigDecimal(withEvidence),
+                null);
     }
 
     @Test
     void eachLeasEvidenceShareIsSpreadOverItsSourcesAndThePartsAddUp() {
         // lea a: 1000 in all, 250 with change evidence (e = 0.25); lea b: no evidence; lea c: no dollars
-        MartTable funding = new MartTable("funding_efficiency", List.of(
+        List<FundingEfficiencyRow> funding = List.of(
                 fe("a", "title_ii_a", "600.00", "200.00"), fe("a", "local", "400.00", "0.00"),
-                fe("b", "title_ii_a", "100.00", "100.00"), fe("c", "state", "0.00", "0.00")));
-        MartTable coverage = new MartTable("evidence_coverage", List.of(ec("a", "1000.00", "250.00"),
-                ec("b", "100.00", "0.00"), ec("c", "0.00", "0.00")));
+                fe("b", "title_ii_a", "100.00", "100.00"), fe("c", "state", "0.00", "0.00"));
+        List<EvidenceCoverageRow> coverage = List.of(ec("a", "1000.00", "250.00"), ec("b", "100.00", "0.00"),
+                ec("c", "0.00", "0.00"));
         List<FundingSplit.Part> parts = FundingSplit.compute(funding, coverage);
         // SPEC §2 source order: title_ii_a, state, local
         assertThat(parts).extracting(FundingSplit.Part::source).containsExactly("title_ii_a", "state", "local");

@@ -149,9 +149,9 @@ class ReportPagesTest {
         for (Path p : pages) {
             assertThat(hex.matcher(Files.readString(p)).find()).as(p.toString()).isFalse();
         }
-        assertThatThrownBy(() -> new MartReader(org.apache.hadoop.fs.FileSystem.getLocal(
+        assertThatThrownBy(() -> new ReportableMarts(org.apache.hadoop.fs.FileSystem.getLocal(
                 new org.apache.hadoop.conf.Configuration()), new org.apache.hadoop.fs.Path("/nowhere"))
-                .read("educator_activity")).isInstanceOf(IllegalArgumentException.class);
+                .read("educator_activity", r -> r)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** The shown text of a cell matches the mart value to the precision shown. */
@@ -363,7 +363,7 @@ class ReportPagesTest {
             for (Map<String, Object> r : query("SELECT * FROM " + glob("evidence_coverage") + " WHERE lea_id = '"
                     + lea + "'")) {
                 Element tr = doc.selectFirst("#ladder tr[data-key=\"" + r.get("school_year") + "|lea\"]");
-                for (String c : Report.LEVELS) {
+                for (String c : LadderSection.LEVELS) {
                     assertShows(lea + " " + c, tr.selectFirst("td[data-col=" + c + "]").text(), r.get(c));
                 }
             }
@@ -372,7 +372,7 @@ class ReportPagesTest {
                     + "sum(units_level_5) AS units_level_5 FROM " + glob("evidence_coverage") + " GROUP BY ALL")) {
                 Element tr = doc.selectFirst("#ladder tr[data-key=\"" + r.get("school_year") + "|state\"]");
                 assertThat(tr).isNotNull();
-                for (String c : Report.LEVELS) {
+                for (String c : LadderSection.LEVELS) {
                     assertShows(lea + " state " + c, tr.selectFirst("td[data-col=" + c + "]").text(), r.get(c));
                 }
             }

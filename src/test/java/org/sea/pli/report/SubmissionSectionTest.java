@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -18,27 +17,16 @@ import org.junit.jupiter.api.Test;
  */
 class SubmissionSectionTest {
 
-    private static Map<String, Object> row(String year, String lea, String extract, String status, int files,
+    private static SubmissionStatusRow row(String year, String lea, String extract, String status, int files,
                                            String inForce, Long rows, Integer days, String latest, String latestStatus) {
-        Map<String, Object> r = new HashMap<>();
-        r.put("school_year", year);
-        r.put("lea_id", lea);
-        r.put("extract", extract);
-        r.put("status", status);
-        r.put("files", files);
-        r.put("in_force_file", inForce);
-        r.put("in_force_extract_date", inForce == null ? null : LocalDate.parse(inForce.replaceAll(".*_|\\.csv", "")));
-        r.put("rows_in_force", rows);
-        r.put("days_since_in_force", days);
-        r.put("latest_file", latest);
-        r.put("latest_extract_date", latest == null ? null : LocalDate.parse(latest.replaceAll(".*_|\\.csv", "")));
-        r.put("latest_status", latestStatus);
-        return r;
+        return new SubmissionStatusRow(year, lea, extract, status, files, inForce,
+                inForce == null ? null : LocalDate.parse(inForce.replaceAll(".*_|\\.csv", "")), rows, days, latest,
+                latestStatus);
     }
 
     /** lea-1 with one of each status in 2025-26; lea-2 (no folder) missing everything; 2024-25 for lea-1 only. */
-    private static MartTable status() {
-        List<Map<String, Object>> rows = new ArrayList<>();
+    private static List<SubmissionStatusRow> status() {
+        List<SubmissionStatusRow> rows = new ArrayList<>();
         rows.add(row("2024-25", "lea-1", "pl_activities", "in_force", 1, "pl_activities_2025-06-30.csv", 2L, 365,
                 "pl_activities_2025-06-30.csv", "in_force"));
         for (String year : List.of("2025-26")) {
@@ -55,17 +43,12 @@ class SubmissionSectionTest {
                 rows.add(row(year, "lea-2", e, "missing", 0, null, null, null, null, null));
             }
         }
-        return new MartTable("submission_status", rows);
-    }
-
-    private static MartTable none(String mart) {
-        return new MartTable(mart, List.of());
+        return rows;
     }
 
     private static Map<String, String> render() {
-        Report.Marts marts = new Report.Marts(none("load_report"), none("cohort_impact"), none("model_comparison"),
-                none("funding_efficiency"), none("evidence_coverage"), none("bright_spots"), status(),
-                new LensSection(none("practice_by_design"), none("practice_by_dimension"), none("practice_persistence")));
+        ReportMarts marts = new ReportMarts(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), status(),
+                new LensSection(List.of(), List.of(), List.of()));
         return new Report().render(marts, new Report.Run("2026-06-30_1", "2026-06-30", null));
     }
 

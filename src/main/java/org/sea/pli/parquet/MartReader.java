@@ -1,0 +1,163 @@
+package org.sea.pli.parquet;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.apache.parquet.hadoop.util.HadoopStreams;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.SeekableInputStream;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.Type;
+
+/**
+ * Reads a mart back from {@code martsDir/<mart>/}, the layout {@link MartWriter} writes, through a
+ * Hadoop {@link FileSystem} instance (local, HDFS, S3A alike, and never Hadoop's FileSystem cache).
+ * Values are typed by the mart's {@link MartSchema} ({@code schemas/marts/<mart>.json}): a file
+ * column the schema lacks, or one of another Parquet type, is an error naming the file; a schema
+ * column absent from a file reads as null.
+ *
+ * <p>Rows come in file order, partitions in name order ({@code school_year=2024-25} before
+ * {@code 2025-26}), which is the mart key order the writer demands: same files, same rows. Reading
+ * holds the whole mart in memory, which suits the small aggregate marts a report is built from.
+ */
+public final class MartReader {
+
+    private static final String PARTITION = MartSchema.PARTITION_COLUMN + "=";
+    private static final String PARQUET = ".parquet";
+
+    private final FileSystem fs;
+    private final Path martsDir;
+
+    public MartReader(FileSystem fs, Path martsDir) {
+        this.fs = fs;
+        this.martsDir = martsDir;
+    }
+
+    /** Every row of the mart; an absent mart directory gives no rows. */
+    public List<MartRecord> read(MartSchema schema) throws IOException {
+        Path dir = new Path(martsDir, schema.name());
+        List<MartRecord> rows = new ArrayList<>();
+        if (!fs.exists(dir)) {
+            return rows;
+        }
+        for (FileStatus st : sorted(fs.listStatus(dir))) {
+            String name = st.getPath().getName();
+            if (st.isDirectory() && name.startsWith(PARTITION)) {
+                String year = name.substring(PARTITION.length());
+                for (FileStatus f : sorted(fs.listStatus(st.getPath()))) {
+                    if (f.isFile() && f.getPath().getName().endsWith(PARQUET)) {
+                        readFile(schema, f, year, rows);
+                    }
+                }
+            } else if (st.isFile() && name.endsWith(PARQUET)) {
+                readFile(schema, st, null, rows);
+            }
+        }
+        return rows;
+    }
+
+    private static List<FileStatus> sorted(FileStatus[] statuses) {
+        List<FileStatus> list = new ArrayList<>(Arrays.asList(statuses));
+        list.sort(Comparator.comparing(s -> s.getPath().getName()));
+        return list;
+    }
+
+    private void readFile(MartSchema schema, FileStatus file, String schoolYear, List<MartRecord> rows)
+            throws IOException {
+        try (ParquetReader<Group> reader = new GroupReaderBuilder(new WarehouseInputFile(fs, file)).build()) {
+            int[] positions = null;
+            for (Group g = reader.read(); g != null; g = reader.read()) {
+                if (positions == null) {
+                    positions = positions(schema, g.getType().getFields(), file.getPath());
+                }
+                Object[] values = new Object[schema.columns().size()];
+                for (int i = 0; i < positions.length; i++) {
+                    if (g.getFieldRepetitionCount(i) > 0) {
+                        values[positions[i]] = value(g, i, schema.columns().get(positions[i]).type());
+                    }
+                }
+                rows.add(new MartRecord(schema, schoolYear, values));
+            }
+        }
+    }
+
+    /** For each field of the file, its column in the schema; checks the Parquet types agree. */
+    private static int[] positions(MartSchema schema, List<Type> fields, Path file) {
+        List<Type> expected = schema.parquetType().getFields();
+        int[] positions = new int[fields.size()];
+        for (int i = 0; i < fields.size(); i++) {
+            String name = fields.get(i).getName();
+            int at = -1;
+            for (int j = 0; j < expected.size(); j++) {
+                if (expected.get(j).getName().equals(name)) {
+                    at = j;
+                }
+            }
+            if (at < 0) {
+                throw new IllegalStateException(file + ": column " + name + " is not in schemas/marts/"
+                        + schema.name() + ".json");
+            }
+            PrimitiveType want = expected.get(at).asPrimitiveType();
+            PrimitiveType got = fields.get(i).asPrimitiveType();
+            if (want.getPrimitiveTypeName() != got.getPrimitiveTypeName()
+                    || !Objects.equals(want.getLogicalTypeAnnotation(), got.getLogicalTypeAnnotation())) {
+                String written = got.getPrimitiveTypeName().name().toLowerCase(java.util.Locale.ROOT)
+                        + (got.getLogicalTypeAnnotation() == null ? "" : " " + got.getLogicalTypeAnnotation());
+                throw new IllegalStateException(file + ": column " + name + " is " + written + ", schemas/marts/"
+                        + schema.name() + ".json says " + schema.columns().get(at).type().jsonName());
+            }
+            positions[i] = at;
+        }
+        return positions;
+    }
+
+    /** The value as the Java type of {@link MartType#javaType()}, the types {@link MartWriter} accepts. */
+    private static Object value(Group g, int i, MartType type) {
+        return switch (type) {
+            case STRING -> g.getString(i, 0);
+            case INT32 -> g.getInteger(i, 0);
+            case INT64 -> g.getLong(i, 0);
+            case DOUBLE -> g.getDouble(i, 0);
+            case BOOLEAN -> g.getBoolean(i, 0);
+            case DATE -> LocalDate.ofEpochDay(g.getInteger(i, 0));
+            case DECIMAL_18_2 -> BigDecimal.valueOf(g.getLong(i, 0), 2);
+        };
+    }
+
+    /** {@link ParquetReader} of example {@link Group}s over any {@link InputFile}. */
+    private static final class GroupReaderBuilder extends ParquetReader.Builder<Group> {
+        GroupReaderBuilder(InputFile file) {
+            super(file);
+        }
+
+        @Override
+        protected ReadSupport<Group> getReadSupport() {
+            return new GroupReadSupport();
+        }
+    }
+
+    /** A Parquet input file opened through the given FileSystem instance, not Hadoop's cache. */
+    private record WarehouseInputFile(FileSystem fs, FileStatus status) implements InputFile {
+        @Override
+        public long getLength() {
+            return status.getLen();
+        }
+
+        @Override
+        public SeekableInputStream newStream() throws IOException {
+            return HadoopStreams.wrap(fs.open(status.getPath()));
+        }
+    }
+}

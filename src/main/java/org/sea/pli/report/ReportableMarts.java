@@ -1,0 +1,43 @@
+package org.sea.pli.report;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.sea.pli.mart.MartCatalog;
+import org.sea.pli.parquet.MartReader;
+import org.sea.pli.parquet.MartRecord;
+import org.sea.pli.parquet.MartSchema;
+
+/**
+ * The report's door to a run's marts ({@code runs/<run_id>/marts/}), read through the warehouse's own
+ * FileSystem by {@link MartReader}, so the report shows exactly what the run wrote. Only the
+ * suppressed aggregate marts and the load report open: {@code educator_activity} (restricted,
+ * SPEC §5.1) is refused, so no page can be built from it.
+ */
+final class ReportableMarts {
+
+    /** The marts a report may be built from (SPEC §5.2–§5.11): every mart but the restricted ones. */
+    static final List<String> ALLOWED = MartCatalog.REPORTABLE;
+
+    private final MartReader reader;
+
+    ReportableMarts(FileSystem fs, Path martsDir) {
+        this.reader = new MartReader(fs, martsDir);
+    }
+
+    /** Every row of {@code mart}, each turned into the page's typed row by {@code row}. */
+    <T> List<T> read(String mart, Function<MartRecord, T> row) throws IOException {
+        if (!ALLOWED.contains(mart)) {
+            throw new IllegalArgumentException("the report is not built from mart '" + mart
+                    + "' (only the suppressed aggregate marts and load_report)");
+        }
+        List<T> rows = new ArrayList<>();
+        for (MartRecord r : reader.read(MartSchema.load(mart))) {
+            rows.add(row.apply(r));
+        }
+        return List.copyOf(rows);
+    }
+}
