@@ -1,7 +1,10 @@
 /**
  * Parquet for marts: a mart's schema as read from {@code schemas/marts/<mart>.json} (columns, types,
  * suppression markers), and writing its rows as Hive-partitioned, byte-deterministic Parquet files
- * on a Hadoop {@code FileSystem} (SPEC §5, §6).
+ * on a Hadoop {@code FileSystem} (SPEC §5, §6): {@code MartWriter} lays out and renames the files,
+ * {@code MartRowCheck} checks each row against the schema, {@code RowWriteSupport} and
+ * {@code MartOutputFile} make the bytes deterministic. The partition directory name
+ * ({@code school_year=…}) is {@code MartSchema.PARTITION_PREFIX}.
  *
  * <p>Depends on parquet-java and Hadoop only, on no other pl-impact package; it is the one place
  * that knows the Parquet API, for writing and for reading marts back.
