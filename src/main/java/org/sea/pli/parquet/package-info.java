@@ -6,7 +6,8 @@
  * {@code MartOutputFile} make the bytes deterministic. The partition directory name
  * ({@code school_year=…}) is {@code MartSchema.PARTITION_PREFIX}.
  *
- * <p>Depends on parquet-java and Hadoop only, on no other pl-impact package; it is the one place
+ * <p>Depends on parquet-java and Hadoop, and of pl-impact only on {@code storage.Sha256} (the one
+ * SHA-256 encoding, for the files' hashes in the manifest); it is the one place
  * that knows the Parquet API, for writing and for reading marts back.
  */
 package org.sea.pli.parquet;

@@ -5,6 +5,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.extract.ExtractFileReader;
 import org.sea.pli.extract.ExtractFold;
+import org.sea.pli.extract.StateRegistry;
 import org.sea.pli.extract.FileOutcome;
 import org.sea.pli.extract.FileReason;
 import org.sea.pli.extract.Inbox;
@@ -259,7 +260,7 @@ public final class LoadStage {
     private static String fingerprint(Request request) throws IOException {
         StringBuilder f = new StringBuilder(ToolVersion.plImpact()).append('|').append(request.asOf())
                 .append('|').append(request.maxRejectRate());
-        for (String state : List.of("_state/leas.csv", "_state/rubric.csv")) {
+        for (String state : StateRegistry.FILES) {
             f.append('|').append(Sha256.of(
                     java.nio.file.Files.newInputStream(request.inbox().resolve(state))));
         }
