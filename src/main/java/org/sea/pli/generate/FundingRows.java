@@ -5,7 +5,8 @@ import java.util.SplittableRandom;
 
 /** {@code pl_funding} rows: each activity's cost split over one to three funding sources by model. */
 final class FundingRows {
-    private static final String[] SOURCES = {"title_ii_a", "title_iv_a", "title_i", "perkins", "state", "local",
+    /** In the order of {@code schemas/extracts/pl_funding.json} (checked by GeneratorVocabularyTest). */
+    static final String[] SOURCES = {"title_ii_a", "title_iv_a", "title_i", "perkins", "state", "local",
         "partnership", "other"};
     private static final double[][] SOURCE_WEIGHTS = {
         {3, 0.5, 2, 0, 2, 2, 0.5, 0.2},       // coaching
