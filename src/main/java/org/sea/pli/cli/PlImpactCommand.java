@@ -24,9 +24,7 @@ import java.util.concurrent.Callable;
  * {@link ExitCode#USAGE}; never a stack trace.
  */
 @Command(name = "pl-impact",
-        header = "pl-impact - does educator professional learning change classroom practice?",
-        footer = {"Each command takes --help. Exit codes: 0 success, 1 run failed, 2 usage or configuration"
-                + " error, 3 verify mismatch, 4 validate found a file that would be rejected."})
+        header = "pl-impact - does educator professional learning change classroom practice?")
 public final class PlImpactCommand implements Callable<Integer> {
 
     static final String JAR = "java -jar target/pl-impact.jar";
@@ -75,7 +73,8 @@ public final class PlImpactCommand implements Callable<Integer> {
         }
         root.addSubcommand(new CommandLine.HelpCommand());
         root.getCommandSpec().usageMessage().synopsisHeading("Usage:%n")
-                .customSynopsis(synopsis.toArray(String[]::new));
+                .customSynopsis(synopsis.toArray(String[]::new))
+                .footer("Each command takes --help. Exit codes: " + ExitCode.legend() + ".");
         root.setExpandAtFiles(false) // an argument starting with @ is a value, never a file to read
                 .setUsageHelpWidth(120)
                 .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))

@@ -5,9 +5,10 @@ import org.sea.pli.extract.FileOutcome;
 import org.sea.pli.extract.FileStatus;
 import org.sea.pli.extract.InboxException;
 import org.sea.pli.extract.InboxFile;
-import org.sea.pli.extract.LeaValidation;
+import org.sea.pli.extract.Inbox;
 import org.sea.pli.ops.ExitCode;
 import org.sea.pli.run.RunSettings;
+import org.sea.pli.stage.LoadStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,8 +22,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code validate} (SPEC §7): what an LEA runs on its folder before it sends it. The load of one
- * LEA is {@link LeaValidation}, the same scan, reader and supersede rule as a run; this class only
- * checks the command line, places the quarantine and maps the outcome to 0 or 4.
+ * LEA is the run's own load stage ({@link LoadStage#scanLea}, {@link LoadStage#validate}: the same
+ * scan, reader and supersede rule, folding nothing); this class only checks the command line,
+ * places the quarantine and maps the outcome to 0 or 4.
  */
 @Command(name = "validate",
         customSynopsis = {"java -jar target/pl-impact.jar validate --inbox DIR --lea LEA_ID [--as-of YYYY-MM-DD]",
@@ -63,18 +65,18 @@ final class ValidateCommand extends Verb {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         Path root = existingInbox(inbox);
         String leaId = required("--lea", lea);
         LocalDate date = asOf != null ? asOf : LocalDate.now();
-        LeaValidation validation;
+        Inbox scanned;
         try {
-            validation = LeaValidation.open(root, leaId, date);
+            scanned = LoadStage.scanLea(root, date, leaId);
         } catch (InboxException e) {
             throw usage(e.getMessage());
         }
-        if (!validation.registered()) {
-            List<String> listed = List.copyOf(validation.state().leas().keySet());
+        if (!scanned.state().leas().containsKey(leaId)) { // a run would report its files as unknown_lea
+            List<String> listed = List.copyOf(scanned.state().leas().keySet());
             throw usage("LEA '" + leaId + "' is not in _state/leas.csv of " + root + " (it lists "
                     + String.join(", ", listed.subList(0, Math.min(5, listed.size())))
                     + (listed.size() > 5 ? ", ... " + listed.size() + " in all" : "") + ")");
@@ -84,7 +86,7 @@ final class ValidateCommand extends Verb {
         if (settings == null) {
             return ExitCode.RUN_FAILED.code();
         }
-        if (validation.files().isEmpty()) {
+        if (scanned.files().isEmpty()) {
             invocation.out().println("no files found for LEA " + leaId + " in " + root.resolve(leaId)
                     + ": nothing to validate");
             return ExitCode.OK.code();
@@ -92,13 +94,14 @@ final class ValidateCommand extends Verb {
         Path dir = target != null ? target : Files.createTempDirectory("pl-impact-validate-");
         try {
             DirectoryQuarantine store = new DirectoryQuarantine(dir);
-            for (InboxFile f : validation.files()) {
+            for (InboxFile f : scanned.files()) {
                 if (f.ignored() == null) {
                     Files.deleteIfExists(store.fileOf(f)); // an earlier validate's, for a file that may now pass
                 }
             }
-            List<FileOutcome> outcomes = validation.load(settings.maxRejectRate(), store);
-            new ValidationReport(validation, date, settings.maxRejectRate(), store, target != null)
+            List<FileOutcome> outcomes = LoadStage.validate(scanned, date, settings.maxRejectRate(), store)
+                    .outcomes();
+            new ValidationReport(scanned.state(), date, settings.maxRejectRate(), store, target != null)
                     .print(outcomes, invocation.out());
             return outcomes.stream().anyMatch(o -> o.status() == FileStatus.REJECTED)
                     ? ExitCode.VALIDATE_REJECTED.code() : ExitCode.OK.code();

@@ -5,7 +5,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import org.sea.pli.extract.DirectoryQuarantine;
 import org.sea.pli.extract.FileOutcome;
 import org.sea.pli.extract.FileStatus;
-import org.sea.pli.extract.LeaValidation;
+import org.sea.pli.extract.StateRegistry;
 import org.sea.pli.mart.LoadReportMart;
 import org.sea.pli.ops.TextTable;
 import org.sea.pli.parquet.MartSchema;
@@ -34,15 +34,15 @@ final class ValidationReport {
     private static final List<String> COLUMNS = List.of("file", "status", "reason", "rows_read", "rows_accepted",
             "rows_rejected", "reject_reasons", "unknown_columns");
 
-    private final LeaValidation validation;
+    private final StateRegistry state;
     private final LocalDate asOf;
     private final double maxRejectRate;
     private final DirectoryQuarantine quarantine;
     private final boolean keepsQuarantine;
 
-    ValidationReport(LeaValidation validation, LocalDate asOf, double maxRejectRate, DirectoryQuarantine quarantine,
+    ValidationReport(StateRegistry state, LocalDate asOf, double maxRejectRate, DirectoryQuarantine quarantine,
                      boolean keepsQuarantine) {
-        this.validation = validation;
+        this.state = state;
         this.asOf = asOf;
         this.maxRejectRate = maxRejectRate;
         this.quarantine = quarantine;
@@ -51,7 +51,7 @@ final class ValidationReport {
 
     void print(List<FileOutcome> outcomes, PrintStream out) throws IOException {
         String lea = outcomes.get(0).file().leaId();
-        out.println("validate " + lea + " (" + validation.state().leas().get(lea) + ") as of " + asOf
+        out.println("validate " + lea + " (" + state.leas().get(lea) + ") as of " + asOf
                 + ", max-reject-rate " + maxRejectRate);
         MartSchema schema = MartSchema.load(LoadReportMart.NAME);
         TextTable table = new TextTable(COLUMNS.toArray(String[]::new)).leftAligned(1, 2, 6, 7);

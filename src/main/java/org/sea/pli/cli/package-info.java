@@ -6,7 +6,7 @@
  * Exit codes are {@link org.sea.pli.ops.ExitCode}.
  *
  * <p>Top of the dependency graph: it may use {@code run}, {@code generate}, {@code ops}, the
- * application class, and for {@code validate} the load of {@code extract} and the
+ * application class, and for {@code validate} the load stage of {@code stage} and the
  * {@code load_report} rows of {@code mart}; nothing in pl-impact depends on it. Parsing and
  * exit-code mapping live here; what a verb does lives in the package it calls.
  */

@@ -2,25 +2,18 @@ package org.sea.pli.extract;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import de.siegmar.fastcsv.writer.CsvWriter;
-import de.siegmar.fastcsv.writer.LineDelimiter;
 import org.sea.pli.storage.Sha256;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -28,9 +21,11 @@ import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Reads one extract file once, row by row (SPEC.md §2, §3): hashes its bytes, validates each
+ * Reads one extract file once, row by row (SPEC §2, §3): hashes its bytes, validates each
  * record, quarantines rejected ones with {@code _line} and {@code _reason}, hands accepted rows to
- * an {@link ExtractFold}, and decides whether the file as a whole is rejected.
+ * an {@link ExtractFold}, and decides whether the file as a whole is rejected. The header is
+ * resolved by {@link ExtractHeader}, rows by {@link RowValidator}, rejects written by
+ * {@link QuarantineFile}.
  */
 public final class ExtractFileReader {
 
@@ -77,7 +72,7 @@ public final class ExtractFileReader {
                     fileReason = FileReason.UNREADABLE; // no header
                 } else {
                     CsvRecord header = records.next();
-                    Header h = Header.of(header, schema);
+                    ExtractHeader h = ExtractHeader.of(header, schema);
                     unknownColumns = h.unknownColumns();
                     int yearField = h.recordIndex()[schema.index("school_year")];
                     tally.hasYearColumn = yearField >= 0;
@@ -122,7 +117,7 @@ public final class ExtractFileReader {
                 claimsEveryYear ? null : Collections.unmodifiableSortedSet(tally.claimedYears), System.nanoTime() - started);
     }
 
-    private void validateRows(java.util.Iterator<CsvRecord> records, CsvRecord header, Header h,
+    private void validateRows(java.util.Iterator<CsvRecord> records, CsvRecord header, ExtractHeader h,
                               ExtractSchema schema, ActivityCatalog activities, ExtractFold fold,
                               QuarantineFile rejects, Tally tally) throws IOException {
         RowValidator validator = new RowValidator(schema, h.recordIndex(), header.getFieldCount(), rubric, activities);
@@ -147,7 +142,6 @@ public final class ExtractFileReader {
             }
         }
     }
-
 
     private static final class Tally {
         long rowsRead;
@@ -198,80 +192,6 @@ public final class ExtractFileReader {
             rejected = 0;
             reasons.clear();
             acceptedRows.clear();
-        }
-    }
-
-    /** Header resolution (SPEC.md §1): names exact but case-insensitive and trimmed; order free. */
-    record Header(int[] recordIndex, boolean missingRequired, boolean duplicated, String unknownColumns) {
-
-        static Header of(CsvRecord header, ExtractSchema schema) {
-            List<String> names = new ArrayList<>();
-            for (String f : header.getFields()) {
-                names.add(f.strip().toLowerCase(Locale.ROOT));
-            }
-            int[] at = new int[schema.columns().size()];
-            boolean missing = false;
-            boolean duplicated = false;
-            for (int c = 0; c < at.length; c++) {
-                ColumnRule rule = schema.columns().get(c);
-                at[c] = names.indexOf(rule.name());
-                missing |= at[c] < 0 && !rule.optional();
-                duplicated |= at[c] >= 0 && names.lastIndexOf(rule.name()) != at[c]; // §3.2 duplicate_column
-            }
-            List<String> unknown = new ArrayList<>();
-            for (String n : names) {
-                boolean known = schema.columns().stream().anyMatch(c -> c.name().equals(n));
-                if (!known) {
-                    unknown.add(n);
-                }
-            }
-            return new Header(at, missing, duplicated, unknown.isEmpty() ? null : String.join(",", unknown));
-        }
-    }
-
-    /** The quarantine file of one inbox file, created on its first rejected row (§3.1). */
-    private static final class QuarantineFile {
-        private final QuarantineStore store;
-        private final String path;
-        private CsvWriter writer;
-        private final List<String> line = new ArrayList<>();
-
-        QuarantineFile(QuarantineStore store, String path) {
-            this.store = store;
-            this.path = path;
-        }
-
-        void write(CsvRecord header, CsvRecord record, RowReason reason) throws IOException {
-            if (writer == null) {
-                OutputStream out = store.create(path);
-                writer = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
-                        .build(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                line.clear();
-                header.getFields().forEach(f -> line.add(SpreadsheetSafe.field(f)));
-                line.add("_line");
-                line.add("_reason");
-                writer.writeRecord(line);
-            }
-            line.clear();
-            record.getFields().forEach(f -> line.add(SpreadsheetSafe.field(f)));
-            line.add(Long.toString(record.getStartingLineNumber()));
-            line.add(reason.code());
-            writer.writeRecord(line);
-        }
-
-        void discard() throws IOException {
-            if (writer != null) {
-                writer.close();
-                writer = null;
-                store.delete(path);
-            }
-        }
-
-        void close() throws IOException {
-            if (writer != null) {
-                writer.close();
-                writer = null;
-            }
         }
     }
 

@@ -3,8 +3,6 @@ package org.sea.pli.extract;
 import de.siegmar.fastcsv.reader.CsvRecord;
 
 import java.math.BigDecimal;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +10,8 @@ import java.util.Set;
 /**
  * Applies the row rules of SPEC.md §2 to the records of one file. A row gets exactly one reason:
  * the first in {@link RowReason} order that applies, whichever column it comes from.
- * One instance per file: it remembers the keys it has accepted ({@code duplicate_key}).
+ * One instance per file: it remembers the keys it has accepted ({@code duplicate_key}). The
+ * lexical forms of the values are {@link ValueSyntax}.
  */
 final class RowValidator {
 
@@ -112,7 +111,7 @@ final class RowValidator {
             case STR:
                 return null;
             case ID:
-                if (!isId(value)) {
+                if (!ValueSyntax.isId(value)) {
                     return RowReason.BAD_TYPE;
                 }
                 return rule.inRubric() && !rubric.contains(value) ? RowReason.BAD_ENUM : null;
@@ -125,7 +124,7 @@ final class RowValidator {
                 row.number[c] = year;
                 return year < 0 ? RowReason.BAD_TYPE : null;
             case DATE:
-                long day = parseDate(value);
+                long day = ValueSyntax.parseDate(value);
                 row.number[c] = day;
                 return day == Long.MIN_VALUE ? RowReason.BAD_TYPE : null;
             case INT:
@@ -157,10 +156,10 @@ final class RowValidator {
     }
 
     private static RowReason parseDecimal(int c, ColumnRule rule, String value, ExtractRow row) {
-        if (isNonFinite(value)) {
+        if (ValueSyntax.isNonFinite(value)) {
             return RowReason.OUT_OF_RANGE; // §2: non-finite tokens parse but are never in range
         }
-        if (!isDecimalLiteral(value)) {
+        if (!ValueSyntax.isDecimalLiteral(value)) {
             return RowReason.BAD_TYPE;
         }
         BigDecimal v;
@@ -239,94 +238,5 @@ final class RowValidator {
         public int hashCode() {
             return hash;
         }
-    }
-
-    static boolean isId(String v) {
-        if (v.length() > 64) {
-            return false;
-        }
-        for (int i = 0; i < v.length(); i++) {
-            char ch = v.charAt(i);
-            boolean ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
-                    || ch == '.' || ch == '_' || ch == '-';
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** ISO {@code YYYY-MM-DD} as epoch day, or {@link Long#MIN_VALUE}. */
-    static long parseDate(String v) {
-        if (v.length() != 10 || v.charAt(4) != '-' || v.charAt(7) != '-') {
-            return Long.MIN_VALUE;
-        }
-        int y = digits(v, 0, 4);
-        int m = digits(v, 5, 7);
-        int d = digits(v, 8, 10);
-        if (y < 0 || m < 0 || d < 0) {
-            return Long.MIN_VALUE;
-        }
-        try {
-            return LocalDate.of(y, m, d).toEpochDay();
-        } catch (DateTimeException e) {
-            return Long.MIN_VALUE;
-        }
-    }
-
-    private static int digits(String v, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char ch = v.charAt(i);
-            if (ch < '0' || ch > '9') {
-                return -1;
-            }
-            n = n * 10 + (ch - '0');
-        }
-        return n;
-    }
-
-    static boolean isNonFinite(String v) {
-        return v.equalsIgnoreCase("nan") || v.equalsIgnoreCase("infinity") || v.equalsIgnoreCase("-infinity")
-                || v.equalsIgnoreCase("inf") || v.equalsIgnoreCase("-inf");
-    }
-
-    /** {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?} — no separators. */
-    static boolean isDecimalLiteral(String v) {
-        int i = 0;
-        int n = v.length();
-        if (i < n && (v.charAt(i) == '+' || v.charAt(i) == '-')) {
-            i++;
-        }
-        int mantissaDigits = 0;
-        while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
-            i++;
-            mantissaDigits++;
-        }
-        if (i < n && v.charAt(i) == '.') {
-            i++;
-            while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
-                i++;
-                mantissaDigits++;
-            }
-        }
-        if (mantissaDigits == 0) {
-            return false;
-        }
-        if (i < n && (v.charAt(i) == 'e' || v.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (v.charAt(i) == '+' || v.charAt(i) == '-')) {
-                i++;
-            }
-            int expDigits = 0;
-            while (i < n && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
-                i++;
-                expDigits++;
-            }
-            if (expDigits == 0) {
-                return false;
-            }
-        }
-        return i == n;
     }
 }

@@ -94,7 +94,9 @@ public final class SubmissionStatusMart implements Mart {
         Object[] r = shape.empty();
         shape.set(r, "lea_id", lea);
         shape.set(r, "extract", extract);
-        shape.set(r, "status", inForce != null ? "in_force" : latest != null ? "rejected" : "missing");
+        // §5.11: the file statuses of §1.1 where a file decides the year, "missing" where none claims it
+        shape.set(r, "status", inForce != null ? FileStatus.IN_FORCE.code()
+                : latest != null ? FileStatus.REJECTED.code() : "missing");
         shape.set(r, "files", claiming);
         if (inForce != null) {
             LocalDate date = inForce.file().extractDate();

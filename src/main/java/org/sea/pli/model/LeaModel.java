@@ -9,7 +9,7 @@ import java.util.TreeSet;
 /**
  * The in-force rows of one LEA, folded as far as SPEC.md §4 allows before the statewide
  * standardization of §4.3: per school year, activities, funding and per-participation tallies.
- * Filled by {@link LeaModels} folds as files are committed; one thread per LEA.
+ * Filled by the per-extract folds ({@link LeaModels}) as files are committed; one thread per LEA.
  */
 public final class LeaModel implements java.io.Serializable {
 

@@ -6,23 +6,34 @@ package org.sea.pli.ops;
  */
 public enum ExitCode {
     /** Success. */
-    OK(0),
+    OK(0, "success"),
     /** The run (or rerun, or a verify's reproduction) failed, or {@code --strict} met a rejected file. */
-    RUN_FAILED(1),
+    RUN_FAILED(1, "run failed"),
     /** A usage or configuration error: one line on stderr, no stack trace. */
-    USAGE(2),
+    USAGE(2, "usage or configuration error"),
     /** {@code verify} found an output that differs from the manifest. */
-    VERIFY_MISMATCH(3),
+    VERIFY_MISMATCH(3, "verify mismatch"),
     /** {@code validate} found a file that {@code run} would reject (SPEC §3.2). */
-    VALIDATE_REJECTED(4);
+    VALIDATE_REJECTED(4, "validate found a file that would be rejected");
 
     private final int code;
+    private final String summary;
 
-    ExitCode(int code) {
+    ExitCode(int code, String summary) {
         this.code = code;
+        this.summary = summary;
     }
 
     public int code() {
         return code;
+    }
+
+    /** Every code with its short meaning, for help texts: {@code 0 success, 1 run failed, …}. */
+    public static String legend() {
+        StringBuilder b = new StringBuilder();
+        for (ExitCode e : values()) {
+            b.append(b.isEmpty() ? "" : ", ").append(e.code).append(' ').append(e.summary);
+        }
+        return b.toString();
     }
 }

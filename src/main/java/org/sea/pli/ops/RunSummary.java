@@ -52,7 +52,7 @@ public final class RunSummary {
         lines.add("pl-impact run summary");
         String result;
         long rejectedFiles = run.outcomes().stream().filter(o -> o.status() == FileStatus.REJECTED).count();
-        if (exitCode == 0) {
+        if (exitCode == ExitCode.OK.code()) {
             result = "succeeded, " + (run.published() ? "published to " + run.currentDir()
                     : "not published: current/ holds a later as-of");
         } else if (run.published()) {
@@ -87,11 +87,16 @@ public final class RunSummary {
             }
         }
         lines.add("");
-        TextTable files = new TextTable("files", "in_force", "superseded", "rejected", "stale_in_force", "ignored",
-                "total");
-        files.row("", byStatus.get(FileStatus.IN_FORCE), byStatus.get(FileStatus.SUPERSEDED),
-                byStatus.get(FileStatus.REJECTED), byStatus.get(FileStatus.STALE_IN_FORCE),
-                byStatus.get(FileStatus.IGNORED), (long) run.outcomes().size());
+        List<String> header = new ArrayList<>(List.of("files")); // one column per status of §1.1, in enum order
+        List<Object> counts = new ArrayList<>(List.of(""));
+        byStatus.forEach((status, n) -> {
+            header.add(status.code());
+            counts.add(n);
+        });
+        header.add("total");
+        counts.add((long) run.outcomes().size());
+        TextTable files = new TextTable(header.toArray(String[]::new));
+        files.row(counts.toArray());
         lines.addAll(files.lines("  "));
 
         lines.add("");

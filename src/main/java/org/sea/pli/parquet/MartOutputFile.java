@@ -6,9 +6,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -21,6 +19,7 @@ import org.apache.parquet.format.RowGroup;
 import org.apache.parquet.format.Util;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
+import org.sea.pli.storage.Sha256;
 
 /**
  * The Parquet {@link OutputFile} of a mart part file, on the caller's Hadoop {@link FileSystem}
@@ -142,11 +141,7 @@ final class MartOutputFile implements OutputFile {
             this.keep = keep;
             this.tail = new byte[2 * keep];
             this.path = path;
-            try {
-                this.digest = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("JDK without SHA-256", e);
-            }
+            this.digest = Sha256.newDigest();
         }
 
         @Override
@@ -211,7 +206,7 @@ final class MartOutputFile implements OutputFile {
                 byte[] end = rewritten.toByteArray();
                 emit(end, 0, end.length);
             }
-            sha256 = HexFormat.of().formatHex(digest.digest());
+            sha256 = Sha256.hex(digest);
         }
 
         /** Offset in {@link #tail} where the footer (FileMetaData) starts. */

@@ -30,6 +30,11 @@ public record MartSchema(String name, String partitionedBy, List<String> key, Li
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
     static final String PARTITION_COLUMN = "school_year";
+    /**
+     * How a partition directory is named (Hive style, SPEC §5): {@code school_year=2025-26}; the one
+     * definition that writers and readers of the marts share.
+     */
+    public static final String PARTITION_PREFIX = PARTITION_COLUMN + "=";
 
     public MartSchema {
         Objects.requireNonNull(name, "mart name");

@@ -1,14 +1,10 @@
 package org.sea.pli.parquet;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -42,6 +38,8 @@ import org.apache.parquet.io.OutputFile;
  * give byte-identical files whatever the time, time zone, locale, thread or file system; the bytes
  * change only when parquet-java (or these settings) change.
  *
+ * <p>Each row is checked against the schema first ({@link MartRowCheck}).
+ *
  * <p>Not thread-safe: one thread writes one mart; different marts may be written in parallel.
  */
 public final class MartWriter implements AutoCloseable {
@@ -52,15 +50,11 @@ public final class MartWriter implements AutoCloseable {
     static final String PART_FILE = "part-00000.parquet";
     static final String TMP_FILE = ".part-00000.parquet.inprogress";
 
-    private static final Pattern SCHOOL_YEAR = Pattern.compile("\\d{4}-\\d{2}");
-    private static final long DECIMAL_18_LIMIT = 1_000_000_000_000_000_000L; // 10^18
-
     private final FileSystem fs;
     private final Path martsDir;
     private final Path martDir;
     private final MartSchema schema;
-    private final MartColumn[] columns;
-    private final Class<?>[] javaTypes;
+    private final MartRowCheck check;
     private final Configuration conf;
     private final List<WrittenFile> written = new ArrayList<>();
     private final int tailKeep;
@@ -88,12 +82,8 @@ public final class MartWriter implements AutoCloseable {
         this.martsDir = fs.makeQualified(Objects.requireNonNull(martsDir, "martsDir"));
         this.schema = Objects.requireNonNull(schema, "schema");
         this.martDir = new Path(this.martsDir, schema.name());
-        this.columns = schema.columns().toArray(new MartColumn[0]);
-        this.pendingUnscaled = new long[columns.length];
-        this.javaTypes = new Class<?>[columns.length];
-        for (int i = 0; i < columns.length; i++) {
-            javaTypes[i] = columns[i].type().javaType();
-        }
+        this.pendingUnscaled = new long[schema.columns().size()];
+        this.check = new MartRowCheck(schema, pendingUnscaled);
         this.conf = new Configuration(fs.getConf());
         conf.setInt(ZstandardCodec.PARQUET_COMPRESS_ZSTD_LEVEL, ZSTD_LEVEL);
         conf.setInt(ZstandardCodec.PARQUET_COMPRESS_ZSTD_WORKERS, 0);
@@ -122,8 +112,8 @@ public final class MartWriter implements AutoCloseable {
         if (finished) {
             throw new IllegalStateException("mart " + schema.name() + ": write() after finish()");
         }
-        checkRow(values);
-        checkPartition(partition);
+        check.row(values);
+        check.partition(partition, this.partition);
         if (writer == null || !Objects.equals(partition, this.partition)) {
             closeFile();
             openFile(partition);
@@ -169,81 +159,8 @@ public final class MartWriter implements AutoCloseable {
         }
     }
 
-    private void checkRow(Object[] values) {
-        if (values == null) {
-            throw new IllegalArgumentException("mart " + schema.name() + ": row is null");
-        }
-        if (values.length != columns.length) {
-            throw new IllegalArgumentException("mart " + schema.name() + ": row has " + values.length
-                    + " values, the schema has " + columns.length + " columns");
-        }
-        for (int i = 0; i < columns.length; i++) {
-            Object v = values[i];
-            if (v == null) {
-                continue;
-            }
-            if (v.getClass() != javaTypes[i]) {
-                MartColumn c = columns[i];
-                throw new IllegalArgumentException("mart " + schema.name() + ": column " + c.name() + " is "
-                        + c.type().jsonName() + " and takes " + c.type().javaType().getSimpleName() + ", not "
-                        + v.getClass().getName() + " (" + v + ")");
-            }
-            if (v instanceof BigDecimal d) {
-                pendingUnscaled[i] = unscaled(columns[i], d);
-            } else if (v instanceof LocalDate date) {
-                long day = date.toEpochDay();
-                if (day != (int) day) {
-                    throw new IllegalArgumentException("mart " + schema.name() + ": column " + columns[i].name()
-                            + ": date out of range: " + v);
-                }
-            }
-        }
-    }
-
-    private long unscaled(MartColumn c, BigDecimal v) {
-        long u;
-        try {
-            // Exact: no rounding (12.500 is fine, 12.505 is not). movePointRight keeps the compact
-            // long representation, so the common case allocates no BigInteger.
-            BigDecimal scaled = v.scale() == 2 ? v : v.setScale(2, RoundingMode.UNNECESSARY);
-            u = scaled.movePointRight(2).longValueExact();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException("mart " + schema.name() + ": column " + c.name()
-                    + " is decimal(18,2) and cannot hold " + v.toPlainString() + " exactly");
-        }
-        if (u <= -DECIMAL_18_LIMIT || u >= DECIMAL_18_LIMIT) {
-            throw new IllegalArgumentException("mart " + schema.name() + ": column " + c.name()
-                    + " is decimal(18,2) and cannot hold " + v.toPlainString() + " (more than 18 digits)");
-        }
-        return u;
-    }
-
-    private void checkPartition(String p) {
-        if (!schema.partitioned()) {
-            if (p != null) {
-                throw new IllegalArgumentException("mart " + schema.name() + " is not partitioned; partition must be null, not '"
-                        + p + "'");
-            }
-            return;
-        }
-        if (p == null) {
-            throw new IllegalArgumentException("mart " + schema.name() + " is partitioned by school_year; partition is null");
-        }
-        if (!p.equals(partition)) {
-            if (!SCHOOL_YEAR.matcher(p).matches()
-                    || Integer.parseInt(p.substring(5)) != (Integer.parseInt(p.substring(0, 4)) + 1) % 100) {
-                throw new IllegalArgumentException("mart " + schema.name() + ": partition '" + p
-                        + "' is not a school year YYYY-YY (SPEC §2)");
-            }
-            if (partition != null && p.compareTo(partition) < 0) {
-                throw new IllegalArgumentException("mart " + schema.name() + ": partition " + p + " arrived after "
-                        + partition + "; rows must be sorted by school_year");
-            }
-        }
-    }
-
     private void openFile(String p) throws IOException {
-        Path dir = p == null ? martDir : new Path(martDir, MartSchema.PARTITION_COLUMN + "=" + p);
+        Path dir = p == null ? martDir : new Path(martDir, MartSchema.PARTITION_PREFIX + p);
         tmpPath = new Path(dir, TMP_FILE);
         finalPath = new Path(dir, PART_FILE);
         outputFile = new MartOutputFile(fs, tmpPath, tailKeep);
@@ -281,7 +198,7 @@ public final class MartWriter implements AutoCloseable {
             throw new IOException("cannot rename " + tmpPath + " to " + finalPath);
         }
         String relative = schema.name() + "/"
-                + (partition == null ? "" : MartSchema.PARTITION_COLUMN + "=" + partition + "/") + PART_FILE;
+                + (partition == null ? "" : MartSchema.PARTITION_PREFIX + partition + "/") + PART_FILE;
         written.add(new WrittenFile(relative, outputFile.sha256(), rows));
     }
 

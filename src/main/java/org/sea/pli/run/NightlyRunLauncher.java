@@ -25,7 +25,8 @@ import java.util.List;
 
 /**
  * Starts (or restarts) the nightly job for one {@link RunRequest} with explicit job parameters
- * (ENGINEERING.md: Boot's runner would launch it with none), one run at a time per warehouse,
+ * (Boot's job runner builds parameters only from non-option arguments, so {@code --as-of=…} would
+ * reach it as a Spring property and the job would run with none), one run at a time per warehouse,
  * and maps the outcome to an exit code.
  */
 @Component

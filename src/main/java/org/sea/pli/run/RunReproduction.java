@@ -91,7 +91,7 @@ public class RunReproduction {
         }
         checkInputs(manifest, inbox);
         Set<String> leaFiles = new HashSet<>();
-        manifest.inputs().stream().filter(i -> !i.status().equals("state")).forEach(i -> leaFiles.add(i.path()));
+        manifest.inputs().stream().filter(i -> !i.stateFile()).forEach(i -> leaFiles.add(i.path()));
         RunRequest request = new RunRequest(inbox.toAbsolutePath().normalize(), out,
                 LocalDate.parse(manifest.asOf()), false, true, key, manifest.runId(), leaFiles,
                 settings.withRecorded(manifest.configuration()));

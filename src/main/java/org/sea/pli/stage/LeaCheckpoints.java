@@ -122,10 +122,10 @@ final class LeaCheckpoints {
     /**
      * {@code work/lea/<sha256 of the LEA folder name>.bin}: the folder name is untrusted (a colon
      * breaks Hadoop paths, a non-ASCII letter breaks file names when the JVM runs without a UTF-8
-     * locale), so no internal file name is derived from it (ENGINEERING.md).
+     * locale: the JVM then encodes file names as ASCII), so no internal file name is derived from it.
      */
     Path file(String leaId) {
-        return new Path(dir, java.util.HexFormat.of().formatHex(Sha256.newDigest().digest(leaId.getBytes(StandardCharsets.UTF_8))) + ".bin");
+        return new Path(dir, Sha256.of(leaId.getBytes(StandardCharsets.UTF_8)) + ".bin");
     }
 
     private static List<String> paths(List<InboxFile> files) {

@@ -4,6 +4,8 @@ import org.sea.pli.storage.Sha256;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.extract.ExtractFileReader;
+import org.sea.pli.extract.ExtractFold;
+import org.sea.pli.extract.StateRegistry;
 import org.sea.pli.extract.FileOutcome;
 import org.sea.pli.extract.FileReason;
 import org.sea.pli.extract.Inbox;
@@ -15,6 +17,7 @@ import org.sea.pli.ops.Progress;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.NOPLogger;
 
 import java.io.IOException;
 import java.util.Comparator;
@@ -45,7 +48,7 @@ import java.util.concurrent.Future;
  */
 public final class LoadStage {
 
-    private static final Logger log = LoggerFactory.getLogger(LoadStage.class);
+    private static final Logger RUN_LOG = LoggerFactory.getLogger(LoadStage.class);
 
     /**
      * What a load is asked to do.
@@ -63,9 +66,16 @@ public final class LoadStage {
     private final Warehouse warehouse;
     private final String runId;
     private final Duration progressInterval;
+    /** The run's log; {@code validate} prints its own report (SPEC §7), so its load logs nothing. */
+    private final Logger log;
 
     /** The nightly run's load: quarantine and checkpoints under {@code runs/<run_id>/} of the warehouse. */
     public LoadStage(Request request, Warehouse warehouse, String runId, Duration progressInterval) {
+        this(request, warehouse, runId, progressInterval, RUN_LOG);
+    }
+
+    private LoadStage(Request request, Warehouse warehouse, String runId, Duration progressInterval, Logger log) {
+        this.log = log;
         this.request = request;
         this.warehouse = warehouse;
         this.runId = runId;
@@ -80,6 +90,28 @@ public final class LoadStage {
                                       QuarantineStore quarantine) throws Exception {
         Request request = new Request(inbox, asOf, null, maxRejectRate, 1, false, false);
         return new LoadStage(request, null, "in-memory", Duration.ofDays(1)).load(quarantine);
+    }
+
+    /**
+     * {@code validate}'s scan (SPEC §7): the {@code _state} files and one LEA's folder only, scanned
+     * as a run's load scans the whole inbox.
+     *
+     * @throws org.sea.pli.extract.InboxException when a {@code _state} file is missing or unreadable (§1)
+     */
+    public static Inbox scanLea(java.nio.file.Path inbox, LocalDate asOf, String leaId) {
+        String folder = leaId + "/";
+        return Inbox.scan(inbox, asOf, relative -> relative.startsWith(folder));
+    }
+
+    /**
+     * {@code validate}'s load (SPEC §7): the files of an inbox {@link #scanLea scanned} for one LEA,
+     * read by this stage's own loop exactly as a run reads them, on one thread and with no
+     * warehouse; nothing is folded (no model is built). Rejected rows go to {@code quarantine}.
+     */
+    public static LoadResult validate(Inbox scanned, LocalDate asOf, double maxRejectRate,
+                                      QuarantineStore quarantine) throws Exception {
+        Request request = new Request(scanned.root(), asOf, null, maxRejectRate, 1, false, false);
+        return new LoadStage(request, null, "validate", Duration.ofDays(1), NOPLogger.NOP_LOGGER).load(scanned, quarantine, false, System.nanoTime());
     }
 
     /**
@@ -142,6 +174,14 @@ public final class LoadStage {
         long started = System.nanoTime();
         Inbox inbox = request.inputs() == null ? Inbox.scan(request.inbox(), request.asOf())
                 : Inbox.scan(request.inbox(), request.asOf(), request.inputs()::contains);
+        return load(inbox, quarantine, true, started);
+    }
+
+    /**
+     * @param fold    whether to fold the accepted rows into LEA models ({@code validate} needs none)
+     * @param started when the load began (System.nanoTime), scan included
+     */
+    private LoadResult load(Inbox inbox, QuarantineStore quarantine, boolean fold, long started) throws Exception {
         FileSystem fs = warehouse == null ? null : warehouse.fs();
         Path quarantineDir = warehouse == null ? null : new Path(warehouse.runDir(runId), "quarantine");
         Progress progress = Progress.start(log, "run " + runId + ": loadInbox", inbox.files().size(),
@@ -149,7 +189,7 @@ public final class LoadStage {
         ExtractFileReader reader = new ExtractFileReader(inbox.state().dimensions(), request.maxRejectRate(),
                 quarantine, progress);
         LeaModels models = new LeaModels(); // fresh per load: a restarted load folds from scratch
-        LeaLoader loader = new LeaLoader(reader, models);
+        LeaLoader loader = new LeaLoader(reader, fold ? models : (lea, schema) -> ExtractFold.NONE);
         LeaCheckpoints checkpoints = warehouse == null ? null
                 : new LeaCheckpoints(warehouse, runId, fingerprint(request));
 
@@ -220,7 +260,7 @@ public final class LoadStage {
     private static String fingerprint(Request request) throws IOException {
         StringBuilder f = new StringBuilder(ToolVersion.plImpact()).append('|').append(request.asOf())
                 .append('|').append(request.maxRejectRate());
-        for (String state : List.of("_state/leas.csv", "_state/rubric.csv")) {
+        for (String state : StateRegistry.FILES) {
             f.append('|').append(Sha256.of(
                     java.nio.file.Files.newInputStream(request.inbox().resolve(state))));
         }

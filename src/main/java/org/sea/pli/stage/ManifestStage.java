@@ -5,6 +5,7 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.extract.FileOutcome;
+import org.sea.pli.extract.StateRegistry;
 import org.sea.pli.parquet.WrittenFile;
 import org.sea.pli.storage.RunIds;
 import org.sea.pli.storage.Sha256;
@@ -73,9 +74,10 @@ public final class ManifestStage {
 
     RunManifest build(LoadResult load, List<WrittenFile> marts, Instant finished) throws IOException {
         List<RunManifest.Input> inputs = new ArrayList<>();
-        for (String state : List.of("_state/leas.csv", "_state/rubric.csv")) {
+        for (String state : StateRegistry.FILES) {
             java.nio.file.Path p = inbox.resolve(state);
-            inputs.add(new RunManifest.Input(state, Sha256.of(Files.newInputStream(p)), Files.size(p), "state"));
+            inputs.add(new RunManifest.Input(state, Sha256.of(Files.newInputStream(p)), Files.size(p),
+                    RunManifest.Input.STATE));
         }
         Map<String, Long> quarantineRows = new HashMap<>();
         for (FileOutcome o : load.outcomes()) {

@@ -43,7 +43,7 @@ final class RecordedInputs {
                 continue; // an unreadable manifest records nothing; verify reports it
             }
             for (RunManifest.Input input : manifest.inputs()) {
-                if (!input.status().equals("state")) { // a missing _state file fails the run anyway
+                if (!input.stateFile()) { // a missing _state file fails the run anyway
                     r.byPath.putIfAbsent(input.path(), new Recorded(input.sha256(), input.bytes(), runId));
                 }
             }

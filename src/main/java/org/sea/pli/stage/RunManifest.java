@@ -32,8 +32,15 @@ public record RunManifest(String runId, String asOf, String toolVersion, String 
                                 String pseudonymKeySha256) {
     }
 
-    /** @param status a load-report status (§1.1), or {@code state} for the {@code _state} files */
+    /** @param status a load-report status (§1.1), or {@link #STATE} for the {@code _state} files */
     public record Input(String path, String sha256, long bytes, String status) {
+
+        /** The status of the {@code _state} files, which have no load-report row. */
+        public static final String STATE = "state";
+
+        public boolean stateFile() {
+            return STATE.equals(status);
+        }
     }
 
     /** @param rows rows of a Parquet file; null for other files */

@@ -2,7 +2,8 @@
  * The stages of the nightly run (SPEC §1–§6), plain classes testable without Spring, each taking
  * what the earlier one returned: {@link org.sea.pli.stage.LoadStage} (inbox → quarantine, file
  * outcomes and folded LEA models, an immutable {@link org.sea.pli.stage.LoadResult}; per-LEA
- * checkpoints and {@code file_changed} against recorded inputs), {@link org.sea.pli.stage.MartsStage}
+ * checkpoints and {@code file_changed} against recorded inputs; {@code validate} loads one LEA's
+ * folder through the same stage, folding nothing), {@link org.sea.pli.stage.MartsStage}
  * (the Parquet marts, returns the files written), {@link org.sea.pli.stage.ReportStage} (the HTML
  * report from the marts as written), {@link org.sea.pli.stage.ManifestStage} ({@code manifest.json})
  * and {@link org.sea.pli.stage.PublishStage} ({@code current/}).

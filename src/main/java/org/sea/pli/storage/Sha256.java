@@ -8,7 +8,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 as pl-impact records it everywhere (load report, manifest, verify): lowercase hex. */
+/**
+ * SHA-256 as pl-impact records it everywhere (load report, manifest, verify, the pseudonym key's
+ * fingerprint, checkpoint names): lowercase hex. The only place that computes or encodes one.
+ */
 public final class Sha256 {
 
     private Sha256() {
@@ -22,8 +25,19 @@ public final class Sha256 {
         }
     }
 
+    /** Finishes the digest: the lowercase hex of its value. */
     public static String hex(MessageDigest digest) {
-        return HexFormat.of().formatHex(digest.digest());
+        return hex(digest.digest());
+    }
+
+    /** Lowercase hex of a digest or MAC value, the one encoding pl-impact writes. */
+    public static String hex(byte[] value) {
+        return HexFormat.of().formatHex(value);
+    }
+
+    /** SHA-256 of a few bytes held in memory (a key, a name). */
+    public static String of(byte[] bytes) {
+        return hex(newDigest().digest(bytes));
     }
 
     /** Hashes the whole stream and closes it. */

@@ -1,0 +1,20 @@
+package org.sea.pli.model;
+
+import org.junit.jupiter.api.Test;
+import org.sea.pli.extract.ExtractSchema;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The fold registry of {@link LeaModels} covers the seven extracts of SPEC §2, and nothing else. */
+class LeaModelsTest {
+
+    @Test
+    void everyExtractHasExactlyOneRegisteredFold() {
+        assertThat(LeaModels.foldedExtracts()).isEqualTo(Set.copyOf(ExtractSchema.NAMES));
+        for (String extract : ExtractSchema.NAMES) {
+            assertThat(new LeaModels().open("lea-1", ExtractSchema.of(extract))).isInstanceOf(YearFold.class);
+        }
+    }
+}
