@@ -36,9 +36,6 @@ final class SmallRunCompilation {
 
     /** Any failure leaves compilation as it was. */
     private static void apply(Path inbox) {
-        if (Boolean.getBoolean("abtest.keepc2")) { // TEMPORARY A/B switch
-            return;
-        }
         try {
             if (bytes(inbox) > SMALL_INBOX_BYTES) {
                 return;
