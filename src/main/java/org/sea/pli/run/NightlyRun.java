@@ -49,6 +49,8 @@ final class NightlyRun {
 
     /** The phases the summary shows, in run order; those this JVM did not run show as skipped. */
     static final List<String> PHASES = List.of("inbox listing", "load", "marts", "report", "manifest", "publish");
+    /** A row only large runs have: {@link HeapBetweenSteps}' collections after the load and the marts. */
+    static final String HEAP_TRIM = "heap trims between steps";
 
     NightlyRun(RunRequest request, RunSettings settings, String runId, Warehouse warehouse, OpsSettings ops) {
         this.request = request;
@@ -100,6 +102,11 @@ final class NightlyRun {
         took.put(phase, duration);
     }
 
+    /** Time added to a phase that may occur more than once (the heap trims between steps). */
+    void tookMore(String phase, Duration duration) {
+        took.merge(phase, duration, Duration::plus);
+    }
+
     /** The launch's wall time from choosing the run id to the job's end (set by the launcher). */
     void launched(Duration duration) {
         this.launched = duration;
@@ -117,6 +124,9 @@ final class NightlyRun {
                 : launched.minus(stages)));
         for (String phase : PHASES) {
             phases.add(took.containsKey(phase) ? new Phase(phase, took.get(phase)) : Phase.skipped(phase));
+        }
+        if (took.containsKey(HEAP_TRIM)) {
+            phases.add(new Phase(HEAP_TRIM, took.get(HEAP_TRIM)));
         }
         return phases;
     }

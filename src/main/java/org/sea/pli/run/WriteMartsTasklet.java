@@ -28,6 +28,7 @@ final class WriteMartsTasklet implements Tasklet {
         long rows = written.stream().mapToLong(WrittenFile::rows).sum();
         contribution.incrementWriteCount(rows);
         contribution.getStepExecution().getExecutionContext().putLong("mart_files", written.size());
+        HeapBetweenSteps.trim(run, run.loaded().rowsRead()); // the report reads the marts back from disk
         return RepeatStatus.FINISHED;
     }
 }
