@@ -45,7 +45,6 @@ final class SpringStart {
         long started = System.nanoTime();
         Instant jvmStarted = jvmStart();
         Duration jvm = jvmStarted == null ? null : Duration.between(jvmStarted, Instant.now());
-        StartupClasses.preload();
         ConfigurableApplicationContext context = start(verb, in, PlImpactApplication.class);
         Duration spring = Duration.ofNanos(System.nanoTime() - started);
         if (context == null) {
