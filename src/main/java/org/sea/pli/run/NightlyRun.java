@@ -51,6 +51,8 @@ final class NightlyRun {
     static final List<String> PHASES = List.of("inbox listing", "load", "marts", "report", "manifest", "publish");
     /** A row only large runs have: {@link HeapBetweenSteps}' collections after the load and the marts. */
     static final String HEAP_TRIM = "heap trims between steps";
+    /** A row only restarts have: a skipped load's result restored from its checkpoints. */
+    static final String CHECKPOINT_RESTORE = "load restored from checkpoints";
 
     NightlyRun(RunRequest request, RunSettings settings, String runId, Warehouse warehouse, OpsSettings ops) {
         this.request = request;
@@ -125,8 +127,10 @@ final class NightlyRun {
         for (String phase : PHASES) {
             phases.add(took.containsKey(phase) ? new Phase(phase, took.get(phase)) : Phase.skipped(phase));
         }
-        if (took.containsKey(HEAP_TRIM)) {
-            phases.add(new Phase(HEAP_TRIM, took.get(HEAP_TRIM)));
+        for (String extra : List.of(CHECKPOINT_RESTORE, HEAP_TRIM)) {
+            if (took.containsKey(extra)) {
+                phases.add(new Phase(extra, took.get(extra)));
+            }
         }
         return phases;
     }
@@ -134,7 +138,9 @@ final class NightlyRun {
     /** The load's result: this JVM's, or restored by the load stage from its checkpoints (a restart). */
     LoadResult loaded() throws Exception {
         if (load == null) {
-            load = loadStage().load();
+            LoadResult restored = loadStage().load();
+            load = restored;
+            took(CHECKPOINT_RESTORE, restored.timing().listing().plus(restored.timing().reading()));
         }
         return load;
     }
