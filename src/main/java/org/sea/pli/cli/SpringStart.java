@@ -14,7 +14,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import org.sea.pli.ops.Phase;
+
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.ToIntFunction;
 
 /**
@@ -38,7 +43,10 @@ final class SpringStart {
     /** Runs a job verb in the full application; prints the run summary; returns its exit code. */
     static int job(String verb, Invocation in, ToIntFunction<ConfigurableApplicationContext> job) {
         long started = System.nanoTime();
+        Instant jvmStarted = jvmStart();
+        Duration jvm = jvmStarted == null ? null : Duration.between(jvmStarted, Instant.now());
         ConfigurableApplicationContext context = start(verb, in, PlImpactApplication.class);
+        Duration spring = Duration.ofNanos(System.nanoTime() - started);
         if (context == null) {
             return ExitCode.RUN_FAILED.code();
         }
@@ -51,13 +59,27 @@ final class SpringStart {
                 code = ExitCode.RUN_FAILED.code();
             }
             // the summary table of a run, a rerun, or the reproduction a verify made
+            List<Phase> startup = new ArrayList<>();
+            if (jvm != null) {
+                startup.add(new Phase("JVM start", jvm));
+            }
+            startup.add(new Phase("Spring start", spring));
             RunSummary summary = RunSummary.of(context.getBean(NightlyRunLauncher.class).lastRun(), code,
-                    Duration.ofNanos(System.nanoTime() - started));
+                    Duration.ofNanos(System.nanoTime() - started), startup,
+                    jvmStarted == null ? null : Duration.between(jvmStarted, Instant.now()));
             if (summary != null) {
                 summary.print(in.out());
             }
             return code;
         }
+    }
+
+    /**
+     * When this process started (the OS's record, so it includes JVM creation), or null when the
+     * platform does not say: the phase table's first row is JVM start to Spring start.
+     */
+    private static Instant jvmStart() {
+        return ProcessHandle.current().info().startInstant().orElse(null);
     }
 
     /** The effective {@code pli.*} settings, bound as for a run; null (after one line) when Spring cannot start. */

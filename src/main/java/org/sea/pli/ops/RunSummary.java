@@ -28,9 +28,10 @@ public final class RunSummary {
      * @param published whether the run's publish switched {@code current/} to it
      * @param outcomes  every file's load outcome (empty when the load did not finish)
      * @param marts     the mart files written, with their row counts (empty when none were)
+     * @param phases    the job's phases in run order, as its stages measured them (issue 14)
      */
     public record Facts(String runId, String asOf, String warehouseRoot, String currentDir, boolean published,
-                        List<FileOutcome> outcomes, List<WrittenFile> marts) {
+                        List<FileOutcome> outcomes, List<WrittenFile> marts, List<Phase> phases) {
     }
 
     private final List<String> lines;
@@ -42,9 +43,11 @@ public final class RunSummary {
     /**
      * @param exitCode the run's exit code (SPEC.md §7)
      * @param run      the run, or null when it never got a run id
+     * @param startup  the phases before the job (JVM start, Spring start), in order
+     * @param sinceJvmStart JVM start to this summary, or null when unknown
      * @return the summary, or null when the run never got a run id (nothing to summarize)
      */
-    public static RunSummary of(Facts run, int exitCode, Duration duration) {
+    public static RunSummary of(Facts run, int exitCode, Duration duration, List<Phase> startup, Duration sinceJvmStart) {
         if (run == null || run.runId() == null) {
             return null;
         }
@@ -127,7 +130,24 @@ public final class RunSummary {
             marts.forEach((mart, m) -> table.row(mart, m[0], m[1]));
             lines.addAll(table.lines("  "));
         }
+
+        // where the time went (issue 14): wall seconds per phase; a phase a restart skipped says so
+        lines.add("");
+        TextTable phases = new TextTable("phase", "seconds");
+        List<Phase> all = new ArrayList<>(startup);
+        all.addAll(run.phases());
+        for (Phase p : all) {
+            phases.row(p.name(), p.took() == null ? "skipped (restart)" : seconds(p.took()));
+        }
+        if (sinceJvmStart != null) {
+            phases.row("total, JVM start to summary", seconds(sinceJvmStart));
+        }
+        lines.addAll(phases.lines("  "));
         return new RunSummary(List.copyOf(lines));
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.2f", d.toNanos() / 1e9);
     }
 
     public List<String> lines() {

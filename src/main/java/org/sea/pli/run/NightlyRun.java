@@ -13,8 +13,14 @@ import org.sea.pli.stage.ReportStage;
 import org.sea.pli.stage.RunManifest;
 import org.sea.pli.storage.Warehouse;
 
+import org.sea.pli.ops.Phase;
+
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One launch of the nightly job in this JVM: what was asked, under which run id, in which
@@ -36,6 +42,17 @@ final class NightlyRun {
     private LoadResult load;
     private List<WrittenFile> marts = List.of();
     private boolean published;
+    /** Wall time per phase that ran in this JVM, as its stage measured it (issue 14). */
+    private final Map<String, Duration> took = new HashMap<>();
+    /** The launch's wall time from run id to the job's end; the steps' share is subtracted for bookkeeping. */
+    private Duration launched;
+
+    /** The phases the summary shows, in run order; those this JVM did not run show as skipped. */
+    static final List<String> PHASES = List.of("inbox listing", "load", "marts", "report", "manifest", "publish");
+    /** A row only large runs have: {@link HeapBetweenSteps}' collections after the load and the marts. */
+    static final String HEAP_TRIM = "heap trims between steps";
+    /** A row only restarts have: a skipped load's result restored from its checkpoints. */
+    static final String CHECKPOINT_RESTORE = "load restored from checkpoints";
 
     NightlyRun(RunRequest request, RunSettings settings, String runId, Warehouse warehouse, OpsSettings ops) {
         this.request = request;
@@ -78,12 +95,52 @@ final class NightlyRun {
     /** The load step's result, given by the step that ran it in this JVM. */
     void loaded(LoadResult result) {
         this.load = result;
+        took("inbox listing", result.timing().listing());
+        took("load", result.timing().reading());
+    }
+
+    /** A step's wall time, as measured inside its stage. */
+    void took(String phase, Duration duration) {
+        took.put(phase, duration);
+    }
+
+    /** Time added to a phase that may occur more than once (the heap trims between steps). */
+    void tookMore(String phase, Duration duration) {
+        took.merge(phase, duration, Duration::plus);
+    }
+
+    /** The launch's wall time from choosing the run id to the job's end (set by the launcher). */
+    void launched(Duration duration) {
+        this.launched = duration;
+    }
+
+    /**
+     * The phase table: job-repository work (run id, restart checks, Spring Batch's step and job
+     * bookkeeping: the launch's wall time less what the stages measured), then each stage.
+     */
+    List<Phase> phases() {
+        List<Phase> phases = new ArrayList<>();
+        Duration stages = took.values().stream().reduce(Duration.ZERO, Duration::plus);
+        phases.add(launched == null ? Phase.skipped("job repository")
+                : new Phase("job repository", launched.minus(stages).isNegative() ? Duration.ZERO
+                : launched.minus(stages)));
+        for (String phase : PHASES) {
+            phases.add(took.containsKey(phase) ? new Phase(phase, took.get(phase)) : Phase.skipped(phase));
+        }
+        for (String extra : List.of(CHECKPOINT_RESTORE, HEAP_TRIM)) {
+            if (took.containsKey(extra)) {
+                phases.add(new Phase(extra, took.get(extra)));
+            }
+        }
+        return phases;
     }
 
     /** The load's result: this JVM's, or restored by the load stage from its checkpoints (a restart). */
     LoadResult loaded() throws Exception {
         if (load == null) {
-            load = loadStage().load();
+            LoadResult restored = loadStage().load();
+            load = restored;
+            took(CHECKPOINT_RESTORE, restored.timing().listing().plus(restored.timing().reading()));
         }
         return load;
     }
@@ -109,6 +166,7 @@ final class NightlyRun {
     /** What the run's summary table shows. */
     RunSummary.Facts facts() {
         return new RunSummary.Facts(runId, request.asOf().toString(), warehouse.root().toString(),
-                warehouse.currentDir().toString(), published, load == null ? List.of() : load.outcomes(), marts);
+                warehouse.currentDir().toString(), published, load == null ? List.of() : load.outcomes(), marts,
+                phases());
     }
 }

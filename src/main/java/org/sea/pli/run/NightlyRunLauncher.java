@@ -88,6 +88,7 @@ public class NightlyRunLauncher {
     }
 
     private int launchLocked(RunRequest request, Warehouse warehouse, RunSettings effective) throws Exception {
+        long started = System.nanoTime();
         String runId = request.reproduction() ? request.runId() : RunIds.next(warehouse, request.asOf());
         JobParameters parameters = parameters(request, warehouse, runId);
         // A job repository that outlived its warehouse may already hold a finished run of this id:
@@ -107,6 +108,8 @@ public class NightlyRunLauncher {
             execution = jobOperator.start(NightlyJob.build(jobRepository, tx, run), parameters);
         } catch (Exception e) {
             throw new RunFailure("cannot start run " + runId + ": " + oneLine(e), e);
+        } finally {
+            run.launched(java.time.Duration.ofNanos(System.nanoTime() - started));
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             List<Throwable> failures = execution.getAllFailureExceptions();

@@ -1,5 +1,6 @@
 package org.sea.pli.run;
 
+import org.sea.pli.stage.Timed;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -17,7 +18,9 @@ final class PublishTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        boolean published = run.publishStage().publish();
+        Timed<Boolean> timed = run.publishStage().publish();
+        boolean published = timed.result();
+        run.took("publish", timed.took());
         run.published(published);
         contribution.getStepExecution().getExecutionContext().putString("published", Boolean.toString(published));
         return RepeatStatus.FINISHED;

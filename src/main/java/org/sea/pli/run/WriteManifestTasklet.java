@@ -1,5 +1,6 @@
 package org.sea.pli.run;
 
+import org.sea.pli.stage.Timed;
 import org.sea.pli.stage.RunManifest;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -21,7 +22,9 @@ final class WriteManifestTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        RunManifest manifest = run.manifestStage().write(run.loaded(), run.marts());
+        Timed<RunManifest> timed = run.manifestStage().write(run.loaded(), run.marts());
+        RunManifest manifest = timed.result();
+        run.took("manifest", timed.took());
         ExecutionContext context = contribution.getStepExecution().getExecutionContext();
         context.putLong("inputs", manifest.inputs().size());
         context.putLong("outputs", manifest.outputs().size());

@@ -1,5 +1,6 @@
 package org.sea.pli.run;
 
+import org.sea.pli.stage.Timed;
 import org.sea.pli.parquet.WrittenFile;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -20,11 +21,14 @@ final class WriteMartsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        List<WrittenFile> written = run.martsStage().write(run.loaded());
+        Timed<List<WrittenFile>> timed = run.martsStage().write(run.loaded());
+        List<WrittenFile> written = timed.result();
+        run.took("marts", timed.took());
         run.wrote(written);
         long rows = written.stream().mapToLong(WrittenFile::rows).sum();
         contribution.incrementWriteCount(rows);
         contribution.getStepExecution().getExecutionContext().putLong("mart_files", written.size());
+        HeapBetweenSteps.trim(run, run.loaded().rowsRead()); // the report reads the marts back from disk
         return RepeatStatus.FINISHED;
     }
 }

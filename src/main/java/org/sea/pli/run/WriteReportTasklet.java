@@ -1,5 +1,6 @@
 package org.sea.pli.run;
 
+import org.sea.pli.stage.Timed;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -19,7 +20,9 @@ final class WriteReportTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        List<String> pages = run.reportStage().write();
+        Timed<List<String>> timed = run.reportStage().write();
+        List<String> pages = timed.result();
+        run.took("report", timed.took());
         contribution.incrementWriteCount(pages.size());
         return RepeatStatus.FINISHED;
     }

@@ -13,7 +13,16 @@ import java.util.List;
  * accepted rows, and the row counts. The stages after the load only read it.
  */
 public record LoadResult(Inbox inbox, java.time.LocalDate asOf, List<FileOutcome> outcomes, LeaModels models, long rowsRead,
-                         long rowsAccepted, long rowsRejected) {
+                         long rowsAccepted, long rowsRejected, Timing timing) {
+
+    /**
+     * Where the load's wall time went (issue 14; the run summary's phase table, never the bytes).
+     *
+     * @param listing listing the inbox, the _state files and the check against earlier runs' records
+     * @param reading reading, hashing (in the same pass) and folding every file, or restoring checkpoints
+     */
+    public record Timing(java.time.Duration listing, java.time.Duration reading) {
+    }
 
     public LoadResult {
         outcomes = List.copyOf(outcomes);

@@ -192,6 +192,7 @@ public final class LoadStage {
         LeaLoader loader = new LeaLoader(reader, fold ? models : (lea, schema) -> ExtractFold.NONE);
         LeaCheckpoints checkpoints = warehouse == null ? null
                 : new LeaCheckpoints(warehouse, runId, fingerprint(request));
+        long listed = System.nanoTime();
 
         Map<String, List<InboxFile>> byLea = new TreeMap<>();
         inbox.files().forEach(f -> byLea.computeIfAbsent(f.leaId(), k -> new ArrayList<>()).add(f));
@@ -244,13 +245,17 @@ public final class LoadStage {
                 rejected += o.result().rowsRejected();
             }
         }
+        long readDone = System.nanoTime();
         if (request.checkRecorded()) {
             outcomes = checkUnchanged(outcomes, request.allowChangedFiles());
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        long finished = System.nanoTime();
+        LoadResult.Timing timing = new LoadResult.Timing(Duration.ofNanos((listed - started) + (finished - readDone)),
+                Duration.ofNanos(readDone - listed));
+        double seconds = (finished - started) / 1e9;
         log.info("run {}: read {} rows ({} accepted, {} rejected) in {} s, {} rows/s", runId, read,
                 accepted, rejected, String.format("%.1f", seconds), Math.round(read / Math.max(seconds, 1e-9)));
-        return new LoadResult(inbox, request.asOf(), outcomes, models, read, accepted, rejected);
+        return new LoadResult(inbox, request.asOf(), outcomes, models, read, accepted, rejected, timing);
     }
 
     /**

@@ -60,7 +60,8 @@ public final class ManifestStage {
      * @param marts the mart files this JVM wrote with their row counts; empty after a restart that
      *              skipped the marts step, when the rows come from each file's footer instead
      */
-    public RunManifest write(LoadResult load, List<WrittenFile> marts) throws IOException {
+    public Timed<RunManifest> write(LoadResult load, List<WrittenFile> marts) throws IOException {
+        long started = System.nanoTime();
         RunManifest manifest = build(load, marts, Instant.now());
         FileSystem fs = warehouse.fs();
         Path file = new Path(warehouse.runDir(runId), RunManifest.FILE);
@@ -69,7 +70,7 @@ public final class ManifestStage {
         }
         log.info("run {}: manifest lists {} inputs and {} outputs", runId, manifest.inputs().size(),
                 manifest.outputs().size());
-        return manifest;
+        return Timed.since(started, manifest);
     }
 
     RunManifest build(LoadResult load, List<WrittenFile> marts, Instant finished) throws IOException {

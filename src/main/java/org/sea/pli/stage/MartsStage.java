@@ -40,7 +40,8 @@ public final class MartsStage {
         this.settings = settings;
     }
 
-    public List<WrittenFile> write(LoadResult load) throws Exception {
+    /** Writes every mart; returns the files written, with the wall time it took. */
+    public Timed<List<WrittenFile>> write(LoadResult load) throws Exception {
         long started = System.nanoTime();
         Path martsDir = warehouse.martsDir(runId);
         warehouse.fs().delete(martsDir, true); // a restart writes every mart again, identically
@@ -74,6 +75,6 @@ public final class MartsStage {
         long rows = written.stream().mapToLong(WrittenFile::rows).sum();
         log.info("run {}: wrote {} mart files ({} rows) in {} s", runId, written.size(), rows,
                 String.format("%.1f", (System.nanoTime() - started) / 1e9));
-        return List.copyOf(written);
+        return Timed.since(started, List.copyOf(written));
     }
 }

@@ -30,8 +30,9 @@ public final class PublishStage {
         this.asOf = asOf;
     }
 
-    /** Publishes the run; returns whether {@code current/} now holds it. */
-    public boolean publish() throws IOException {
+    /** Publishes the run; returns whether {@code current/} now holds it, with the time taken. */
+    public Timed<Boolean> publish() throws IOException {
+        long started = System.nanoTime();
         boolean published;
         Optional<String> current = new Publisher(warehouse).publishedRunId();
         if (current.isPresent() && RunIds.asOfOf(current.get()).compareTo(asOf) > 0) {
@@ -44,6 +45,6 @@ public final class PublishStage {
         }
         RunIds.markFinished(warehouse, runId);
         warehouse.fs().delete(LeaCheckpoints.workDir(warehouse, runId), true); // checkpoints: only a restart needs them
-        return published;
+        return Timed.since(started, published);
     }
 }

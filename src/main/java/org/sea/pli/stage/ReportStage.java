@@ -30,12 +30,13 @@ public final class ReportStage {
         this.asOf = asOf;
     }
 
-    /** Writes the report; returns its pages, relative to the report directory. */
-    public List<String> write() throws Exception {
+    /** Writes the report; returns its pages, relative to the report directory, with the time taken. */
+    public Timed<List<String>> write() throws Exception {
+        long started = System.nanoTime();
         Path dir = new Path(warehouse.runDir(runId), REPORT_DIR);
         List<String> pages = new Report().write(warehouse.fs(), warehouse.martsDir(runId), dir,
                 new Report.Run(runId, asOf, null));
         log.info("run {}: wrote report {} ({} pages)", runId, new Path(dir, Report.STATE_PAGE), pages.size());
-        return pages;
+        return Timed.since(started, pages);
     }
 }

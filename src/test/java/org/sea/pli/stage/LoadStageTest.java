@@ -86,7 +86,7 @@ class LoadStageTest {
     /** Each mart file's path and SHA-256, as the marts stage writes them from a load result. */
     private static List<String> marts(Warehouse w, String runId, LoadResult load) throws Exception {
         List<WrittenFile> written = new MartsStage(w, runId, new MartsStage.Settings(10, 0.5, 10,
-                "test-key".getBytes(java.nio.charset.StandardCharsets.UTF_8))).write(load);
+                "test-key".getBytes(java.nio.charset.StandardCharsets.UTF_8))).write(load).result();
         assertThat(written).isNotEmpty();
         List<String> hashes = new ArrayList<>();
         for (WrittenFile f : written) {
