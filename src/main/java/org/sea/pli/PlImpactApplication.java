@@ -9,5 +9,4 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-public class PlImpactApplication {
-}
+public class PlImpactApplication {}

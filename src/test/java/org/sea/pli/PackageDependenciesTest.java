@@ -1,6 +1,6 @@
 package org.sea.pli;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,8 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The dependency rules the package-info files state, checked on the imports (and, for
@@ -49,7 +48,8 @@ class PackageDependenciesTest {
     private static List<String> mentions(String pkg, String text) throws IOException {
         List<String> found = new ArrayList<>();
         try (Stream<Path> files = Files.list(MAIN.resolve(pkg))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 for (String line : Files.readAllLines(f)) {
                     if (line.contains(text)) {
                         found.add(f.getFileName() + ": " + line.strip());

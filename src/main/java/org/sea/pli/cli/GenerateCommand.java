@@ -1,5 +1,8 @@
 package org.sea.pli.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
 import org.sea.pli.generate.GenerationSummary;
 import org.sea.pli.generate.InboxGenerator;
 import org.sea.pli.generate.Scale;
@@ -7,12 +10,9 @@ import org.sea.pli.ops.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.Locale;
-
 /** {@code generate} (SPEC §7): a synthetic inbox, deterministic per seed; needs no key and no Spring. */
-@Command(name = "generate",
+@Command(
+        name = "generate",
         customSynopsis = "java -jar target/pl-impact.jar generate --out DIR --scale small|district|state --seed N",
         description = "Writes a synthetic inbox (both _state files, seven extracts per LEA, two school years)"
                 + " with planted effects; the same seed gives the same bytes.")
@@ -21,12 +21,19 @@ final class GenerateCommand extends Verb {
     @Option(names = "--out", paramLabel = "DIR", required = true, description = "The inbox folder to write.")
     Path out;
 
-    @Option(names = "--scale", paramLabel = "small|district|state", required = true,
+    @Option(
+            names = "--scale",
+            paramLabel = "small|district|state",
+            required = true,
             converter = OptionTypes.ScaleName.class,
             description = "small: ~6 LEAs; district: ~20 LEAs; state: ~200 LEAs, ~700 MB of CSV.")
     Scale scale;
 
-    @Option(names = "--seed", paramLabel = "N", required = true, converter = OptionTypes.WholeNumber.class,
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            required = true,
+            converter = OptionTypes.WholeNumber.class,
             description = "The random seed.")
     Long seed;
 
@@ -42,11 +49,18 @@ final class GenerateCommand extends Verb {
         long started = System.nanoTime();
         try {
             GenerationSummary summary = new InboxGenerator(scale, seed).generate(out);
-            invocation.out().printf(Locale.ROOT, "generated %s inbox (seed %d) in %s: %d files in %.1f s%n",
-                    scale.name().toLowerCase(Locale.ROOT), seed, out, summary.files(),
-                    (System.nanoTime() - started) / 1e9);
-            summary.rowsPerExtract().forEach((extract, rows) ->
-                    invocation.out().printf("  %-18s %,d rows%n", extract, rows));
+            invocation
+                    .out()
+                    .printf(
+                            Locale.ROOT,
+                            "generated %s inbox (seed %d) in %s: %d files in %.1f s%n",
+                            scale.name().toLowerCase(Locale.ROOT),
+                            seed,
+                            out,
+                            summary.files(),
+                            (System.nanoTime() - started) / 1e9);
+            summary.rowsPerExtract()
+                    .forEach((extract, rows) -> invocation.out().printf("  %-18s %,d rows%n", extract, rows));
             return ExitCode.OK.code();
         } catch (IOException e) {
             invocation.err().println("pl-impact: cannot write inbox " + out + ": " + e.getMessage());

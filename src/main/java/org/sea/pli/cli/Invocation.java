@@ -10,5 +10,4 @@ import java.util.Map;
  * @param settings the Spring Boot properties of the command line ({@code --pli.x=…}, {@code --spring.x=…},
  *                 {@code --logging.x=…}), passed through untouched to the verbs that start Spring
  */
-record Invocation(PrintStream out, PrintStream err, Map<String, String> environment, List<String> settings) {
-}
+record Invocation(PrintStream out, PrintStream err, Map<String, String> environment, List<String> settings) {}

@@ -1,12 +1,11 @@
 package org.sea.pli.cli;
 
-import org.sea.pli.generate.Scale;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.sea.pli.generate.Scale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Typed option values. Each message completes "{@code --option} …" into the one line a usage error
@@ -14,8 +13,7 @@ import java.util.Locale;
  */
 final class OptionTypes {
 
-    private OptionTypes() {
-    }
+    private OptionTypes() {}
 
     /** An ISO date: an as-of date of §1.1. */
     static final class IsoDate implements ITypeConverter<LocalDate> {

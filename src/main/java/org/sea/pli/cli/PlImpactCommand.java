@@ -1,30 +1,28 @@
 package org.sea.pli.cli;
 
-import org.sea.pli.ops.ExitCode;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.ArgSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.MissingParameterException;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.TypeConversionException;
-import picocli.CommandLine.UnmatchedArgumentException;
-
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sea.pli.ops.ExitCode;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code pl-impact} command line (SPEC §7) on picocli: one class per verb, registered in
  * {@link #verbs}. A usage error is one line on stderr plus a hint where the verb's help is, and
  * {@link ExitCode#USAGE}; never a stack trace.
  */
-@Command(name = "pl-impact",
-        header = "pl-impact - does educator professional learning change classroom practice?")
+@Command(name = "pl-impact", header = "pl-impact - does educator professional learning change classroom practice?")
 public final class PlImpactCommand implements Callable<Integer> {
 
     static final String JAR = "java -jar target/pl-impact.jar";
@@ -32,7 +30,10 @@ public final class PlImpactCommand implements Callable<Integer> {
     private static final java.util.regex.Pattern FLAG_WITH_VALUE =
             java.util.regex.Pattern.compile("option '(--[a-z-]+)' should be specified without");
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
     boolean help;
 
     private final PrintStream out;
@@ -55,7 +56,11 @@ public final class PlImpactCommand implements Callable<Integer> {
 
     /** The verbs, in the order the help lists them: a new verb is one class and one entry here. */
     private static List<Verb> verbs(Invocation in) {
-        return List.of(new RunCommand(in), new RerunCommand(in), new VerifyCommand(in), new GenerateCommand(in),
+        return List.of(
+                new RunCommand(in),
+                new RerunCommand(in),
+                new VerifyCommand(in),
+                new GenerateCommand(in),
                 new ValidateCommand(in));
     }
 
@@ -76,7 +81,9 @@ public final class PlImpactCommand implements Callable<Integer> {
             }
         }
         root.addSubcommand(new CommandLine.HelpCommand());
-        root.getCommandSpec().usageMessage().synopsisHeading("Usage:%n")
+        root.getCommandSpec()
+                .usageMessage()
+                .synopsisHeading("Usage:%n")
                 .customSynopsis(synopsis.toArray(String[]::new))
                 .footer("Each command takes --help. Exit codes: " + ExitCode.legend() + ".");
         root.setExpandAtFiles(false) // an argument starting with @ is a value, never a file to read
@@ -109,7 +116,8 @@ public final class PlImpactCommand implements Callable<Integer> {
     }
 
     private String verbOf(CommandLine commandLine) {
-        return commandLine == null || commandLine.getCommandSpec().userObject() == this ? null
+        return commandLine == null || commandLine.getCommandSpec().userObject() == this
+                ? null
                 : commandLine.getCommandName();
     }
 
@@ -122,10 +130,12 @@ public final class PlImpactCommand implements Callable<Integer> {
         }
         if (e instanceof MissingParameterException m && e.getMessage().startsWith("Missing required option")) {
             List<String> names = m.getMissing().stream()
-                    .map(a -> a instanceof OptionSpec o ? o.longestName() : a.paramLabel()).toList();
+                    .map(a -> a instanceof OptionSpec o ? o.longestName() : a.paramLabel())
+                    .toList();
             return "missing required option" + (names.size() > 1 ? "s " : " ") + String.join(", ", names);
         }
-        if (e instanceof MissingParameterException m && !m.getMissing().isEmpty()
+        if (e instanceof MissingParameterException m
+                && !m.getMissing().isEmpty()
                 && m.getMissing().get(0) instanceof OptionSpec o) {
             return o.longestName() + " needs a value";
         }

@@ -1,8 +1,7 @@
 package org.sea.pli.cli;
 
-import picocli.CommandLine.Option;
-
 import java.nio.file.Path;
+import picocli.CommandLine.Option;
 
 /** The options that name a recorded run (SPEC §6, §7), shared by {@code rerun} and {@code verify}. */
 final class RecordedRunOptions {

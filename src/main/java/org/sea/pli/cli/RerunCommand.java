@@ -1,14 +1,14 @@
 package org.sea.pli.cli;
 
+import java.nio.file.Path;
 import org.sea.pli.run.RunReproduction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Path;
-
 /** {@code rerun} (SPEC §6, §7): reproduce a recorded run into another location. */
-@Command(name = "rerun",
+@Command(
+        name = "rerun",
         customSynopsis = "java -jar target/pl-impact.jar rerun --warehouse URI --run RUN_ID --inbox DIR --out URI",
         description = "Reproduces a recorded run from exactly the inputs its manifest lists (each checked by"
                 + " SHA-256), with the configuration it recorded, into another location.")
@@ -31,7 +31,9 @@ final class RerunCommand extends Verb {
         Path dir = existingInbox(recorded.inbox);
         String target = required("--out", out);
         byte[] key = pseudonymKey();
-        return SpringStart.job(name(), invocation, context -> context.getBean(RunReproduction.class)
-                .rerun(from, run, dir, target, key));
+        return SpringStart.job(
+                name(),
+                invocation,
+                context -> context.getBean(RunReproduction.class).rerun(from, run, dir, target, key));
     }
 }

@@ -1,5 +1,9 @@
 package org.sea.pli.cli;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import org.sea.pli.ops.OpsSettings;
 import org.sea.pli.run.RunSettings;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
@@ -8,12 +12,6 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * SPEC.md §7: an unknown {@code pli.*} setting ({@code --pli.min-cel-size=3}) is a configuration
@@ -38,7 +36,8 @@ public final class SettingNames implements ApplicationListener<ApplicationEnviro
     static void check(ConfigurableEnvironment environment) {
         Map<String, String> known = known();
         for (PropertySource<?> source : environment.getPropertySources()) {
-            if (!(source instanceof EnumerablePropertySource<?> names) || source instanceof SystemEnvironmentPropertySource) {
+            if (!(source instanceof EnumerablePropertySource<?> names)
+                    || source instanceof SystemEnvironmentPropertySource) {
                 continue;
             }
             for (String name : names.getPropertyNames()) {
@@ -56,7 +55,10 @@ public final class SettingNames implements ApplicationListener<ApplicationEnviro
         Map<String, String> known = new TreeMap<>();
         for (Class<?> settings : List.of(RunSettings.class, OpsSettings.class)) {
             for (var component : settings.getRecordComponents()) {
-                String kebab = component.getName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+                String kebab = component
+                        .getName()
+                        .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+                        .toLowerCase(Locale.ROOT);
                 known.put(canonical(kebab), PREFIX + kebab);
             }
         }

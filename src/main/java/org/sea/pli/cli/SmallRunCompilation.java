@@ -21,8 +21,7 @@ final class SmallRunCompilation {
 
     private static final String DIRECTIVE = "[{ match: \"*.*\", c2: { Exclude: true } }]";
 
-    private SmallRunCompilation() {
-    }
+    private SmallRunCompilation() {}
 
     /**
      * Applies the directive when the inbox is small, on a daemon thread (starting the JVM's
@@ -43,9 +42,12 @@ final class SmallRunCompilation {
             Path file = Files.createTempFile("pl-impact-c1-", ".json");
             try {
                 Files.writeString(file, DIRECTIVE);
-                ManagementFactory.getPlatformMBeanServer().invoke(
-                        new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerDirectivesAdd",
-                        new Object[] {new String[] {file.toString()}}, new String[] {String[].class.getName()});
+                ManagementFactory.getPlatformMBeanServer()
+                        .invoke(
+                                new ObjectName("com.sun.management:type=DiagnosticCommand"),
+                                "compilerDirectivesAdd",
+                                new Object[] {new String[] {file.toString()}},
+                                new String[] {String[].class.getName()});
             } finally {
                 Files.deleteIfExists(file);
             }
@@ -56,7 +58,9 @@ final class SmallRunCompilation {
 
     private static long bytes(Path inbox) throws java.io.IOException {
         try (Stream<Path> files = Files.walk(inbox)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
     }
 }

@@ -1,11 +1,16 @@
 package org.sea.pli.cli;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToIntFunction;
 import org.sea.pli.PlImpactApplication;
 import org.sea.pli.ops.ExitCode;
+import org.sea.pli.ops.Phase;
 import org.sea.pli.ops.RunSummary;
-
-import org.sea.pli.run.NightlyRunLauncher;
 import org.sea.pli.ops.StartupFailures;
+import org.sea.pli.run.NightlyRunLauncher;
 import org.sea.pli.run.RunFailure;
 import org.sea.pli.run.RunSettings;
 import org.springframework.boot.SpringApplication;
@@ -13,14 +18,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import org.sea.pli.ops.Phase;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.ToIntFunction;
 
 /**
  * Starts Spring for the verbs that need it, with the Spring arguments of the command line
@@ -32,13 +29,11 @@ import java.util.function.ToIntFunction;
  */
 final class SpringStart {
 
-    private SpringStart() {
-    }
+    private SpringStart() {}
 
     /** The settings-only context of {@code validate}: application.yml, environment, command line; no beans. */
     @EnableConfigurationProperties(RunSettings.class)
-    static final class SettingsOnly {
-    }
+    static final class SettingsOnly {}
 
     /** Runs a job verb in the full application; prints the run summary; returns its exit code. */
     static int job(String verb, Invocation in, ToIntFunction<ConfigurableApplicationContext> job) {
@@ -64,8 +59,11 @@ final class SpringStart {
                 startup.add(new Phase("JVM start", jvm));
             }
             startup.add(new Phase("Spring start", spring));
-            RunSummary summary = RunSummary.of(context.getBean(NightlyRunLauncher.class).lastRun(), code,
-                    Duration.ofNanos(System.nanoTime() - started), startup,
+            RunSummary summary = RunSummary.of(
+                    context.getBean(NightlyRunLauncher.class).lastRun(),
+                    code,
+                    Duration.ofNanos(System.nanoTime() - started),
+                    startup,
                     jvmStarted == null ? null : Duration.between(jvmStarted, Instant.now()));
             if (summary != null) {
                 summary.print(in.out());
@@ -106,8 +104,10 @@ final class SpringStart {
             Throwable root = rootCause(e);
             BindException bind = cause(e, BindException.class);
             if (bind != null && bind.getProperty() != null) {
-                throw new UsageException(verb, "configuration error: " + bind.getProperty().getName() + "="
-                        + bind.getProperty().getValue() + " is not valid (" + root.getMessage() + ")");
+                throw new UsageException(
+                        verb,
+                        "configuration error: " + bind.getProperty().getName() + "="
+                                + bind.getProperty().getValue() + " is not valid (" + root.getMessage() + ")");
             }
             if (bind != null || root instanceof IllegalArgumentException) {
                 throw new UsageException(verb, "configuration error: " + root.getMessage());

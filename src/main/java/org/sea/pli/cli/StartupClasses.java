@@ -22,8 +22,7 @@ final class StartupClasses {
 
     static final String LIST = "META-INF/pl-impact/startup-classes.txt";
 
-    private StartupClasses() {
-    }
+    private StartupClasses() {}
 
     /** Starts loading in the background (a daemon thread: never keeps the JVM alive). */
     static void preload() {

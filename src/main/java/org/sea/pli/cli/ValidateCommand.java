@@ -1,17 +1,5 @@
 package org.sea.pli.cli;
 
-import org.sea.pli.extract.DirectoryQuarantine;
-import org.sea.pli.extract.FileOutcome;
-import org.sea.pli.extract.FileStatus;
-import org.sea.pli.extract.InboxException;
-import org.sea.pli.extract.InboxFile;
-import org.sea.pli.extract.Inbox;
-import org.sea.pli.ops.ExitCode;
-import org.sea.pli.run.RunSettings;
-import org.sea.pli.stage.LoadStage;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +7,17 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.sea.pli.extract.DirectoryQuarantine;
+import org.sea.pli.extract.FileOutcome;
+import org.sea.pli.extract.FileStatus;
+import org.sea.pli.extract.Inbox;
+import org.sea.pli.extract.InboxException;
+import org.sea.pli.extract.InboxFile;
+import org.sea.pli.ops.ExitCode;
+import org.sea.pli.run.RunSettings;
+import org.sea.pli.stage.LoadStage;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code validate} (SPEC §7): what an LEA runs on its folder before it sends it. The load of one
@@ -26,9 +25,12 @@ import java.util.stream.Stream;
  * scan, reader and supersede rule, folding nothing); this class only checks the command line,
  * places the quarantine and maps the outcome to 0 or 4.
  */
-@Command(name = "validate",
-        customSynopsis = {"java -jar target/pl-impact.jar validate --inbox DIR --lea LEA_ID [--as-of YYYY-MM-DD]",
-            "    [--quarantine DIR]"},
+@Command(
+        name = "validate",
+        customSynopsis = {
+            "java -jar target/pl-impact.jar validate --inbox DIR --lea LEA_ID [--as-of YYYY-MM-DD]",
+            "    [--quarantine DIR]"
+        },
         description = {
             "Checks one LEA's folder <inbox>/<LEA_ID> before it is sent, with the same rules as run (SPEC §1-§3)"
                     + " and the state's _state/leas.csv and _state/rubric.csv in <inbox>/_state.",
@@ -40,22 +42,34 @@ import java.util.stream.Stream;
             "It writes no warehouse and needs no pseudonym key and no job repository; --pli.max-reject-rate=VALUE"
                     + " applies as for run.",
             "Exit codes: 0 no file would be rejected; 4 a file would be rejected; 2 usage error, such as an LEA"
-                    + " that the registry does not list, an inbox without _state or a bad date."})
+                    + " that the registry does not list, an inbox without _state or a bad date."
+        })
 final class ValidateCommand extends Verb {
 
-    @Option(names = "--inbox", paramLabel = "DIR", required = true,
+    @Option(
+            names = "--inbox",
+            paramLabel = "DIR",
+            required = true,
             description = "An inbox holding _state/ and the LEA's folder (SPEC §1).")
     Path inbox;
 
-    @Option(names = "--lea", paramLabel = "LEA_ID", required = true,
+    @Option(
+            names = "--lea",
+            paramLabel = "LEA_ID",
+            required = true,
             description = "The LEA whose folder to check, as listed in _state/leas.csv.")
     String lea;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", converter = OptionTypes.IsoDate.class,
+    @Option(
+            names = "--as-of",
+            paramLabel = "YYYY-MM-DD",
+            converter = OptionTypes.IsoDate.class,
             description = "The as-of date of the run to expect (default: today); later files are ignored.")
     LocalDate asOf;
 
-    @Option(names = "--quarantine", paramLabel = "DIR",
+    @Option(
+            names = "--quarantine",
+            paramLabel = "DIR",
             description = "Write every rejected row to DIR/<LEA_ID>/<file name without .gz>, as a run's"
                     + " quarantine (SPEC §3.1). Must not be inside the inbox.")
     Path quarantine;
@@ -87,8 +101,10 @@ final class ValidateCommand extends Verb {
             return ExitCode.RUN_FAILED.code();
         }
         if (scanned.files().isEmpty()) {
-            invocation.out().println("no files found for LEA " + leaId + " in " + root.resolve(leaId)
-                    + ": nothing to validate");
+            invocation
+                    .out()
+                    .println(
+                            "no files found for LEA " + leaId + " in " + root.resolve(leaId) + ": nothing to validate");
             return ExitCode.OK.code();
         }
         Path dir = target != null ? target : Files.createTempDirectory("pl-impact-validate-");
@@ -104,7 +120,8 @@ final class ValidateCommand extends Verb {
             new ValidationReport(scanned.state(), date, settings.maxRejectRate(), store, target != null)
                     .print(outcomes, invocation.out());
             return outcomes.stream().anyMatch(o -> o.status() == FileStatus.REJECTED)
-                    ? ExitCode.VALIDATE_REJECTED.code() : ExitCode.OK.code();
+                    ? ExitCode.VALIDATE_REJECTED.code()
+                    : ExitCode.OK.code();
         } finally {
             if (target == null) {
                 deleteTree(dir);

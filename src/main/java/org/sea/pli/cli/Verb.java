@@ -1,13 +1,12 @@
 package org.sea.pli.cli;
 
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * One verb of the command line (SPEC §7): its options are picocli fields, {@link #call} returns an
@@ -17,7 +16,10 @@ abstract class Verb implements Callable<Integer> {
 
     static final String KEY_VARIABLE = "PLI_PSEUDONYM_KEY";
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
     boolean help;
 
     @Spec

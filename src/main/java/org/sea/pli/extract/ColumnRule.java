@@ -13,7 +13,14 @@ import java.util.Set;
  * @param finite       a non-finite decimal is out of range
  * @param inRubric     value must be a dimension of {@code _state/rubric.csv}
  */
-public record ColumnRule(String name, ColumnType type, boolean optional, Set<String> values,
-                         BigDecimal min, boolean minExclusive, BigDecimal max, int maxScale,
-                         boolean finite, boolean inRubric) {
-}
+public record ColumnRule(
+        String name,
+        ColumnType type,
+        boolean optional,
+        Set<String> values,
+        BigDecimal min,
+        boolean minExclusive,
+        BigDecimal max,
+        int maxScale,
+        boolean finite,
+        boolean inRubric) {}

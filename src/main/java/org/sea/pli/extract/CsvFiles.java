@@ -2,7 +2,6 @@ package org.sea.pli.extract;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +13,7 @@ import java.nio.charset.StandardCharsets;
 /** How pl-impact opens CSV (SPEC.md §1): UTF-8 decoded strictly, a BOM tolerated, RFC 4180. */
 final class CsvFiles {
 
-    private CsvFiles() {
-    }
+    private CsvFiles() {}
 
     /**
      * A reader that fails ({@link java.nio.charset.MalformedInputException}) on bytes that are
@@ -28,9 +26,12 @@ final class CsvFiles {
         if (!(bom.length == 3 && (bom[0] & 0xff) == 0xEF && (bom[1] & 0xff) == 0xBB && (bom[2] & 0xff) == 0xBF)) {
             in.reset();
         }
-        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        return new InputStreamReader(
+                in,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
     }
 
     /** Field counts are checked by the validator ({@code malformed_row}), not by the parser. */

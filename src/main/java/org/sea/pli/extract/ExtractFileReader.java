@@ -2,8 +2,6 @@ package org.sea.pli.extract;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import org.sea.pli.storage.Sha256;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
+import org.sea.pli.storage.Sha256;
 
 /**
  * Reads one extract file once, row by row (SPEC §2, §3): hashes its bytes, validates each
@@ -38,8 +37,8 @@ public final class ExtractFileReader {
         this(rubric, maxRejectRate, quarantine, ReadProgress.NONE);
     }
 
-    public ExtractFileReader(Set<String> rubric, double maxRejectRate, QuarantineStore quarantine,
-                             ReadProgress progress) {
+    public ExtractFileReader(
+            Set<String> rubric, double maxRejectRate, QuarantineStore quarantine, ReadProgress progress) {
         this.rubric = rubric;
         this.maxRejectRate = maxRejectRate;
         this.quarantine = quarantine;
@@ -61,7 +60,8 @@ public final class ExtractFileReader {
         String quarantinePath = file.leaId() + "/" + file.quarantineName();
         QuarantineFile rejects = new QuarantineFile(quarantine, quarantinePath);
         String unknownColumns = null;
-        try (CountingStream raw = new CountingStream(new DigestInputStream(Files.newInputStream(file.path()), digest))) {
+        try (CountingStream raw =
+                new CountingStream(new DigestInputStream(Files.newInputStream(file.path()), digest))) {
             counted = raw;
             try {
                 InputStream bytes = file.gzip() ? new GZIPInputStream(raw, 1 << 16) : raw;
@@ -98,7 +98,8 @@ public final class ExtractFileReader {
             progress.fileRead(tally.rowsRead % ReadProgress.BATCH);
         }
         tally.endRun();
-        if (fileReason == FileReason.MISSING_COLUMN || fileReason == FileReason.DUPLICATE_COLUMN
+        if (fileReason == FileReason.MISSING_COLUMN
+                || fileReason == FileReason.DUPLICATE_COLUMN
                 || fileReason == FileReason.UNREADABLE) {
             tally.acceptedRows.clear();
             tally.accepted = 0;
@@ -110,16 +111,30 @@ public final class ExtractFileReader {
         Map<String, Long> reasons = new TreeMap<>();
         tally.reasons.forEach((r, n) -> reasons.put(r.code(), n));
         boolean claimsEveryYear = !tally.hasYearColumn; // §1.1: a file without school_year claims every year
-        return new FileResult(Sha256.hex(digest), counted.count, tally.rowsRead,
-                tally.accepted, tally.rejected, Collections.unmodifiableMap(reasons),
-                unknownColumns, fileReason,
+        return new FileResult(
+                Sha256.hex(digest),
+                counted.count,
+                tally.rowsRead,
+                tally.accepted,
+                tally.rejected,
+                Collections.unmodifiableMap(reasons),
+                unknownColumns,
+                fileReason,
                 Collections.unmodifiableNavigableMap(fileReason == null ? tally.acceptedRows : new TreeMap<>()),
-                claimsEveryYear ? null : Collections.unmodifiableSortedSet(tally.claimedYears), System.nanoTime() - started);
+                claimsEveryYear ? null : Collections.unmodifiableSortedSet(tally.claimedYears),
+                System.nanoTime() - started);
     }
 
-    private void validateRows(java.util.Iterator<CsvRecord> records, CsvRecord header, ExtractHeader h,
-                              ExtractSchema schema, ActivityCatalog activities, ExtractFold fold,
-                              QuarantineFile rejects, Tally tally) throws IOException {
+    private void validateRows(
+            java.util.Iterator<CsvRecord> records,
+            CsvRecord header,
+            ExtractHeader h,
+            ExtractSchema schema,
+            ActivityCatalog activities,
+            ExtractFold fold,
+            QuarantineFile rejects,
+            Tally tally)
+            throws IOException {
         RowValidator validator = new RowValidator(schema, h.recordIndex(), header.getFieldCount(), rubric, activities);
         ExtractRow row = new ExtractRow(schema);
         int yearColumn = schema.index("school_year");
@@ -150,6 +165,7 @@ public final class ExtractFileReader {
         final EnumMap<RowReason, Long> reasons = new EnumMap<>(RowReason.class);
         /** School year → accepted rows (§5.11 rows_in_force), counted as the rows stream by. */
         final TreeMap<Integer, Long> acceptedRows = new TreeMap<>();
+
         final TreeSet<Integer> claimedYears = new TreeSet<>();
         boolean hasYearColumn;
         // rows of a file come in runs of one school year: count the current run and box once per run

@@ -16,11 +16,9 @@ public interface ExtractFold {
     /** A fold that keeps nothing. */
     ExtractFold NONE = new ExtractFold() {
         @Override
-        public void accept(ExtractRow row) {
-        }
+        public void accept(ExtractRow row) {}
 
         @Override
-        public void commit(int schoolYear) {
-        }
+        public void commit(int schoolYear) {}
     };
 }

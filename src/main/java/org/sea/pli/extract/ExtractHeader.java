@@ -1,7 +1,6 @@
 package org.sea.pli.extract;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -2,7 +2,6 @@ package org.sea.pli.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,12 +20,17 @@ import java.util.TreeMap;
 public final class ExtractSchema {
 
     /** A row-level rule spanning several columns. */
-    public record RowRule(String rule, List<String> columns) {
-    }
+    public record RowRule(String rule, List<String> columns) {}
 
     /** Names of the seven extracts in processing order ({@code pl_activities} first). */
-    public static final List<String> NAMES = List.of("pl_activities", "pl_funding", "enrollments",
-            "attendance", "satisfaction", "artifact_ratings", "student_outcomes");
+    public static final List<String> NAMES = List.of(
+            "pl_activities",
+            "pl_funding",
+            "enrollments",
+            "attendance",
+            "satisfaction",
+            "artifact_ratings",
+            "student_outcomes");
 
     private static final Map<String, ExtractSchema> ALL = loadAll();
 
@@ -37,8 +41,13 @@ public final class ExtractSchema {
     private final boolean activityChecked;
     private final List<RowRule> rowRules;
 
-    private ExtractSchema(String name, int order, List<ColumnRule> columns, List<String> key,
-                          boolean activityChecked, List<RowRule> rowRules) {
+    private ExtractSchema(
+            String name,
+            int order,
+            List<ColumnRule> columns,
+            List<String> key,
+            boolean activityChecked,
+            List<RowRule> rowRules) {
         this.name = name;
         this.order = order;
         this.columns = List.copyOf(columns);
@@ -59,17 +68,29 @@ public final class ExtractSchema {
         return ALL.containsKey(name);
     }
 
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
 
-    public int order() { return order; }
+    public int order() {
+        return order;
+    }
 
-    public List<ColumnRule> columns() { return columns; }
+    public List<ColumnRule> columns() {
+        return columns;
+    }
 
-    public List<String> key() { return key; }
+    public List<String> key() {
+        return key;
+    }
 
-    public boolean activityChecked() { return activityChecked; }
+    public boolean activityChecked() {
+        return activityChecked;
+    }
 
-    public List<RowRule> rowRules() { return rowRules; }
+    public List<RowRule> rowRules() {
+        return rowRules;
+    }
 
     /** Position of a column in {@link #columns()}; fails loudly on a name the schema lacks. */
     public int index(String column) {
@@ -114,8 +135,11 @@ public final class ExtractSchema {
             if (c.has("values")) {
                 c.get("values").forEach(v -> values.add(v.asText()));
             }
-            columns.add(new ColumnRule(c.get("name").asText(), ColumnType.of(c.get("type").asText()),
-                    c.path("optional").asBoolean(false), Collections.unmodifiableSet(values),
+            columns.add(new ColumnRule(
+                    c.get("name").asText(),
+                    ColumnType.of(c.get("type").asText()),
+                    c.path("optional").asBoolean(false),
+                    Collections.unmodifiableSet(values),
                     c.has("min") ? new BigDecimal(c.get("min").asText()) : null,
                     c.path("min_exclusive").asBoolean(false),
                     c.has("max") ? new BigDecimal(c.get("max").asText()) : null,
@@ -131,7 +155,12 @@ public final class ExtractSchema {
             r.get("columns").forEach(x -> cols.add(x.asText()));
             rules.add(new RowRule(r.get("rule").asText(), cols));
         }
-        return new ExtractSchema(doc.get("extract").asText(), doc.get("order").asInt(), columns, key,
-                doc.path("activity_checked").asBoolean(false), rules);
+        return new ExtractSchema(
+                doc.get("extract").asText(),
+                doc.get("order").asInt(),
+                columns,
+                key,
+                doc.path("activity_checked").asBoolean(false),
+                rules);
     }
 }

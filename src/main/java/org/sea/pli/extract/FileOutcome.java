@@ -6,6 +6,5 @@ package org.sea.pli.extract;
  * @param result what reading it found; null for an ignored file, which is only hashed
  * @param reason the file-level reason (§1 or §3.2), or null
  */
-public record FileOutcome(InboxFile file, String sha256, long bytes, FileResult result, FileStatus status,
-                          FileReason reason) {
-}
+public record FileOutcome(
+        InboxFile file, String sha256, long bytes, FileResult result, FileStatus status, FileReason reason) {}

@@ -14,9 +14,18 @@ import java.util.SortedSet;
  * @param claimedYears   well-formed school years of the raw rows; null means every year (no school_year column)
  * @param readNanos      time spent reading and validating the file (for throughput figures only)
  */
-public record FileResult(String sha256, long bytes, long rowsRead, long rowsAccepted, long rowsRejected,
-                         Map<String, Long> reasons, String unknownColumns, FileReason rejected,
-                         NavigableMap<Integer, Long> acceptedRows, SortedSet<Integer> claimedYears, long readNanos)
+public record FileResult(
+        String sha256,
+        long bytes,
+        long rowsRead,
+        long rowsAccepted,
+        long rowsRejected,
+        Map<String, Long> reasons,
+        String unknownColumns,
+        FileReason rejected,
+        NavigableMap<Integer, Long> acceptedRows,
+        SortedSet<Integer> claimedYears,
+        long readNanos)
         implements java.io.Serializable {
 
     /** School years with at least one accepted row (§1.1). */

@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** Status of an inbox file in the load report (SPEC.md §1.1). */
 public enum FileStatus {
-    IN_FORCE, SUPERSEDED, REJECTED, STALE_IN_FORCE, IGNORED;
+    IN_FORCE,
+    SUPERSEDED,
+    REJECTED,
+    STALE_IN_FORCE,
+    IGNORED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -2,11 +2,8 @@ package org.sea.pli.extract;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -52,9 +49,12 @@ public record Inbox(Path root, StateRegistry state, List<InboxFile> files) {
             }
             // §1: every entry directly under an LEA folder gets a row; only regular files are read
             List<Path> children = sortedChildren(leaDir).stream()
-                    .filter(p -> include.test(lea + "/" + p.getFileName())).toList();
+                    .filter(p -> include.test(lea + "/" + p.getFileName()))
+                    .toList();
             Set<String> names = new HashSet<>();
-            children.stream().filter(Inbox::isFile).forEach(p -> names.add(p.getFileName().toString()));
+            children.stream()
+                    .filter(Inbox::isFile)
+                    .forEach(p -> names.add(p.getFileName().toString()));
             for (Path file : children) {
                 files.add(classify(root, lea, file, names, state, asOf));
             }
@@ -63,8 +63,8 @@ public record Inbox(Path root, StateRegistry state, List<InboxFile> files) {
         return new Inbox(root, state, Collections.unmodifiableList(files));
     }
 
-    private static InboxFile classify(Path root, String lea, Path file, Set<String> siblings,
-                                      StateRegistry state, LocalDate asOf) {
+    private static InboxFile classify(
+            Path root, String lea, Path file, Set<String> siblings, StateRegistry state, LocalDate asOf) {
         String name = file.getFileName().toString();
         String relative = lea + "/" + name;
         boolean gzip = name.endsWith(".csv.gz");
@@ -97,13 +97,14 @@ public record Inbox(Path root, StateRegistry state, List<InboxFile> files) {
         String stem = stem(name);
         String extract = extractOf(stem);
         LocalDate date = extract == null ? null : parseDate(stem.substring(extract.length() + 1));
-        return new InboxFile(lea, name, relativePath, null, extract, date, name.endsWith(".csv.gz"),
-                FileReason.FILE_MISSING);
+        return new InboxFile(
+                lea, name, relativePath, null, extract, date, name.endsWith(".csv.gz"), FileReason.FILE_MISSING);
     }
 
     /** The name without {@code .csv} or {@code .csv.gz}, or null when it has neither. */
     private static String stem(String name) {
-        return name.endsWith(".csv.gz") ? name.substring(0, name.length() - 7)
+        return name.endsWith(".csv.gz")
+                ? name.substring(0, name.length() - 7)
                 : name.endsWith(".csv") ? name.substring(0, name.length() - 4) : null;
     }
 
@@ -124,8 +125,7 @@ public record Inbox(Path root, StateRegistry state, List<InboxFile> files) {
      * socket is not, and is classified without being opened (a FIFO would block the run).
      */
     private static boolean isFile(Path p) {
-        return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
-                || Files.isSymbolicLink(p) && Files.isRegularFile(p);
+        return Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p) && Files.isRegularFile(p);
     }
 
     private static LocalDate parseDate(String text) {
@@ -141,7 +141,8 @@ public record Inbox(Path root, StateRegistry state, List<InboxFile> files) {
 
     private static List<Path> sortedChildren(Path dir) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+            return s.sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .toList();
         } catch (IOException e) {
             throw new InboxException("cannot list " + dir + ": " + e.getMessage(), e);
         }
@@ -170,7 +171,9 @@ public record Inbox(Path root, StateRegistry state, List<InboxFile> files) {
         if (dimensions.isEmpty()) {
             throw new InboxException("_state/rubric.csv lists no rubric dimension");
         }
-        return new StateRegistry(Collections.unmodifiableMap(leas), Collections.unmodifiableMap(regions),
+        return new StateRegistry(
+                Collections.unmodifiableMap(leas),
+                Collections.unmodifiableMap(regions),
                 Collections.unmodifiableSet(dimensions));
     }
 
@@ -182,13 +185,14 @@ public record Inbox(Path root, StateRegistry state, List<InboxFile> files) {
         }
         List<List<String>> rows = new ArrayList<>();
         try (Reader reader = CsvFiles.strictUtf8(Files.newInputStream(file));
-             CsvReader<CsvRecord> csv = CsvFiles.reader(reader)) {
+                CsvReader<CsvRecord> csv = CsvFiles.reader(reader)) {
             int[] at = null;
             for (CsvRecord r : csv) {
                 if (at == null) {
                     at = new int[columns.size()];
                     List<String> header = r.getFields().stream()
-                            .map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+                            .map(h -> h.strip().toLowerCase(Locale.ROOT))
+                            .toList();
                     for (int i = 0; i < columns.size(); i++) {
                         at[i] = header.indexOf(columns.get(i));
                         if (at[i] < 0) {

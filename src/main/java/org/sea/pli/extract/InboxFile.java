@@ -11,8 +11,15 @@ import java.time.LocalDate;
  * @param extractDate  the LEA's extract date, or null when the name does not give one
  * @param ignored      why the file is not read, or null when it is read
  */
-public record InboxFile(String leaId, String fileName, String relativePath, Path path, String extract,
-                        LocalDate extractDate, boolean gzip, FileReason ignored) {
+public record InboxFile(
+        String leaId,
+        String fileName,
+        String relativePath,
+        Path path,
+        String extract,
+        LocalDate extractDate,
+        boolean gzip,
+        FileReason ignored) {
 
     /** The quarantine file name: the file name without {@code .gz} (§3.1). */
     public String quarantineName() {

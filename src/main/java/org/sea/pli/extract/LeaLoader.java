@@ -32,10 +32,18 @@ public final class LeaLoader {
         Map<InboxFile, FileOutcome> outcomes = new HashMap<>();
         for (InboxFile f : files) {
             if (f.ignored() == FileReason.NOT_A_FILE) {
-                outcomes.put(f, new FileOutcome(f, null, 0, null, f.ignored().status(), f.ignored())); // §5.7: not hashed
+                outcomes.put(
+                        f, new FileOutcome(f, null, 0, null, f.ignored().status(), f.ignored())); // §5.7: not hashed
             } else if (f.ignored() != null) {
-                outcomes.put(f, new FileOutcome(f, ExtractFileReader.sha256(f), java.nio.file.Files.size(f.path()),
-                        null, f.ignored().status(), f.ignored()));
+                outcomes.put(
+                        f,
+                        new FileOutcome(
+                                f,
+                                ExtractFileReader.sha256(f),
+                                java.nio.file.Files.size(f.path()),
+                                null,
+                                f.ignored().status(),
+                                f.ignored()));
             }
         }
         Map<Integer, Set<String>> activities = new HashMap<>();
@@ -70,8 +78,15 @@ public final class LeaLoader {
             }
             for (int i = 0; i < reads.size(); i++) {
                 Read r = reads.get(i);
-                outcomes.put(r.file, new FileOutcome(r.file, r.result.sha256(), r.result.bytes(), r.result,
-                        status(r, reads.subList(0, i)), r.result.rejected()));
+                outcomes.put(
+                        r.file,
+                        new FileOutcome(
+                                r.file,
+                                r.result.sha256(),
+                                r.result.bytes(),
+                                r.result,
+                                status(r, reads.subList(0, i)),
+                                r.result.rejected()));
             }
         }
         return files.stream().map(outcomes::get).toList();
@@ -97,8 +112,7 @@ public final class LeaLoader {
         return FileStatus.IN_FORCE;
     }
 
-    private record Read(InboxFile file, FileResult result, SortedSet<Integer> inForce) {
-    }
+    private record Read(InboxFile file, FileResult result, SortedSet<Integer> inForce) {}
 
     /** Builds the LEA's in-force activity catalog from committed {@code pl_activities} rows. */
     private static final class CatalogFold implements ExtractFold {

@@ -3,7 +3,6 @@ package org.sea.pli.extract;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -26,7 +25,8 @@ final class QuarantineFile {
     void write(CsvRecord header, CsvRecord record, RowReason reason) throws IOException {
         if (writer == null) {
             OutputStream out = store.create(path);
-            writer = CsvWriter.builder().lineDelimiter(LineDelimiter.LF)
+            writer = CsvWriter.builder()
+                    .lineDelimiter(LineDelimiter.LF)
                     .build(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             line.clear();
             header.getFields().forEach(f -> line.add(SpreadsheetSafe.field(f)));

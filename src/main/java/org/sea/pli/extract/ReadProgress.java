@@ -11,12 +11,10 @@ public interface ReadProgress {
 
     ReadProgress NONE = new ReadProgress() {
         @Override
-        public void rowsRead(long rows) {
-        }
+        public void rowsRead(long rows) {}
 
         @Override
-        public void fileRead(long rows) {
-        }
+        public void fileRead(long rows) {}
     };
 
     /** {@code rows} more rows read (a multiple of {@link #BATCH}) in a file still being read. */

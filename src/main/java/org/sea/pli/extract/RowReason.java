@@ -7,7 +7,13 @@ import java.util.Locale;
  * exactly one reason, the first that applies.
  */
 public enum RowReason {
-    MALFORMED_ROW, MISSING_VALUE, BAD_TYPE, BAD_ENUM, OUT_OF_RANGE, DUPLICATE_KEY, UNKNOWN_ACTIVITY;
+    MALFORMED_ROW,
+    MISSING_VALUE,
+    BAD_TYPE,
+    BAD_ENUM,
+    OUT_OF_RANGE,
+    DUPLICATE_KEY,
+    UNKNOWN_ACTIVITY;
 
     /** The code written to quarantine files and the load report. */
     public String code() {

@@ -1,7 +1,6 @@
 package org.sea.pli.extract;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
-
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.List;
@@ -35,8 +34,8 @@ final class RowValidator {
      *                    (optional) column is absent
      * @param fieldCount  number of fields of the header
      */
-    RowValidator(ExtractSchema schema, int[] recordIndex, int fieldCount, Set<String> rubric,
-                 ActivityCatalog activities) {
+    RowValidator(
+            ExtractSchema schema, int[] recordIndex, int fieldCount, Set<String> rubric, ActivityCatalog activities) {
         this.schema = schema;
         this.columns = schema.columns();
         this.recordIndex = recordIndex;
@@ -58,7 +57,8 @@ final class RowValidator {
     }
 
     private int[][] rule(String name) {
-        return schema.rowRules().stream().filter(r -> r.rule().equals(name))
+        return schema.rowRules().stream()
+                .filter(r -> r.rule().equals(name))
                 .map(r -> r.columns().stream().mapToInt(schema::index).toArray())
                 .toArray(int[][]::new);
     }
@@ -89,8 +89,7 @@ final class RowValidator {
         if (keys.contains(key)) {
             return RowReason.DUPLICATE_KEY;
         }
-        if (activityColumn >= 0
-                && !activities.exists(row.schoolYear(schoolYearColumn), row.text(activityColumn))) {
+        if (activityColumn >= 0 && !activities.exists(row.schoolYear(schoolYearColumn), row.text(activityColumn))) {
             return RowReason.UNKNOWN_ACTIVITY;
         }
         keys.add(key);
@@ -189,7 +188,8 @@ final class RowValidator {
         long first = SchoolYear.firstDay(year);
         long last = SchoolYear.lastDay(year);
         for (int c = 0; c < columns.size(); c++) {
-            if (columns.get(c).type() == ColumnType.DATE && row.present(c)
+            if (columns.get(c).type() == ColumnType.DATE
+                    && row.present(c)
                     && (row.number[c] < first || row.number[c] > last)) {
                 return false;
             }

@@ -8,8 +8,7 @@ import java.time.LocalDate;
  */
 public final class SchoolYear {
 
-    private SchoolYear() {
-    }
+    private SchoolYear() {}
 
     /** The first calendar year of a well-formed school year, or -1. */
     public static int parse(String text) {

@@ -13,8 +13,7 @@ public final class SpreadsheetSafe {
     /** {@code -3}, {@code +12.5}, {@code -1.2e3}: the numbers a spreadsheet reads as numbers, not formulas. */
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
-    private SpreadsheetSafe() {
-    }
+    private SpreadsheetSafe() {}
 
     public static String field(String value) {
         if (value.isEmpty()) {

@@ -10,8 +10,7 @@ import java.time.LocalDate;
  */
 final class ValueSyntax {
 
-    private ValueSyntax() {
-    }
+    private ValueSyntax() {}
 
     static boolean isId(String v) {
         if (v.length() > 64) {
@@ -19,8 +18,12 @@ final class ValueSyntax {
         }
         for (int i = 0; i < v.length(); i++) {
             char ch = v.charAt(i);
-            boolean ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')
-                    || ch == '.' || ch == '_' || ch == '-';
+            boolean ok = (ch >= 'a' && ch <= 'z')
+                    || (ch >= 'A' && ch <= 'Z')
+                    || (ch >= '0' && ch <= '9')
+                    || ch == '.'
+                    || ch == '_'
+                    || ch == '-';
             if (!ok) {
                 return false;
             }
@@ -59,8 +62,11 @@ final class ValueSyntax {
     }
 
     static boolean isNonFinite(String v) {
-        return v.equalsIgnoreCase("nan") || v.equalsIgnoreCase("infinity") || v.equalsIgnoreCase("-infinity")
-                || v.equalsIgnoreCase("inf") || v.equalsIgnoreCase("-inf");
+        return v.equalsIgnoreCase("nan")
+                || v.equalsIgnoreCase("infinity")
+                || v.equalsIgnoreCase("-infinity")
+                || v.equalsIgnoreCase("inf")
+                || v.equalsIgnoreCase("-inf");
     }
 
     /** {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?} — no separators. */

@@ -12,6 +12,7 @@ final class Activity {
     String title;
     /** Session dates (epoch days, ascending); start_date is the first, end_date the last. */
     int[] sessions;
+
     int minutes;
     boolean artifacts;
     /** Indexes into the rubric dimensions rated on this activity's artifacts. */

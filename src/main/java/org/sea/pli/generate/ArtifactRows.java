@@ -44,7 +44,8 @@ final class ArtifactRows {
                     double latent = lea.practice[e] + lasting + (phase == 0 ? 0 : delta);
                     int n = r.nextDouble() < 0.55 ? 1 : 2;
                     for (int k = 0; k < n; k++) {
-                        f[0] = "art-" + ly.startYear % 100 + "-" + (a.idx + 1) + "-" + (e + 1) + (phase == 0 ? "-b" : "-f") + (k + 1);
+                        f[0] = "art-" + ly.startYear % 100 + "-" + (a.idx + 1) + "-" + (e + 1)
+                                + (phase == 0 ? "-b" : "-f") + (k + 1);
                         f[4] = a.model.artifactTypes[r.nextInt(a.model.artifactTypes.length)];
                         int day = phase == 0 ? a.start() - Rand.between(r, 0, 10) : a.end() + Rand.between(r, 7, 40);
                         f[6] = Dates.iso(Dates.clamp(day + 3 * k, ly.first, ly.last));
@@ -57,7 +58,8 @@ final class ArtifactRows {
                                     continue;
                                 }
                                 f[7] = lea.raterId(rater);
-                                long s = Math.round(latent + (phase == 0 ? 0 : PracticeLenses.focusGain(a, d))
+                                long s = Math.round(latent
+                                        + (phase == 0 ? 0 : PracticeLenses.focusGain(a, d))
                                         + 0.5 * Rand.gauss(r));
                                 f[9] = Rows.SCORE[(int) Math.max(1, Math.min(4, s))];
                                 out.row(f);

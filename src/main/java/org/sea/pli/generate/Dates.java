@@ -13,12 +13,13 @@ final class Dates {
         }
     }
 
-    private Dates() {
-    }
+    private Dates() {}
 
     static String iso(int epochDay) {
         int i = epochDay - BASE;
-        return i >= 0 && i < ISO.length ? ISO[i] : LocalDate.ofEpochDay(epochDay).toString();
+        return i >= 0 && i < ISO.length
+                ? ISO[i]
+                : LocalDate.ofEpochDay(epochDay).toString();
     }
 
     static int parse(String iso) {

@@ -9,6 +9,7 @@ final class FileStyle {
     int orderVariant;
     /** Column left out (missing_column, SPEC §3.2), or null. */
     String dropColumn;
+
     String[] extraColumns = new String[0];
     boolean fancyHeader;
     boolean crlf;

@@ -6,14 +6,16 @@ import java.util.SplittableRandom;
 /** {@code pl_funding} rows: each activity's cost split over one to three funding sources by model. */
 final class FundingRows {
     /** In the order of {@code schemas/extracts/pl_funding.json} (checked by GeneratorVocabularyTest). */
-    static final String[] SOURCES = {"title_ii_a", "title_iv_a", "title_i", "perkins", "state", "local",
-        "partnership", "other"};
+    static final String[] SOURCES = {
+        "title_ii_a", "title_iv_a", "title_i", "perkins", "state", "local", "partnership", "other"
+    };
+
     private static final double[][] SOURCE_WEIGHTS = {
-        {3, 0.5, 2, 0, 2, 2, 0.5, 0.2},       // coaching
-        {2, 0.5, 1, 0, 1, 3, 0.3, 0.2},       // plc
-        {2, 0.5, 0.5, 0, 2, 1, 2, 0.2},       // inquiry_cycle
-        {3, 2, 0.5, 0.5, 1, 1.5, 0.3, 0.3},   // workshop
-        {1.5, 3, 0.3, 1, 1, 1, 0.3, 0.5},     // online_course
+        {3, 0.5, 2, 0, 2, 2, 0.5, 0.2}, // coaching
+        {2, 0.5, 1, 0, 1, 3, 0.3, 0.2}, // plc
+        {2, 0.5, 0.5, 0, 2, 1, 2, 0.2}, // inquiry_cycle
+        {3, 2, 0.5, 0.5, 1, 1.5, 0.3, 0.3}, // workshop
+        {1.5, 3, 0.3, 1, 1, 1, 0.3, 0.5}, // online_course
         {2.5, 1.5, 0.3, 1, 0.5, 1.5, 0.2, 0.3}, // conference
     };
 

@@ -180,17 +180,29 @@ public final class InboxGenerator {
         boolean restating = lea.index % 10 == 3;
         for (Extract x : Extract.values()) {
             FileStyle style = style(lea, x);
-            Rows.Options opts = new Rows.Options(false, lea.index == 4 && x == Extract.PL_ACTIVITIES,
-                    lea.index == 4 && x == Extract.PL_FUNDING, null);
+            Rows.Options opts = new Rows.Options(
+                    false,
+                    lea.index == 4 && x == Extract.PL_ACTIVITIES,
+                    lea.index == 4 && x == Extract.PL_FUNDING,
+                    null);
             Rows.Options oldOpts = new Rows.Options(restating, opts.titleCaseEnums(), opts.wholeDollars(), null);
             write(dir, lea, x, x.fileName + "_" + OLD_DATE + ".csv", style, new LeaYear[] {ys[0]}, oldOpts, true, null);
 
             LeaYear[] newYears = restating ? ys : new LeaYear[] {ys[1]};
             Rows.Options newOpts = lea.index == 1 && x == Extract.PL_ACTIVITIES
-                    ? new Rows.Options(false, false, false, SPECIAL_TITLE) : opts;
+                    ? new Rows.Options(false, false, false, SPECIAL_TITLE)
+                    : opts;
             if (lea.index == 3 && x == Extract.SATISFACTION) {
                 write(dir, lea, x, "satisfaction_2026-06-29.csv", style, newYears, newOpts, true, null);
-                write(dir, lea, x, "satisfaction_" + NEW_DATE + ".csv", style, newYears, newOpts, false,
+                write(
+                        dir,
+                        lea,
+                        x,
+                        "satisfaction_" + NEW_DATE + ".csv",
+                        style,
+                        newYears,
+                        newOpts,
+                        false,
                         o -> o.naItems = true);
             } else {
                 FileStyle s = style(lea, x);
@@ -203,8 +215,10 @@ public final class InboxGenerator {
             specialFiles(dir, lea, x, ys);
         }
         if (lea.index == 1) {
-            Files.writeString(dir.resolve("notes.txt"),
-                    "Attendance resubmitted after the SIS fix, see ticket 4411.\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    dir.resolve("notes.txt"),
+                    "Attendance resubmitted after the SIS fix, see ticket 4411.\n",
+                    StandardCharsets.UTF_8);
             files++;
             try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("roster_" + NEW_DATE + ".csv"))) {
                 w.write("educator_id,school_code,grade\n");
@@ -221,7 +235,16 @@ public final class InboxGenerator {
         if (lea.index == 2 && x == Extract.ARTIFACT_RATINGS) {
             FileStyle s = style(lea, x);
             s.dropColumn = "rater_id";
-            write(dir, lea, x, "artifact_ratings_2026-06-15.csv", s, y1, Rows.Options.NONE, false, o -> o.maxRows = 300);
+            write(
+                    dir,
+                    lea,
+                    x,
+                    "artifact_ratings_2026-06-15.csv",
+                    s,
+                    y1,
+                    Rows.Options.NONE,
+                    false,
+                    o -> o.maxRows = 300);
         }
         if (lea.index == 5 && x == Extract.ENROLLMENTS) {
             FileStyle s = style(lea, x);
@@ -254,10 +277,19 @@ public final class InboxGenerator {
         void apply(RowOut o);
     }
 
-    private void write(Path dir, Lea lea, Extract x, String name, FileStyle style, LeaYear[] years,
-                       Rows.Options opts, boolean defects, Tweak tweak) throws IOException {
-        try (RowOut o = new RowOut(dir.resolve(name), x, style, defects ? queues.get(x) : null, placed,
-                lea.id + "/" + name)) {
+    private void write(
+            Path dir,
+            Lea lea,
+            Extract x,
+            String name,
+            FileStyle style,
+            LeaYear[] years,
+            Rows.Options opts,
+            boolean defects,
+            Tweak tweak)
+            throws IOException {
+        try (RowOut o =
+                new RowOut(dir.resolve(name), x, style, defects ? queues.get(x) : null, placed, lea.id + "/" + name)) {
             if (tweak != null) {
                 tweak.apply(o);
             }
@@ -289,7 +321,16 @@ public final class InboxGenerator {
         Files.createDirectories(dir);
         LeaYear[] y = {new LeaYear(seed, ghost, 1)};
         for (Extract x : new Extract[] {Extract.PL_ACTIVITIES, Extract.ATTENDANCE}) {
-            write(dir, ghost, x, x.fileName + "_" + NEW_DATE + ".csv", style(ghost, x), y, Rows.Options.NONE, false, null);
+            write(
+                    dir,
+                    ghost,
+                    x,
+                    x.fileName + "_" + NEW_DATE + ".csv",
+                    style(ghost, x),
+                    y,
+                    Rows.Options.NONE,
+                    false,
+                    null);
         }
     }
 }

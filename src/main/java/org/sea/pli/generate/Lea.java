@@ -5,13 +5,38 @@ import java.util.SplittableRandom;
 /** An LEA and its educators (the same educators in both school years). */
 final class Lea {
     static final String[] ROLES = {"teacher", "instructional_coach", "school_leader", "other"};
-    private static final String[] PLACES = {"Cedar", "Maple", "Riverside", "Lakeview", "Pine", "Granite", "Harbor",
-        "Summit", "Willow", "Prairie", "Aspen", "Bluff", "Clearwater", "Elk", "Fairview", "Glen", "Hillcrest",
-        "Iron", "Juniper", "Kettle"};
-    private static final String[] GEO = {"Valley", "Creek", "Heights", "Springs", "Falls", "Ridge", "Hollow",
-        "Point", "Park", "Mesa"};
-    private static final String[] KINDS = {"Unified School District", "County Schools", "Public Schools",
-        "Independent School District", "Consolidated Schools"};
+    private static final String[] PLACES = {
+        "Cedar",
+        "Maple",
+        "Riverside",
+        "Lakeview",
+        "Pine",
+        "Granite",
+        "Harbor",
+        "Summit",
+        "Willow",
+        "Prairie",
+        "Aspen",
+        "Bluff",
+        "Clearwater",
+        "Elk",
+        "Fairview",
+        "Glen",
+        "Hillcrest",
+        "Iron",
+        "Juniper",
+        "Kettle"
+    };
+    private static final String[] GEO = {
+        "Valley", "Creek", "Heights", "Springs", "Falls", "Ridge", "Hollow", "Point", "Park", "Mesa"
+    };
+    private static final String[] KINDS = {
+        "Unified School District",
+        "County Schools",
+        "Public Schools",
+        "Independent School District",
+        "Consolidated Schools"
+    };
     static final String[] REGIONS = {"north", "south", "east", "west", "central", "coastal"};
 
     final int index;
@@ -26,6 +51,7 @@ final class Lea {
     final double[] practice;
     /** Educator's own contribution to student gains, in score points. */
     final double[] valueAdded;
+
     final int raters;
 
     Lea(long seed, int index, int n) {

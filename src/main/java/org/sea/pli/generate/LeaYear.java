@@ -10,24 +10,46 @@ import java.util.SplittableRandom;
  * hundred activities at most); the rows of the big extracts are derived from it on the fly.
  */
 final class LeaYear {
-    static final String[] DIMENSIONS = {"tech_integration", "student_agency", "higher_order_thinking",
-        "formative_feedback", "universal_design", "digital_citizenship"};
+    static final String[] DIMENSIONS = {
+        "tech_integration",
+        "student_agency",
+        "higher_order_thinking",
+        "formative_feedback",
+        "universal_design",
+        "digital_citizenship"
+    };
 
     private static final Model[] MODELS = Model.values();
     private static final double[] PRIMARY_WEIGHTS = {0.24, 0.28, 0.14, 0.18, 0.09, 0.07};
     private static final Model[] SECONDARY = {Model.WORKSHOP, Model.ONLINE_COURSE, Model.CONFERENCE};
     private static final double[] SECONDARY_WEIGHTS = {0.5, 0.25, 0.25};
     private static final String[] FOCI = {"ai_literacy", "tech_integration", "udl", "formative_assessment", "other"};
-    private static final String[] FOCUS_LABEL = {"AI literacy", "Technology integration",
-        "Universal Design for Learning", "Formative assessment", "Culturally responsive teaching"};
-    private static final String[] TOOLS = {"Canvas", "Google Classroom", "Nearpod", "Seesaw", "Desmos", "Kami",
-        "MagicSchool AI", "Schoology", "SMART Board, level 1"};
-    private static final String[] CONFERENCES = {"ISTELive", "State EdTech Summit", "Regional AI in Education Forum",
-        "Learning Forward annual conference"};
+    private static final String[] FOCUS_LABEL = {
+        "AI literacy",
+        "Technology integration",
+        "Universal Design for Learning",
+        "Formative assessment",
+        "Culturally responsive teaching"
+    };
+    private static final String[] TOOLS = {
+        "Canvas",
+        "Google Classroom",
+        "Nearpod",
+        "Seesaw",
+        "Desmos",
+        "Kami",
+        "MagicSchool AI",
+        "Schoology",
+        "SMART Board, level 1"
+    };
+    private static final String[] CONFERENCES = {
+        "ISTELive", "State EdTech Summit", "Regional AI in Education Forum", "Learning Forward annual conference"
+    };
 
     final Lea lea;
     /** 0 for 2024-25, 1 for 2025-26 (2 for the out-of-window 2026-27). */
     final int y;
+
     final int startYear;
     final String sy;
     final int first;
@@ -35,6 +57,7 @@ final class LeaYear {
     final List<Activity> activities = new ArrayList<>();
     /** Educator is in a durable cohort / only in one-off cohorts this year (drives student gains). */
     final boolean[] durable;
+
     final boolean[] oneOff;
     final long seed;
     /** Per educator, the part of last year's practice change still there this year (see Rows). */
@@ -106,15 +129,18 @@ final class LeaYear {
     private void addCohort(long seed, int cohort, Model m, int[] members) {
         SplittableRandom r = Rand.rng(seed, lea.index, y, cohort, 0, 3);
         String cohortId = String.format("coh-%d-%03d", startYear, cohort);
-        boolean tool = (m == Model.WORKSHOP && r.nextDouble() < 0.35) || (m == Model.ONLINE_COURSE && r.nextDouble() < 0.2);
+        boolean tool =
+                (m == Model.WORKSHOP && r.nextDouble() < 0.35) || (m == Model.ONLINE_COURSE && r.nextDouble() < 0.2);
         int f = r.nextInt(FOCI.length);
         String focus = tool ? "tool_training" : FOCI[f];
-        String framework = tool ? "none" : switch (focus) {
-            case "ai_literacy", "tech_integration" -> r.nextBoolean() ? "iste" : "state_vision";
-            case "udl" -> "udl";
-            case "formative_assessment" -> r.nextDouble() < 0.7 ? "state_vision" : "none";
-            default -> "none";
-        };
+        String framework = tool
+                ? "none"
+                : switch (focus) {
+                    case "ai_literacy", "tech_integration" -> r.nextBoolean() ? "iste" : "state_vision";
+                    case "udl" -> "udl";
+                    case "formative_assessment" -> r.nextDouble() < 0.7 ? "state_vision" : "none";
+                    default -> "none";
+                };
         String toolName = TOOLS[r.nextInt(TOOLS.length)];
         double artifactRate = m.durable ? 0.8 : tool ? 0.3 : 0.45;
         boolean artifacts = r.nextDouble() < artifactRate;
@@ -140,8 +166,7 @@ final class LeaYear {
             a.dims = dims;
             a.cohortEffect = effect;
             a.members = members;
-            a.sessions = m.durable ? durableSessions(r, m, first + 50 + i * segment, segment)
-                    : oneOffSessions(r, m);
+            a.sessions = m.durable ? durableSessions(r, m, first + 50 + i * segment, segment) : oneOffSessions(r, m);
             a.title = title(m, f, tool, toolName, i, k, a);
             activities.add(a);
         }
@@ -222,7 +247,8 @@ final class LeaYear {
             case COACHING -> "Instructional coaching: " + focus + ", cycle " + (i + 1);
             case PLC -> "PLC \u2014 " + focus.toLowerCase() + " (" + season + ")";
             case INQUIRY_CYCLE -> "Inquiry cycle: " + focus + (k > 1 ? " part " + (i + 1) : "");
-            case WORKSHOP -> tool ? "Getting started with " + toolName : focus + " workshop" + (k > 1 ? " " + (i + 1) : "");
+            case WORKSHOP ->
+                tool ? "Getting started with " + toolName : focus + " workshop" + (k > 1 ? " " + (i + 1) : "");
             case ONLINE_COURSE -> tool ? toolName + " self-paced course" : "Online course: " + focus;
             case CONFERENCE -> CONFERENCES[f % CONFERENCES.length] + " " + startYear;
         };

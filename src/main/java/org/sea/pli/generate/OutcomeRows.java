@@ -11,6 +11,7 @@ final class OutcomeRows {
     private static final String[] GRADE = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"};
     /** Per grade: assessment ids, subjects, and whether only about half the students take it. */
     private static final String[][] ASSESSMENTS = new String[13][];
+
     private static final String[][] SUBJECTS = new String[13][];
     private static final boolean[][] OPTIONAL = new boolean[13][];
 

@@ -52,7 +52,8 @@ final class ParticipationRows {
                     if ((mask & (1L << j)) == 0) {
                         continue;
                     }
-                    int minutes = r.nextDouble() < 0.1 ? Math.max(15, a.minutes - 15 * Rand.between(r, 1, 2)) : a.minutes;
+                    int minutes =
+                            r.nextDouble() < 0.1 ? Math.max(15, a.minutes - 15 * Rand.between(r, 1, 2)) : a.minutes;
                     boolean late = r.nextInt(33) == 0; // drawn always: restated and original rows stay equal
                     if (o.lateAttendanceMissing() && late) {
                         continue; // entered late: only in the restated file

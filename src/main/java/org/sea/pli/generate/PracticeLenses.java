@@ -14,15 +14,16 @@ final class PracticeLenses {
 
     /** Share of a year's practice change still in the next year's baseline. */
     private static final double DURABLE_PERSISTENCE = 0.8;
+
     private static final double ONE_OFF_PERSISTENCE = 0.15;
     /** Followup gain on the focus's own dimension, on top of the activity's overall change. */
     private static final double DURABLE_FOCUS_GAIN = 0.6;
+
     private static final double ONE_OFF_FOCUS_GAIN = 0.2;
     /** A change without a framework is this fraction of one with (tool trainings are near 0 anyway). */
     private static final double NO_FRAMEWORK = 0.6;
 
-    private PracticeLenses() {
-    }
+    private PracticeLenses() {}
 
     /** Index into {@link LeaYear#DIMENSIONS} of the dimension a focus is about, or −1. */
     static int focusDimension(String focus) {

@@ -9,8 +9,7 @@ import java.util.SplittableRandom;
  * every machine (SPEC §6 determinism applies to the generator too: auditors regenerate inboxes).
  */
 final class Rand {
-    private Rand() {
-    }
+    private Rand() {}
 
     static long stafford(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;

@@ -35,6 +35,7 @@ final class RowOut implements Closeable {
     boolean naItems;
     /** Stop after this many good rows (negative: no limit). */
     long maxRows = -1;
+
     long rows;
     long good;
 

@@ -33,8 +33,7 @@ final class Rows {
     }
 
     /** Options for how a file is written beyond its {@link FileStyle}. */
-    record Options(boolean lateAttendanceMissing, boolean titleCaseEnums, boolean wholeDollars,
-                   String specialTitle) {
+    record Options(boolean lateAttendanceMissing, boolean titleCaseEnums, boolean wholeDollars, String specialTitle) {
         static final Options NONE = new Options(false, false, false, null);
     }
 
@@ -58,9 +57,18 @@ final class Rows {
         boolean tc = o.titleCaseEnums();
         for (Activity a : ly.activities) {
             String title = a.idx == 0 && o.specialTitle() != null ? o.specialTitle() : a.title;
-            out.row(a.id, ly.sy, title, a.cohortId, cap(a.model.code, tc), cap(a.focus, tc),
-                    cap(Boolean.toString(a.toolSpecific), tc), tc ? a.framework.toUpperCase() : a.framework,
-                    Dates.iso(a.start()), Dates.iso(a.end()), a.plannedHours());
+            out.row(
+                    a.id,
+                    ly.sy,
+                    title,
+                    a.cohortId,
+                    cap(a.model.code, tc),
+                    cap(a.focus, tc),
+                    cap(Boolean.toString(a.toolSpecific), tc),
+                    tc ? a.framework.toUpperCase() : a.framework,
+                    Dates.iso(a.start()),
+                    Dates.iso(a.end()),
+                    a.plannedHours());
         }
     }
 }

@@ -1,13 +1,12 @@
 package org.sea.pli.mart;
 
-import org.sea.pli.model.LeaYear;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.sea.pli.model.LeaYear;
 
 /**
  * Mart {@code bright_spots} (SPEC §5.6): the school year's unsuppressed {@code cohort_impact} rows
@@ -27,8 +26,7 @@ public final class BrightSpotsMart extends SchemaYearMart {
     }
 
     @Override
-    public void lea(LeaYear ly, String partition, MartSink sink) {
-    }
+    public void lea(LeaYear ly, String partition, MartSink sink) {}
 
     @Override
     public void endYear(int schoolYear, String partition, MartSink sink) throws IOException {
@@ -44,7 +42,8 @@ public final class BrightSpotsMart extends SchemaYearMart {
         eligible.sort(Comparator.comparing((CohortImpactMart.CohortRow c) -> rounded(c.shrunk()), descending)
                 .thenComparing(c -> rounded(c.impact().practiceChangeMean()), descending)
                 .thenComparing(CohortImpactMart.CohortRow::leaId)
-                .thenComparing(CohortImpactMart.CohortRow::cohortId).thenComparing(CohortImpactMart.CohortRow::plModel));
+                .thenComparing(CohortImpactMart.CohortRow::cohortId)
+                .thenComparing(CohortImpactMart.CohortRow::plModel));
         for (int i = 0; i < Math.min(settings.brightSpots(), eligible.size()); i++) {
             CohortImpactMart.CohortRow c = eligible.get(i);
             Object[] r = shape.empty();

@@ -1,13 +1,5 @@
 package org.sea.pli.mart;
 
-import org.sea.pli.model.BaselineEquivalence;
-import org.sea.pli.model.CohortShrinkage;
-import org.sea.pli.model.EducatorActivity;
-import org.sea.pli.model.EducatorUnit;
-import org.sea.pli.model.GroupImpact;
-import org.sea.pli.model.LeaYear;
-import org.sea.pli.model.Sample;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,6 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.sea.pli.model.BaselineEquivalence;
+import org.sea.pli.model.CohortShrinkage;
+import org.sea.pli.model.EducatorActivity;
+import org.sea.pli.model.EducatorUnit;
+import org.sea.pli.model.GroupImpact;
+import org.sea.pli.model.LeaYear;
+import org.sea.pli.model.Sample;
 
 /**
  * Mart {@code cohort_impact} (SPEC §5.2): one row per (lea_id, cohort_id, pl_model) of a school
@@ -31,13 +30,17 @@ public final class CohortImpactMart extends SchemaYearMart {
     public static final String NAME = "cohort_impact";
 
     /** A cohort_impact row as bright_spots needs it; {@code shrunk} is §4.6's practice_change_shrunk. */
-    public record CohortRow(String leaId, String cohortId, String plModel, GroupImpact impact, Double costPerImproved,
-                            boolean suppressed, Double shrunk) {
-    }
+    public record CohortRow(
+            String leaId,
+            String cohortId,
+            String plModel,
+            GroupImpact impact,
+            Double costPerImproved,
+            boolean suppressed,
+            Double shrunk) {}
 
     /** A row of the year, unsuppressed until the year's shrinkage is known. */
-    private record Pending(CohortRow cohort, Object[] values, boolean studentSuppressed) {
-    }
+    private record Pending(CohortRow cohort, Object[] values, boolean studentSuppressed) {}
 
     private final List<Pending> pending = new ArrayList<>();
     private final List<CohortRow> year = new ArrayList<>();
@@ -61,12 +64,15 @@ public final class CohortImpactMart extends SchemaYearMart {
         }
         Map<String, List<EducatorUnit>> groups = new LinkedHashMap<>(); // units come sorted by cohort, model
         for (EducatorUnit u : ly.units()) {
-            groups.computeIfAbsent(u.cohortId() + '\u0001' + u.plModel(), k -> new ArrayList<>()).add(u);
+            groups.computeIfAbsent(u.cohortId() + '\u0001' + u.plModel(), k -> new ArrayList<>())
+                    .add(u);
         }
         Map<String, Set<String>> activitiesByGroup = new HashMap<>();
         for (EducatorActivity e : ly.participation()) {
-            activitiesByGroup.computeIfAbsent(e.activity().cohortId() + '\u0001' + e.activity().plModel(),
-                    k -> new TreeSet<>()).add(e.activity().activityId());
+            activitiesByGroup
+                    .computeIfAbsent(
+                            e.activity().cohortId() + '\u0001' + e.activity().plModel(), k -> new TreeSet<>())
+                    .add(e.activity().activityId());
         }
         Map<String, BigDecimal> fundingByActivity = ly.fundingByActivity();
         Sample comparison = new Sample();
@@ -106,7 +112,9 @@ public final class CohortImpactMart extends SchemaYearMart {
             shape.set(r, "n_students", nStudents);
             shape.set(r, "student_growth_z_mean", growthMean);
             shape.set(r, "comparison_growth_z_mean", comparisonMean);
-            shape.set(r, "student_growth_z_diff",
+            shape.set(
+                    r,
+                    "student_growth_z_diff",
                     growthMean == null || comparisonMean == null ? null : growthMean - comparisonMean);
             shape.set(r, "cost_per_attended", Sample.ratio(cost.doubleValue(), impact.nAttended));
             shape.set(r, "cost_per_improved", costPerImproved);
@@ -121,8 +129,11 @@ public final class CohortImpactMart extends SchemaYearMart {
             boolean studentSuppressed = suppressed || settings.suppressed(nStudents);
             shape.set(r, "suppressed", suppressed);
             shape.set(r, "student_suppressed", studentSuppressed);
-            pending.add(new Pending(new CohortRow(ly.leaId(), first.cohortId(), first.plModel(), impact,
-                    costPerImproved, suppressed, null), r, studentSuppressed));
+            pending.add(new Pending(
+                    new CohortRow(
+                            ly.leaId(), first.cohortId(), first.plModel(), impact, costPerImproved, suppressed, null),
+                    r,
+                    studentSuppressed));
         }
     }
 
@@ -135,8 +146,8 @@ public final class CohortImpactMart extends SchemaYearMart {
         List<CohortShrinkage.Group> groups = new ArrayList<>(pending.size());
         for (Pending p : pending) {
             GroupImpact impact = p.cohort().impact();
-            groups.add(new CohortShrinkage.Group(impact.nPracticePairs, impact.practiceChangeMean(),
-                    impact.practiceChangeSd()));
+            groups.add(new CohortShrinkage.Group(
+                    impact.nPracticePairs, impact.practiceChangeMean(), impact.practiceChangeSd()));
         }
         CohortShrinkage shrinkage = CohortShrinkage.fit(groups);
         year.clear();
@@ -153,10 +164,15 @@ public final class CohortImpactMart extends SchemaYearMart {
             }
             sink.row(NAME, partition, r);
             CohortRow c = p.cohort();
-            year.add(new CohortRow(c.leaId(), c.cohortId(), c.plModel(), c.impact(), c.costPerImproved(),
-                    c.suppressed(), shrinkage.shrunk(i)));
+            year.add(new CohortRow(
+                    c.leaId(),
+                    c.cohortId(),
+                    c.plModel(),
+                    c.impact(),
+                    c.costPerImproved(),
+                    c.suppressed(),
+                    shrinkage.shrunk(i)));
         }
         pending.clear();
     }
-
 }

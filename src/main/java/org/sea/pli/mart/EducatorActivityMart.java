@@ -1,20 +1,18 @@
 package org.sea.pli.mart;
 
-import org.sea.pli.model.EducatorActivity;
-import org.sea.pli.model.LeaYear;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.sea.pli.model.EducatorActivity;
+import org.sea.pli.model.LeaYear;
 
 /** Mart {@code educator_activity} (SPEC §5.1, restricted): one row per P element, not suppressed. */
 public final class EducatorActivityMart extends SchemaYearMart {
 
     public static final String NAME = "educator_activity";
-
 
     public EducatorActivityMart(MartSettings settings) {
         super(NAME, settings);

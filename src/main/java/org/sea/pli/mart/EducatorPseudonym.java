@@ -1,11 +1,10 @@
 package org.sea.pli.mart;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
 import org.sea.pli.storage.Sha256;
-
-import java.security.GeneralSecurityException;
 
 /**
  * {@code educator_key} of SPEC §5.1: lowercase hex HMAC-SHA256 of the educator_id (UTF-8)

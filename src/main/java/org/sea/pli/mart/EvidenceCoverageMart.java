@@ -1,29 +1,19 @@
 package org.sea.pli.mart;
 
-import org.sea.pli.model.Activity;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.HashSet;
+import java.util.Set;
 import org.sea.pli.model.EducatorActivity;
 import org.sea.pli.model.EducatorUnit;
 import org.sea.pli.model.FundingLine;
 import org.sea.pli.model.LeaYear;
 import org.sea.pli.model.Sample;
 
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-
 /** Mart {@code evidence_coverage} (SPEC §5.5): how much of an LEA-year's PL has evidence of change. */
 public final class EvidenceCoverageMart extends SchemaYearMart {
 
     public static final String NAME = "evidence_coverage";
-
 
     /** §5.5: one row per LEA-year. */
     public EvidenceCoverageMart(MartSettings settings) {

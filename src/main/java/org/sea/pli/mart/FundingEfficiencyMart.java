@@ -1,29 +1,25 @@
 package org.sea.pli.mart;
 
-import org.sea.pli.model.Activity;
-import org.sea.pli.model.EducatorActivity;
-import org.sea.pli.model.EducatorUnit;
-import org.sea.pli.model.FundingLine;
-import org.sea.pli.model.LeaYear;
-import org.sea.pli.model.Sample;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.sea.pli.model.Activity;
+import org.sea.pli.model.EducatorActivity;
+import org.sea.pli.model.FundingLine;
+import org.sea.pli.model.LeaYear;
+import org.sea.pli.model.Sample;
 
 /** Mart {@code funding_efficiency} (SPEC §5.4): what each funding stream buys, per LEA-year. */
 public final class FundingEfficiencyMart extends SchemaYearMart {
 
     public static final String NAME = "funding_efficiency";
-
 
     public FundingEfficiencyMart(MartSettings settings) {
         super(NAME, settings);
@@ -59,8 +55,12 @@ public final class FundingEfficiencyMart extends SchemaYearMart {
                 .thenComparing(FundingLine::activityId));
         Map<String, List<FundingLine>> groups = new LinkedHashMap<>();
         for (FundingLine f : lines) {
-            groups.computeIfAbsent(f.fundingSource() + '\u0001' + ly.activities().get(f.activityId()).plModel(),
-                    k -> new ArrayList<>()).add(f);
+            groups.computeIfAbsent(
+                            f.fundingSource()
+                                    + '\u0001'
+                                    + ly.activities().get(f.activityId()).plModel(),
+                            k -> new ArrayList<>())
+                    .add(f);
         }
         for (List<FundingLine> group : groups.values()) {
             BigDecimal amount = BigDecimal.ZERO.setScale(2);

@@ -5,8 +5,7 @@ import org.sea.pli.model.GroupImpact;
 /** The columns from n_educators to improved_rate that §5.2 and §5.3 share, set in one place. */
 final class ImpactColumns {
 
-    private ImpactColumns() {
-    }
+    private ImpactColumns() {}
 
     static void set(MartRow shape, Object[] r, GroupImpact impact) {
         shape.set(r, "n_educators", impact.nEducators);

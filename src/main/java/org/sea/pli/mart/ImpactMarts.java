@@ -1,13 +1,12 @@
 package org.sea.pli.mart;
 
+import java.io.IOException;
+import java.util.List;
+import java.util.TreeSet;
 import org.sea.pli.extract.SchoolYear;
 import org.sea.pli.model.GrowthStandardization;
 import org.sea.pli.model.LeaModel;
 import org.sea.pli.model.LeaYear;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Computes every {@link YearMart} of {@link MartCatalog} from the LEA models (SPEC §4, §5): the

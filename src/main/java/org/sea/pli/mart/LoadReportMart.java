@@ -1,12 +1,11 @@
 package org.sea.pli.mart;
 
-import org.sea.pli.extract.FileOutcome;
-import org.sea.pli.extract.FileResult;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.sea.pli.extract.FileOutcome;
+import org.sea.pli.extract.FileResult;
 
 /**
  * Mart {@code load_report} (SPEC.md §5.7): one row per file under an LEA folder, so an LEA can be
@@ -18,13 +17,12 @@ public final class LoadReportMart {
     public static final String NAME = "load_report";
 
     /** Key: lea_id, extract (nulls first), file. */
-    static final Comparator<FileOutcome> KEY = Comparator
-            .comparing((FileOutcome o) -> o.file().leaId())
+    static final Comparator<FileOutcome> KEY = Comparator.comparing(
+                    (FileOutcome o) -> o.file().leaId())
             .thenComparing(o -> o.file().extract(), Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(o -> o.file().fileName());
 
-    private LoadReportMart() {
-    }
+    private LoadReportMart() {}
 
     public static List<Object[]> rows(List<FileOutcome> outcomes) {
         List<Object[]> rows = new ArrayList<>(outcomes.size());

@@ -32,8 +32,7 @@ public final class MartCatalog {
         REPORTABLE = names.stream().filter(n -> !RESTRICTED.contains(n)).toList();
     }
 
-    private MartCatalog() {
-    }
+    private MartCatalog() {}
 
     /**
      * Fresh instances of the marts computed from LEA-years, in the order {@link ImpactMarts} calls

@@ -1,10 +1,9 @@
 package org.sea.pli.mart;
 
-import org.sea.pli.parquet.MartColumn;
-import org.sea.pli.parquet.MartSchema;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.sea.pli.parquet.MartColumn;
+import org.sea.pli.parquet.MartSchema;
 
 /**
  * Builds the rows of one mart by column name, in the column order of its schema file, and applies

@@ -7,8 +7,8 @@ import java.math.BigDecimal;
  * improved-threshold (§4.2, kept exact as a decimal), bright-spots (§5.6), and the pseudonym key's
  * HMAC for educator_key (§5.1).
  */
-public record MartSettings(int minCellSize, BigDecimal improvedThreshold, int brightSpots,
-                           EducatorPseudonym pseudonym) {
+public record MartSettings(
+        int minCellSize, BigDecimal improvedThreshold, int brightSpots, EducatorPseudonym pseudonym) {
 
     public MartSettings(int minCellSize, double improvedThreshold, int brightSpots, EducatorPseudonym pseudonym) {
         this(minCellSize, BigDecimal.valueOf(improvedThreshold), brightSpots, pseudonym);

@@ -1,16 +1,15 @@
 package org.sea.pli.mart;
 
-import org.sea.pli.model.EducatorActivity;
-import org.sea.pli.model.EducatorUnit;
-import org.sea.pli.model.GroupImpact;
-import org.sea.pli.model.LeaYear;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.sea.pli.model.EducatorActivity;
+import org.sea.pli.model.EducatorUnit;
+import org.sea.pli.model.GroupImpact;
+import org.sea.pli.model.LeaYear;
 
 /**
  * Mart {@code model_comparison} (SPEC §5.3): statewide, per pl_model, over every unit of the
@@ -46,7 +45,8 @@ public final class ModelComparisonMart extends SchemaYearMart {
         for (EducatorActivity e : ly.participation()) {
             ModelGroup m = models.get(e.activity().plModel());
             if (m.activities.add(ly.leaId() + '\u0001' + e.activity().activityId())) {
-                m.cost = m.cost.add(ly.fundingByActivity().getOrDefault(e.activity().activityId(), BigDecimal.ZERO));
+                m.cost = m.cost.add(
+                        ly.fundingByActivity().getOrDefault(e.activity().activityId(), BigDecimal.ZERO));
             }
         }
     }

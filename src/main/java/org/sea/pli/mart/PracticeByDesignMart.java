@@ -1,9 +1,5 @@
 package org.sea.pli.mart;
 
-import org.sea.pli.model.EducatorActivity;
-import org.sea.pli.model.LeaYear;
-import org.sea.pli.model.Sample;
-
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -13,6 +9,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.sea.pli.model.EducatorActivity;
+import org.sea.pli.model.LeaYear;
+import org.sea.pli.model.Sample;
 
 /**
  * Mart {@code practice_by_design} (SPEC §5.8): statewide, does practice change depend on how PL is

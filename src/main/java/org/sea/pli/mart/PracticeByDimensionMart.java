@@ -1,13 +1,12 @@
 package org.sea.pli.mart;
 
-import org.sea.pli.model.EducatorUnit;
-import org.sea.pli.model.LeaYear;
-import org.sea.pli.model.Sample;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.sea.pli.model.EducatorUnit;
+import org.sea.pli.model.LeaYear;
+import org.sea.pli.model.Sample;
 
 /**
  * Mart {@code practice_by_dimension} (SPEC §5.9): which parts of the state's definition of

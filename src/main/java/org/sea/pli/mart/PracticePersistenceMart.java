@@ -1,13 +1,12 @@
 package org.sea.pli.mart;
 
-import org.sea.pli.model.EducatorUnit;
-import org.sea.pli.model.LeaYear;
-import org.sea.pli.model.Sample;
-
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.sea.pli.model.EducatorUnit;
+import org.sea.pli.model.LeaYear;
+import org.sea.pli.model.Sample;
 
 /**
  * Mart {@code practice_persistence} (SPEC §5.10, §4.8): does the change of school year Y last into

@@ -1,13 +1,5 @@
 package org.sea.pli.mart;
 
-import org.sea.pli.extract.ExtractSchema;
-import org.sea.pli.extract.FileOutcome;
-import org.sea.pli.extract.FileResult;
-import org.sea.pli.extract.FileStatus;
-import org.sea.pli.extract.InboxFile;
-import org.sea.pli.extract.SchoolYear;
-import org.sea.pli.parquet.MartSchema;
-
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +10,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.sea.pli.extract.ExtractSchema;
+import org.sea.pli.extract.FileOutcome;
+import org.sea.pli.extract.FileResult;
+import org.sea.pli.extract.FileStatus;
+import org.sea.pli.extract.InboxFile;
+import org.sea.pli.extract.SchoolYear;
+import org.sea.pli.parquet.MartSchema;
 
 /**
  * Mart {@code submission_status} (SPEC §5.11): the compliance grid a state monitors — every
@@ -30,15 +29,14 @@ public final class SubmissionStatusMart implements Mart {
     public static final String NAME = "submission_status";
 
     /** §5.11 latest_file: the newest claiming file; on equal dates the greater file name. */
-    private static final Comparator<InboxFile> NEWEST = Comparator.comparing(InboxFile::extractDate)
-            .thenComparing(InboxFile::fileName);
+    private static final Comparator<InboxFile> NEWEST =
+            Comparator.comparing(InboxFile::extractDate).thenComparing(InboxFile::fileName);
 
     /**
      * What the load knows: the LEAs of {@code _state/leas.csv}, the as-of date and every file's
      * outcome (ignored ones included: they claim nothing).
      */
-    public record Input(Collection<String> registeredLeas, LocalDate asOf, List<FileOutcome> outcomes) {
-    }
+    public record Input(Collection<String> registeredLeas, LocalDate asOf, List<FileOutcome> outcomes) {}
 
     private final MartRow shape = new MartRow(MartSchema.load(NAME));
 
@@ -56,7 +54,8 @@ public final class SubmissionStatusMart implements Mart {
             if (o.status() == FileStatus.IGNORED || o.result() == null) {
                 continue; // §5.11: ignored files (after_as_of, unknown_lea, …) claim nothing
             }
-            read.computeIfAbsent(o.file().leaId() + "/" + o.file().extract(), k -> new ArrayList<>()).add(o);
+            read.computeIfAbsent(o.file().leaId() + "/" + o.file().extract(), k -> new ArrayList<>())
+                    .add(o);
             if (o.result().rejected() == null) {
                 // the newest accepted file with a row of a year is in force for it (§1.1)
                 years.addAll(o.result().acceptedYears());
@@ -68,8 +67,10 @@ public final class SubmissionStatusMart implements Mart {
             String partition = SchoolYear.format(year);
             for (String lea : leas) {
                 for (String extract : extracts) {
-                    sink.row(NAME, partition, row(lea, extract, year, in.asOf(),
-                            read.getOrDefault(lea + "/" + extract, List.of())));
+                    sink.row(
+                            NAME,
+                            partition,
+                            row(lea, extract, year, in.asOf(), read.getOrDefault(lea + "/" + extract, List.of())));
                 }
             }
         }
@@ -95,8 +96,10 @@ public final class SubmissionStatusMart implements Mart {
         shape.set(r, "lea_id", lea);
         shape.set(r, "extract", extract);
         // §5.11: the file statuses of §1.1 where a file decides the year, "missing" where none claims it
-        shape.set(r, "status", inForce != null ? FileStatus.IN_FORCE.code()
-                : latest != null ? FileStatus.REJECTED.code() : "missing");
+        shape.set(
+                r,
+                "status",
+                inForce != null ? FileStatus.IN_FORCE.code() : latest != null ? FileStatus.REJECTED.code() : "missing");
         shape.set(r, "files", claiming);
         if (inForce != null) {
             LocalDate date = inForce.file().extractDate();

@@ -1,8 +1,7 @@
 package org.sea.pli.mart;
 
-import org.sea.pli.model.LeaYear;
-
 import java.io.IOException;
+import org.sea.pli.model.LeaYear;
 
 /**
  * A mart computed from the folded LEA models, school year by school year (SPEC §5.1–§5.6 and the
@@ -16,6 +15,5 @@ public interface YearMart extends Mart {
     void lea(LeaYear ly, String partition, MartSink sink) throws IOException;
 
     /** After the school year's last LEA; the mart must forget the year's state here. */
-    default void endYear(int schoolYear, String partition, MartSink sink) throws IOException {
-    }
+    default void endYear(int schoolYear, String partition, MartSink sink) throws IOException {}
 }

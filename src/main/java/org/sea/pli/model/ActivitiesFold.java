@@ -1,10 +1,9 @@
 package org.sea.pli.model;
 
-import org.sea.pli.extract.ExtractRow;
-import org.sea.pli.extract.ExtractSchema;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.sea.pli.extract.ExtractRow;
+import org.sea.pli.extract.ExtractSchema;
 
 /** {@code pl_activities} (SPEC §2): the activities of a school year by activity_id. */
 final class ActivitiesFold extends YearFold<Map<String, Activity>> {
@@ -35,8 +34,15 @@ final class ActivitiesFold extends YearFold<Map<String, Activity>> {
 
     @Override
     void add(Map<String, Activity> activities, ExtractRow r) {
-        activities.put(r.text(id), new Activity(r.text(id), r.text(cohort), r.text(model),
-                "true".equals(r.text(tool)), lea.educator(r.text(focus)), lea.educator(r.text(framework))));
+        activities.put(
+                r.text(id),
+                new Activity(
+                        r.text(id),
+                        r.text(cohort),
+                        r.text(model),
+                        "true".equals(r.text(tool)),
+                        lea.educator(r.text(focus)),
+                        lea.educator(r.text(framework))));
     }
 
     @Override

@@ -1,10 +1,9 @@
 package org.sea.pli.model;
 
-import org.sea.pli.extract.ExtractRow;
-import org.sea.pli.extract.ExtractSchema;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.sea.pli.extract.ExtractRow;
+import org.sea.pli.extract.ExtractSchema;
 
 /** {@code artifact_ratings} (SPEC §2, §4.9): per key the sums and counts per phase and dimension. */
 final class ArtifactRatingsFold extends YearFold<Map<ParticipationKey, PracticeTally>> {

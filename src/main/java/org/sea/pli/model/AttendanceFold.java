@@ -1,10 +1,9 @@
 package org.sea.pli.model;
 
-import org.sea.pli.extract.ExtractRow;
-import org.sea.pli.extract.ExtractSchema;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.sea.pli.extract.ExtractRow;
+import org.sea.pli.extract.ExtractSchema;
 
 /** {@code attendance} (SPEC §2, §4.1): minutes and session days per key, folded as the rows stream. */
 final class AttendanceFold extends YearFold<Map<ParticipationKey, AttendanceTally>> {

@@ -69,13 +69,19 @@ public final class CohortShrinkage {
     }
 
     /** μ, the year's pooled mean change; null when no group has 2 practice pairs. */
-    public Double pooledMean() { return mu; }
+    public Double pooledMean() {
+        return mu;
+    }
 
     /** σ²_w, the pooled within-cohort variance. */
-    public Double withinVariance() { return withinVariance; }
+    public Double withinVariance() {
+        return withinVariance;
+    }
 
     /** τ², the between-cohort variance (method of moments, never below 0). */
-    public Double betweenVariance() { return betweenVariance; }
+    public Double betweenVariance() {
+        return betweenVariance;
+    }
 
     /** B_g of the i-th group given; null when it has fewer than 2 practice pairs. */
     public Double shrinkage(int i) {

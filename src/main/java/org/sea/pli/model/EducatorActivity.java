@@ -11,9 +11,17 @@ public final class EducatorActivity extends Measures {
     final boolean enrolled;
     final AttendanceTally attendance;
 
-    EducatorActivity(Activity activity, String educatorId, boolean enrolled, AttendanceTally attendance,
-                     SatisfactionTally satisfaction, PracticeTally practice, Double studentGrowthZ) {
-        super(satisfaction == null ? NO_RESPONSES : satisfaction, practice == null ? NO_RATINGS : practice,
+    EducatorActivity(
+            Activity activity,
+            String educatorId,
+            boolean enrolled,
+            AttendanceTally attendance,
+            SatisfactionTally satisfaction,
+            PracticeTally practice,
+            Double studentGrowthZ) {
+        super(
+                satisfaction == null ? NO_RESPONSES : satisfaction,
+                practice == null ? NO_RATINGS : practice,
                 studentGrowthZ);
         this.activity = activity;
         this.educatorId = educatorId;
@@ -21,19 +29,35 @@ public final class EducatorActivity extends Measures {
         this.attendance = attendance == null ? new AttendanceTally() : attendance;
     }
 
-    public Activity activity() { return activity; }
+    public Activity activity() {
+        return activity;
+    }
 
-    public String educatorId() { return educatorId; }
+    public String educatorId() {
+        return educatorId;
+    }
 
-    public boolean enrolled() { return enrolled; }
+    public boolean enrolled() {
+        return enrolled;
+    }
 
-    public long minutesAttended() { return attendance.minutes; }
+    public long minutesAttended() {
+        return attendance.minutes;
+    }
 
-    public int sessionsAttended() { return attendance.sessions; }
+    public int sessionsAttended() {
+        return attendance.sessions;
+    }
 
-    public boolean attended() { return attendance.minutes > 0; }
+    public boolean attended() {
+        return attendance.minutes > 0;
+    }
 
-    public boolean sustained() { return attendance.sustained(); }
+    public boolean sustained() {
+        return attendance.sustained();
+    }
 
-    public boolean hasAttendance() { return attendance.sessions > 0; }
+    public boolean hasAttendance() {
+        return attendance.sessions > 0;
+    }
 }

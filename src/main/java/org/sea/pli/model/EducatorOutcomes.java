@@ -18,6 +18,7 @@ public final class EducatorOutcomes implements java.io.Serializable {
         final GainMoments gains = new GainMoments();
         /** prior_score moments, for the prior z of §4.7 (folded in the same pass as the gains). */
         final GainMoments priors = new GainMoments();
+
         int[] students = new int[4];
         int count;
 

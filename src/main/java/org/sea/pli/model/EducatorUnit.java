@@ -25,20 +25,34 @@ public final class EducatorUnit extends Measures {
         sessions += e.attendance.sessions;
         sustained |= e.sustained();
         satisfaction.addAll(e.satisfaction); // pooled over responses, not a mean of means
-        practice.addAll(e.practice);         // pooled over rating rows
+        practice.addAll(e.practice); // pooled over rating rows
     }
 
-    public String cohortId() { return cohortId; }
+    public String cohortId() {
+        return cohortId;
+    }
 
-    public String plModel() { return plModel; }
+    public String plModel() {
+        return plModel;
+    }
 
-    public String educatorId() { return educatorId; }
+    public String educatorId() {
+        return educatorId;
+    }
 
-    public long minutesAttended() { return minutes; }
+    public long minutesAttended() {
+        return minutes;
+    }
 
-    public int sessionsAttended() { return sessions; }
+    public int sessionsAttended() {
+        return sessions;
+    }
 
-    public boolean attended() { return minutes > 0; }
+    public boolean attended() {
+        return minutes > 0;
+    }
 
-    public boolean sustained() { return sustained; }
+    public boolean sustained() {
+        return sustained;
+    }
 }

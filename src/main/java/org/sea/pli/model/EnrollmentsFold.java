@@ -1,10 +1,9 @@
 package org.sea.pli.model;
 
-import org.sea.pli.extract.ExtractRow;
-import org.sea.pli.extract.ExtractSchema;
-
 import java.util.HashSet;
 import java.util.Set;
+import org.sea.pli.extract.ExtractRow;
+import org.sea.pli.extract.ExtractSchema;
 
 /** {@code enrollments} (SPEC §2, §4.1): the enrolled (activity, educator) keys of a school year. */
 final class EnrollmentsFold extends YearFold<Set<ParticipationKey>> {

@@ -3,8 +3,7 @@ package org.sea.pli.model;
 /** Evidence level after Guskey (SPEC.md §4.4), for units and P elements alike. */
 public final class EvidenceLevel {
 
-    private EvidenceLevel() {
-    }
+    private EvidenceLevel() {}
 
     /** 5: practice change and student growth; 4: practice change; 1: satisfaction; else 0. */
     public static int of(Double practiceChange, Double studentGrowthZ, Double satisfaction) {

@@ -1,11 +1,10 @@
 package org.sea.pli.model;
 
-import org.sea.pli.extract.ExtractRow;
-import org.sea.pli.extract.ExtractSchema;
-
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import org.sea.pli.extract.ExtractRow;
+import org.sea.pli.extract.ExtractSchema;
 
 /** {@code pl_funding} (SPEC §2): the funding lines of a school year, in file order. */
 final class FundingFold extends YearFold<List<FundingLine>> {
@@ -30,7 +29,9 @@ final class FundingFold extends YearFold<List<FundingLine>> {
 
     @Override
     void add(List<FundingLine> lines, ExtractRow r) {
-        lines.add(new FundingLine(r.text(id), r.text(source),
+        lines.add(new FundingLine(
+                r.text(id),
+                r.text(source),
                 // at most 2 decimals once trailing zeros drop (§2): exact at scale 2
                 r.decimal(amount).setScale(2, RoundingMode.UNNECESSARY)));
     }

@@ -4,5 +4,4 @@ import java.math.BigDecimal;
 
 /** An in-force {@code pl_funding} row (SPEC.md §2). */
 public record FundingLine(String activityId, String fundingSource, BigDecimal amountUsd)
-        implements java.io.Serializable {
-}
+        implements java.io.Serializable {}

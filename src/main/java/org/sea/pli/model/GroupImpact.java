@@ -50,20 +50,34 @@ public final class GroupImpact {
     }
 
     /** Mean minutes over attended units. */
-    public Double minutesMean() { return minutes.mean(); }
+    public Double minutesMean() {
+        return minutes.mean();
+    }
 
     /** Sustained ÷ attended units. */
-    public Double sustainedRate() { return Sample.ratio(nSustained, nAttended); }
+    public Double sustainedRate() {
+        return Sample.ratio(nSustained, nAttended);
+    }
 
-    public Double satisfactionMean() { return satisfaction.mean(); }
+    public Double satisfactionMean() {
+        return satisfaction.mean();
+    }
 
-    public Double practiceBaselineMean() { return baseline.mean(); }
+    public Double practiceBaselineMean() {
+        return baseline.mean();
+    }
 
-    public Double practiceFollowupMean() { return followup.mean(); }
+    public Double practiceFollowupMean() {
+        return followup.mean();
+    }
 
-    public Double practiceChangeMean() { return change.mean(); }
+    public Double practiceChangeMean() {
+        return change.mean();
+    }
 
-    public Double practiceChangeSd() { return change.sd(); }
+    public Double practiceChangeSd() {
+        return change.sd();
+    }
 
     /** mean ÷ sd, null when the sd is null or numerically zero. */
     public Double effectSize() {
@@ -71,10 +85,14 @@ public final class GroupImpact {
     }
 
     /** Improved units ÷ n_practice_pairs. */
-    public Double improvedRate() { return Sample.ratio(nImproved, nPracticePairs); }
+    public Double improvedRate() {
+        return Sample.ratio(nImproved, nPracticePairs);
+    }
 
     /** Attended units with practice_change ÷ n_attended. */
-    public Double changeEvidenceRate() { return Sample.ratio(nAttendedWithChange, nAttended); }
+    public Double changeEvidenceRate() {
+        return Sample.ratio(nAttendedWithChange, nAttended);
+    }
 
     /** mean ∓ 1.96·sd/√n_practice_pairs (§4.5, §5.3); null when the sd is null. */
     public Double practiceChangeCi(int sign) {

@@ -1,8 +1,8 @@
 package org.sea.pli.model;
 
 /** The statewide standardization group of SPEC.md §4.3: (school_year, assessment_id, grade). */
-public record GrowthGroup(int schoolYear, String assessmentId, int grade) implements Comparable<GrowthGroup>,
-        java.io.Serializable {
+public record GrowthGroup(int schoolYear, String assessmentId, int grade)
+        implements Comparable<GrowthGroup>, java.io.Serializable {
 
     @Override
     public int compareTo(GrowthGroup o) {

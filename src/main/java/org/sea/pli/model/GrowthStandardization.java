@@ -24,10 +24,16 @@ public final class GrowthStandardization {
         GrowthStandardization s = new GrowthStandardization();
         for (LeaModel lea : leas) {
             for (Map<String, EducatorOutcomes> year : lea.outcomes.values()) {
-                new TreeMap<>(year).values().forEach(e -> e.groups.forEach(rows -> {
-                    s.groups.computeIfAbsent(rows.group, g -> new GainMoments()).merge(rows.gains);
-                    s.priors.computeIfAbsent(rows.group, g -> new GainMoments()).merge(rows.priors);
-                }));
+                new TreeMap<>(year)
+                        .values()
+                        .forEach(e -> e.groups.forEach(rows -> {
+                            s.groups
+                                    .computeIfAbsent(rows.group, g -> new GainMoments())
+                                    .merge(rows.gains);
+                            s.priors
+                                    .computeIfAbsent(rows.group, g -> new GainMoments())
+                                    .merge(rows.priors);
+                        }));
             }
         }
         return s;

@@ -31,6 +31,7 @@ public final class LeaModel implements java.io.Serializable {
     /** One instance per distinct key and educator id, shared by all the maps above. */
     // only needed while folding: not part of a checkpoint (the maps above keep the shared instances)
     private transient Map<ParticipationKey, ParticipationKey> keys = new java.util.HashMap<>();
+
     private transient Map<String, String> educators = new java.util.HashMap<>();
 
     LeaModel(String leaId) {
@@ -82,8 +83,8 @@ public final class LeaModel implements java.io.Serializable {
     /** School years with any in-force row. */
     public Set<Integer> years() {
         Set<Integer> years = new TreeSet<>();
-        for (Map<Integer, ?> m : List.of(activities, funding, enrollments, attendance, satisfaction, practice,
-                outcomes)) {
+        for (Map<Integer, ?> m :
+                List.of(activities, funding, enrollments, attendance, satisfaction, practice, outcomes)) {
             years.addAll(m.keySet());
         }
         return years;

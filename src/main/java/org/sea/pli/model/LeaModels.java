@@ -1,13 +1,12 @@
 package org.sea.pli.model;
 
-import org.sea.pli.extract.ExtractFold;
-import org.sea.pli.extract.ExtractSchema;
-import org.sea.pli.extract.FoldFactory;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import org.sea.pli.extract.ExtractFold;
+import org.sea.pli.extract.ExtractSchema;
+import org.sea.pli.extract.FoldFactory;
 
 /**
  * The {@link FoldFactory} that turns accepted rows into {@link LeaModel}s as files stream by

@@ -31,10 +31,19 @@ public final class LeaYear {
     private final LeaModel lea;
     private Map<String, long[]> nextBaselines;
 
-    private LeaYear(String leaId, int schoolYear, Map<String, Activity> activities, List<FundingLine> funding,
-                    List<EducatorActivity> participation, List<EducatorUnit> units,
-                    List<Double> nonParticipantGrowthZ, Map<String, EducatorOutcomes> outcomes, int students,
-                    GrowthStandardization growth, GainMoments comparisonPriorZ, LeaModel lea) {
+    private LeaYear(
+            String leaId,
+            int schoolYear,
+            Map<String, Activity> activities,
+            List<FundingLine> funding,
+            List<EducatorActivity> participation,
+            List<EducatorUnit> units,
+            List<Double> nonParticipantGrowthZ,
+            Map<String, EducatorOutcomes> outcomes,
+            int students,
+            GrowthStandardization growth,
+            GainMoments comparisonPriorZ,
+            LeaModel lea) {
         this.lea = lea;
         this.leaId = leaId;
         this.schoolYear = schoolYear;
@@ -70,16 +79,23 @@ public final class LeaYear {
             Activity activity = activities.get(key.activityId());
             if (activity == null) {
                 // cannot happen: rows naming an activity not in force are rejected (unknown_activity, §2)
-                throw new IllegalStateException("activity " + key.activityId() + " of LEA " + lea.leaId
-                        + " is not in force");
+                throw new IllegalStateException(
+                        "activity " + key.activityId() + " of LEA " + lea.leaId + " is not in force");
             }
-            Double z = growthZ.computeIfAbsent(key.educatorId(),
-                    e -> growth.educatorGrowthZ(outcomes.get(e)));
-            EducatorActivity element = new EducatorActivity(activity, key.educatorId(), enrolled.contains(key),
-                    attendance.get(key), satisfaction.get(key), practice.get(key), z);
+            Double z = growthZ.computeIfAbsent(key.educatorId(), e -> growth.educatorGrowthZ(outcomes.get(e)));
+            EducatorActivity element = new EducatorActivity(
+                    activity,
+                    key.educatorId(),
+                    enrolled.contains(key),
+                    attendance.get(key),
+                    satisfaction.get(key),
+                    practice.get(key),
+                    z);
             participation.add(element);
-            units.computeIfAbsent(activity.cohortId() + '\u0001' + activity.plModel() + '\u0001' + key.educatorId(),
-                    k -> new EducatorUnit(activity.cohortId(), activity.plModel(), key.educatorId(), z)).add(element);
+            units.computeIfAbsent(
+                            activity.cohortId() + '\u0001' + activity.plModel() + '\u0001' + key.educatorId(),
+                            k -> new EducatorUnit(activity.cohortId(), activity.plModel(), key.educatorId(), z))
+                    .add(element);
         }
         // §4.3: non-participants have outcome rows in the LEA-year and no element in P there
         List<Double> nonParticipants = new ArrayList<>();
@@ -93,31 +109,56 @@ public final class LeaYear {
                 }
             }
         }
-        return new LeaYear(lea.leaId, year, Collections.unmodifiableMap(activities),
-                List.copyOf(lea.funding.getOrDefault(year, List.of())), participation,
-                List.copyOf(units.values()), nonParticipants, outcomes, lea.students.getOrDefault(year, 0), growth,
-                comparisonPriorZ, lea);
+        return new LeaYear(
+                lea.leaId,
+                year,
+                Collections.unmodifiableMap(activities),
+                List.copyOf(lea.funding.getOrDefault(year, List.of())),
+                participation,
+                List.copyOf(units.values()),
+                nonParticipants,
+                outcomes,
+                lea.students.getOrDefault(year, 0),
+                growth,
+                comparisonPriorZ,
+                lea);
     }
 
-    public String leaId() { return leaId; }
+    public String leaId() {
+        return leaId;
+    }
 
-    public int schoolYear() { return schoolYear; }
+    public int schoolYear() {
+        return schoolYear;
+    }
 
     /** In-force activities by activity_id. */
-    public Map<String, Activity> activities() { return activities; }
+    public Map<String, Activity> activities() {
+        return activities;
+    }
 
-    public List<FundingLine> funding() { return funding; }
+    public List<FundingLine> funding() {
+        return funding;
+    }
 
     /** P elements sorted by activity_id, educator_id. */
-    public List<EducatorActivity> participation() { return participation; }
+    public List<EducatorActivity> participation() {
+        return participation;
+    }
 
     /** Units sorted by cohort_id, pl_model, educator_id. */
-    public List<EducatorUnit> units() { return units; }
+    public List<EducatorUnit> units() {
+        return units;
+    }
 
     /** Growth z of the LEA-year's non-participants with one (§4.3), in educator order. */
-    public List<Double> nonParticipantGrowthZ() { return nonParticipantGrowthZ; }
+    public List<Double> nonParticipantGrowthZ() {
+        return nonParticipantGrowthZ;
+    }
 
-    public EducatorOutcomes outcomes(String educatorId) { return outcomes.get(educatorId); }
+    public EducatorOutcomes outcomes(String educatorId) {
+        return outcomes.get(educatorId);
+    }
 
     /**
      * A baseline equivalence test (§4.7) for one cohort group, its comparison rows (the prior z of
@@ -130,13 +171,19 @@ public final class LeaYear {
     }
 
     /** Size of the LEA-year's student index space (for distinct counts). */
-    public int students() { return students; }
+    public int students() {
+        return students;
+    }
 
     /** The statewide standardization of §4.3 the LEA-year was assembled with. */
-    public GrowthStandardization growth() { return growth; }
+    public GrowthStandardization growth() {
+        return growth;
+    }
 
     /** Rubric dimensions by the index the measures' per-dimension methods take (§4.9). */
-    public List<String> dimensions() { return Collections.unmodifiableList(lea.dimensions); }
+    public List<String> dimensions() {
+        return Collections.unmodifiableList(lea.dimensions);
+    }
 
     /**
      * next_baseline of §4.8: the mean of every baseline-phase rating of the educator in this LEA in
@@ -146,8 +193,8 @@ public final class LeaYear {
     public Double nextBaseline(String educatorId) {
         if (nextBaselines == null) {
             Map<String, long[]> sums = new HashMap<>();
-            for (Map.Entry<ParticipationKey, PracticeTally> e
-                    : lea.practice.getOrDefault(schoolYear + 1, Map.of()).entrySet()) {
+            for (Map.Entry<ParticipationKey, PracticeTally> e :
+                    lea.practice.getOrDefault(schoolYear + 1, Map.of()).entrySet()) {
                 PracticeTally t = e.getValue();
                 if (t.baselineN > 0) {
                     long[] s = sums.computeIfAbsent(e.getKey().educatorId(), k -> new long[2]);

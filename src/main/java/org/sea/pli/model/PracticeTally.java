@@ -22,7 +22,8 @@ public final class PracticeTally implements java.io.Serializable {
         add(followup, score);
         int at = 4 * dimension + (followup ? 2 : 0);
         if (byDimension == null || byDimension.length <= at + 1) {
-            byDimension = byDimension == null ? new int[4 * (dimension + 1)]
+            byDimension = byDimension == null
+                    ? new int[4 * (dimension + 1)]
                     : java.util.Arrays.copyOf(byDimension, 4 * (dimension + 1));
         }
         byDimension[at] += score;
@@ -46,7 +47,8 @@ public final class PracticeTally implements java.io.Serializable {
         followupN += other.followupN;
         if (other.byDimension != null) {
             if (byDimension == null || byDimension.length < other.byDimension.length) {
-                byDimension = byDimension == null ? new int[other.byDimension.length]
+                byDimension = byDimension == null
+                        ? new int[other.byDimension.length]
                         : java.util.Arrays.copyOf(byDimension, other.byDimension.length);
             }
             for (int i = 0; i < other.byDimension.length; i++) {

@@ -1,10 +1,9 @@
 package org.sea.pli.model;
 
-import org.sea.pli.extract.ExtractRow;
-import org.sea.pli.extract.ExtractSchema;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.sea.pli.extract.ExtractRow;
+import org.sea.pli.extract.ExtractSchema;
 
 /** {@code satisfaction} (SPEC §2, §4.1): per key the sum and count of the items answered. */
 final class SatisfactionFold extends YearFold<Map<ParticipationKey, SatisfactionTally>> {

@@ -1,11 +1,10 @@
 package org.sea.pli.model;
 
-import org.sea.pli.extract.ExtractRow;
-import org.sea.pli.extract.ExtractSchema;
-
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
+import org.sea.pli.extract.ExtractRow;
+import org.sea.pli.extract.ExtractSchema;
 
 /**
  * {@code student_outcomes} (SPEC §2, §4.3): per educator the gains by growth group, and the count
@@ -41,8 +40,14 @@ final class StudentOutcomesFold extends YearFold<StudentOutcomesFold.OutcomeYear
 
     @Override
     void add(OutcomeYear o, ExtractRow r) {
-        o.add(r.schoolYear(year), lea.educator(r.text(educator)), r.text(student), r.text(assessment),
-                r.integer(grade), r.decimal(prior), r.decimal(score));
+        o.add(
+                r.schoolYear(year),
+                lea.educator(r.text(educator)),
+                r.text(student),
+                r.text(assessment),
+                r.integer(grade),
+                r.decimal(prior),
+                r.decimal(score));
     }
 
     @Override
@@ -57,14 +62,21 @@ final class StudentOutcomesFold extends YearFold<StudentOutcomesFold.OutcomeYear
         final Map<String, Integer> students = new HashMap<>();
         final Map<GrowthGroup, GrowthGroup> groups = new HashMap<>();
 
-        void add(int year, String educator, String student, String assessment, int grade, BigDecimal prior,
-                 BigDecimal score) {
+        void add(
+                int year,
+                String educator,
+                String student,
+                String assessment,
+                int grade,
+                BigDecimal prior,
+                BigDecimal score) {
             GrowthGroup group = groups.computeIfAbsent(new GrowthGroup(year, assessment, grade), g -> g);
             Integer index = students.computeIfAbsent(student, s -> students.size());
             // §4.3: the gain is computed exactly in decimal, then converted to double; the prior score
             // is folded in the same pass for the prior z of §4.7 (student_outcomes is read once)
-            educators.computeIfAbsent(educator, e -> new EducatorOutcomes()).add(group,
-                    score.subtract(prior).doubleValue(), prior.doubleValue(), index);
+            educators
+                    .computeIfAbsent(educator, e -> new EducatorOutcomes())
+                    .add(group, score.subtract(prior).doubleValue(), prior.doubleValue(), index);
         }
     }
 }

@@ -1,10 +1,9 @@
 package org.sea.pli.model;
 
-import org.sea.pli.extract.ExtractFold;
-import org.sea.pli.extract.ExtractRow;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.sea.pli.extract.ExtractFold;
+import org.sea.pli.extract.ExtractRow;
 
 /**
  * Keeps one file's tallies apart per school year until the file is known to be in force for it

@@ -6,13 +6,11 @@ import java.util.regex.Pattern;
 public final class JdbcUrls {
 
     /** {@code password=…} in a query string ({@code ?…&password=…}) or H2-style {@code ;PASSWORD=…}. */
-    private static final Pattern PASSWORD_PARAMETER =
-            Pattern.compile("(?i)([?&;](?:password|pwd|pass)=)[^&;]*");
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)([?&;](?:password|pwd|pass)=)[^&;]*");
     /** {@code //user:secret@host} user info. */
     private static final Pattern USER_INFO = Pattern.compile("(//[^/@:?;]*):[^/@]*@");
 
-    private JdbcUrls() {
-    }
+    private JdbcUrls() {}
 
     /** The URL with any password replaced by {@code ***}; null stays null. */
     public static String redact(String url) {

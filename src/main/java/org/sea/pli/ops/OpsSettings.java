@@ -1,8 +1,7 @@
 package org.sea.pli.ops;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Operational settings beside {@code org.sea.pli.run.RunSettings}, under the same {@code pli.}

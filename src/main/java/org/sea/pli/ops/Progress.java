@@ -1,14 +1,13 @@
 package org.sea.pli.ops;
 
-import org.sea.pli.extract.ReadProgress;
-import org.slf4j.Logger;
-
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.sea.pli.extract.ReadProgress;
+import org.slf4j.Logger;
 
 /**
  * Progress lines of a long step at a steady interval, never per row: readers add to two
@@ -68,8 +67,15 @@ public final class Progress implements ReadProgress, AutoCloseable {
     public String line() {
         double seconds = (System.nanoTime() - started) / 1e9;
         long r = rows.get();
-        return String.format(Locale.ROOT, "%s: %,d of %,d files, %,d rows read, %,d rows/s, %.1f s elapsed", label,
-                files.get(), totalFiles, r, Math.round(r / Math.max(seconds, 1e-9)), seconds);
+        return String.format(
+                Locale.ROOT,
+                "%s: %,d of %,d files, %,d rows read, %,d rows/s, %.1f s elapsed",
+                label,
+                files.get(),
+                totalFiles,
+                r,
+                Math.round(r / Math.max(seconds, 1e-9)),
+                seconds);
     }
 
     void report() {

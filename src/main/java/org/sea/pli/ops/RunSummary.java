@@ -1,10 +1,5 @@
 package org.sea.pli.ops;
 
-import org.sea.pli.extract.ExtractSchema;
-import org.sea.pli.extract.FileOutcome;
-import org.sea.pli.extract.FileStatus;
-import org.sea.pli.parquet.WrittenFile;
-
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sea.pli.extract.ExtractSchema;
+import org.sea.pli.extract.FileOutcome;
+import org.sea.pli.extract.FileStatus;
+import org.sea.pli.parquet.WrittenFile;
 
 /**
  * The plain-text table every {@code run} ends with, on the command's stdout: run id, result,
@@ -30,9 +29,15 @@ public final class RunSummary {
      * @param marts     the mart files written, with their row counts (empty when none were)
      * @param phases    the job's phases in run order, as its stages measured them (issue 14)
      */
-    public record Facts(String runId, String asOf, String warehouseRoot, String currentDir, boolean published,
-                        List<FileOutcome> outcomes, List<WrittenFile> marts, List<Phase> phases) {
-    }
+    public record Facts(
+            String runId,
+            String asOf,
+            String warehouseRoot,
+            String currentDir,
+            boolean published,
+            List<FileOutcome> outcomes,
+            List<WrittenFile> marts,
+            List<Phase> phases) {}
 
     private final List<String> lines;
 
@@ -47,17 +52,22 @@ public final class RunSummary {
      * @param sinceJvmStart JVM start to this summary, or null when unknown
      * @return the summary, or null when the run never got a run id (nothing to summarize)
      */
-    public static RunSummary of(Facts run, int exitCode, Duration duration, List<Phase> startup, Duration sinceJvmStart) {
+    public static RunSummary of(
+            Facts run, int exitCode, Duration duration, List<Phase> startup, Duration sinceJvmStart) {
         if (run == null || run.runId() == null) {
             return null;
         }
         List<String> lines = new ArrayList<>();
         lines.add("pl-impact run summary");
         String result;
-        long rejectedFiles = run.outcomes().stream().filter(o -> o.status() == FileStatus.REJECTED).count();
+        long rejectedFiles = run.outcomes().stream()
+                .filter(o -> o.status() == FileStatus.REJECTED)
+                .count();
         if (exitCode == ExitCode.OK.code()) {
-            result = "succeeded, " + (run.published() ? "published to " + run.currentDir()
-                    : "not published: current/ holds a later as-of");
+            result = "succeeded, "
+                    + (run.published()
+                            ? "published to " + run.currentDir()
+                            : "not published: current/ holds a later as-of");
         } else if (run.published()) {
             result = "failed (exit " + exitCode + "): " + rejectedFiles + " file(s) rejected and --strict was given;"
                     + " published to " + run.currentDir();

@@ -1,10 +1,9 @@
 package org.sea.pli.ops;
 
+import java.sql.SQLException;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
-
-import java.sql.SQLException;
 
 /**
  * Turns a failed application start into the one line SPEC.md §7 asks for. Registered on the
@@ -43,7 +42,8 @@ public final class StartupFailures implements ApplicationListener<ApplicationEnv
         if (password != null && !password.isEmpty()) {
             why = why.replace(password, "***");
         }
-        return "cannot reach the job repository " + (url == null ? "(spring.datasource.url not set)" : JdbcUrls.redact(url))
+        return "cannot reach the job repository "
+                + (url == null ? "(spring.datasource.url not set)" : JdbcUrls.redact(url))
                 + (user == null || user.isEmpty() ? "" : " (user " + user + ")") + ": "
                 + why.replaceAll("\\s+", " ").strip();
     }

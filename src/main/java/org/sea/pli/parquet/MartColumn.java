@@ -12,8 +12,8 @@ public record MartColumn(String name, MartType type, String suppression, String 
         Objects.requireNonNull(name, "column name");
         Objects.requireNonNull(type, "column type of " + name);
         if (suppression != null && !suppression.equals("educator") && !suppression.equals("student")) {
-            throw new IllegalArgumentException("column " + name + ": suppression must be \"educator\", \"student\" or absent, not '"
-                    + suppression + "'");
+            throw new IllegalArgumentException("column " + name
+                    + ": suppression must be \"educator\", \"student\" or absent, not '" + suppression + "'");
         }
     }
 }

@@ -42,6 +42,7 @@ import org.sea.pli.storage.Sha256;
 final class MartOutputFile implements OutputFile {
     /** Tail bytes held in memory until close; the footer must fit (ours are a few KB). */
     static final int KEEP = 1024 * 1024;
+
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
 
     private final FileSystem fs;
@@ -117,7 +118,8 @@ final class MartOutputFile implements OutputFile {
                 }
                 List<PageEncodingStats> stats = md.getEncoding_stats();
                 if (stats != null) {
-                    stats.sort(Comparator.<PageEncodingStats>comparingInt(s -> s.getPage_type().getValue())
+                    stats.sort(Comparator.<PageEncodingStats>comparingInt(
+                                    s -> s.getPage_type().getValue())
                             .thenComparingInt(s -> s.getEncoding().getValue()));
                 }
             }
@@ -130,6 +132,7 @@ final class MartOutputFile implements OutputFile {
         private final MessageDigest digest;
         /** Bytes not yet passed on: always at least the most recent min(written, keep) bytes. */
         private final byte[] tail;
+
         private final int keep;
         private int count;
         private long pos;
@@ -195,8 +198,8 @@ final class MartOutputFile implements OutputFile {
             try (OutputStream o = out) {
                 int footerStart = footerStart();
                 emit(tail, 0, footerStart);
-                FileMetaData footer = Util.readFileMetaData(
-                        new ByteArrayInputStream(tail, footerStart, count - 8 - footerStart));
+                FileMetaData footer =
+                        Util.readFileMetaData(new ByteArrayInputStream(tail, footerStart, count - 8 - footerStart));
                 normalize(footer);
                 ByteArrayOutputStream rewritten = new ByteArrayOutputStream(count - footerStart);
                 Util.writeFileMetaData(footer, rewritten);
@@ -219,11 +222,13 @@ final class MartOutputFile implements OutputFile {
                     throw new IOException(path + ": Parquet file does not end with PAR1");
                 }
             }
-            int len = (tail[count - 8] & 0xff) | (tail[count - 7] & 0xff) << 8
-                    | (tail[count - 6] & 0xff) << 16 | (tail[count - 5] & 0xff) << 24;
+            int len = (tail[count - 8] & 0xff)
+                    | (tail[count - 7] & 0xff) << 8
+                    | (tail[count - 6] & 0xff) << 16
+                    | (tail[count - 5] & 0xff) << 24;
             if (len <= 0 || len > count - 8) {
-                throw new IOException(path + ": Parquet footer of " + len + " bytes does not fit the "
-                        + keep + "-byte tail buffer");
+                throw new IOException(
+                        path + ": Parquet footer of " + len + " bytes does not fit the " + keep + "-byte tail buffer");
             }
             return count - 8 - len;
         }

@@ -85,7 +85,8 @@ public final class MartReader {
                 Object[] values = new Object[schema.columns().size()];
                 for (int i = 0; i < positions.length; i++) {
                     if (g.getFieldRepetitionCount(i) > 0) {
-                        values[positions[i]] = value(g, i, schema.columns().get(positions[i]).type());
+                        values[positions[i]] =
+                                value(g, i, schema.columns().get(positions[i]).type());
                     }
                 }
                 rows.add(new MartRecord(schema, schoolYear, values));
@@ -106,8 +107,8 @@ public final class MartReader {
                 }
             }
             if (at < 0) {
-                throw new IllegalStateException(file + ": column " + name + " is not in schemas/marts/"
-                        + schema.name() + ".json");
+                throw new IllegalStateException(
+                        file + ": column " + name + " is not in schemas/marts/" + schema.name() + ".json");
             }
             PrimitiveType want = expected.get(at).asPrimitiveType();
             PrimitiveType got = fields.get(i).asPrimitiveType();
@@ -116,7 +117,8 @@ public final class MartReader {
                 String written = got.getPrimitiveTypeName().name().toLowerCase(java.util.Locale.ROOT)
                         + (got.getLogicalTypeAnnotation() == null ? "" : " " + got.getLogicalTypeAnnotation());
                 throw new IllegalStateException(file + ": column " + name + " is " + written + ", schemas/marts/"
-                        + schema.name() + ".json says " + schema.columns().get(at).type().jsonName());
+                        + schema.name() + ".json says "
+                        + schema.columns().get(at).type().jsonName());
             }
             positions[i] = at;
         }

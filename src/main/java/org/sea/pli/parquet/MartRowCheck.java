@@ -49,7 +49,8 @@ final class MartRowCheck {
             if (v.getClass() != javaTypes[i]) {
                 MartColumn c = columns[i];
                 throw new IllegalArgumentException("mart " + schema.name() + ": column " + c.name() + " is "
-                        + c.type().jsonName() + " and takes " + c.type().javaType().getSimpleName() + ", not "
+                        + c.type().jsonName() + " and takes "
+                        + c.type().javaType().getSimpleName() + ", not "
                         + v.getClass().getName() + " (" + v + ")");
             }
             if (v instanceof BigDecimal d) {
@@ -57,8 +58,8 @@ final class MartRowCheck {
             } else if (v instanceof LocalDate date) {
                 long day = date.toEpochDay();
                 if (day != (int) day) {
-                    throw new IllegalArgumentException("mart " + schema.name() + ": column " + columns[i].name()
-                            + ": date out of range: " + v);
+                    throw new IllegalArgumentException(
+                            "mart " + schema.name() + ": column " + columns[i].name() + ": date out of range: " + v);
                 }
             }
         }
@@ -89,19 +90,20 @@ final class MartRowCheck {
     void partition(String p, String current) {
         if (!schema.partitioned()) {
             if (p != null) {
-                throw new IllegalArgumentException("mart " + schema.name() + " is not partitioned; partition must be null, not '"
-                        + p + "'");
+                throw new IllegalArgumentException(
+                        "mart " + schema.name() + " is not partitioned; partition must be null, not '" + p + "'");
             }
             return;
         }
         if (p == null) {
-            throw new IllegalArgumentException("mart " + schema.name() + " is partitioned by school_year; partition is null");
+            throw new IllegalArgumentException(
+                    "mart " + schema.name() + " is partitioned by school_year; partition is null");
         }
         if (!p.equals(current)) {
             if (!SCHOOL_YEAR.matcher(p).matches()
                     || Integer.parseInt(p.substring(5)) != (Integer.parseInt(p.substring(0, 4)) + 1) % 100) {
-                throw new IllegalArgumentException("mart " + schema.name() + ": partition '" + p
-                        + "' is not a school year YYYY-YY (SPEC §2)");
+                throw new IllegalArgumentException(
+                        "mart " + schema.name() + ": partition '" + p + "' is not a school year YYYY-YY (SPEC §2)");
             }
             if (current != null && p.compareTo(current) < 0) {
                 throw new IllegalArgumentException("mart " + schema.name() + ": partition " + p + " arrived after "

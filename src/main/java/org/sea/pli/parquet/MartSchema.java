@@ -41,8 +41,8 @@ public record MartSchema(String name, String partitionedBy, List<String> key, Li
         key = List.copyOf(key);
         columns = List.copyOf(columns);
         if (partitionedBy != null && !partitionedBy.equals(PARTITION_COLUMN)) {
-            throw new IllegalArgumentException("mart " + name + ": partitioned_by must be \"school_year\" or null, not '"
-                    + partitionedBy + "'");
+            throw new IllegalArgumentException(
+                    "mart " + name + ": partitioned_by must be \"school_year\" or null, not '" + partitionedBy + "'");
         }
         if (columns.isEmpty()) {
             throw new IllegalArgumentException("mart " + name + " has no columns");
@@ -57,22 +57,22 @@ public record MartSchema(String name, String partitionedBy, List<String> key, Li
             }
         }
         if (partitionedBy != null && seen.contains(partitionedBy)) {
-            throw new IllegalArgumentException("mart " + name + ": partition column " + partitionedBy
-                    + " must not be inside the files (SPEC §5)");
+            throw new IllegalArgumentException(
+                    "mart " + name + ": partition column " + partitionedBy + " must not be inside the files (SPEC §5)");
         }
         // SPEC §5: key columns come first (school_year excepted: it is the partition).
         List<String> inFileKey = key;
         if (partitionedBy != null) {
             if (key.isEmpty() || !key.get(0).equals(partitionedBy)) {
-                throw new IllegalArgumentException("mart " + name + ": key of a partitioned mart must start with "
-                        + partitionedBy);
+                throw new IllegalArgumentException(
+                        "mart " + name + ": key of a partitioned mart must start with " + partitionedBy);
             }
             inFileKey = key.subList(1, key.size());
         }
         for (int i = 0; i < inFileKey.size(); i++) {
             if (i >= columns.size() || !columns.get(i).name().equals(inFileKey.get(i))) {
-                throw new IllegalArgumentException("mart " + name + ": key column " + inFileKey.get(i)
-                        + " must be column " + i + " of the files");
+                throw new IllegalArgumentException(
+                        "mart " + name + ": key column " + inFileKey.get(i) + " must be column " + i + " of the files");
             }
         }
     }
@@ -89,7 +89,8 @@ public record MartSchema(String name, String partitionedBy, List<String> key, Li
         }
         try (InputStream in = cl.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalArgumentException("no schema for mart '" + mart + "' (classpath resource " + resource + ")");
+                throw new IllegalArgumentException(
+                        "no schema for mart '" + mart + "' (classpath resource " + resource + ")");
             }
             return fromJson(mart, JSON.readTree(in), resource);
         } catch (IOException e) {
@@ -112,7 +113,9 @@ public record MartSchema(String name, String partitionedBy, List<String> key, Li
         for (JsonNode c : array(root, "columns", source)) {
             JsonNode sup = c.get("suppression");
             JsonNode desc = c.get("description");
-            columns.add(new MartColumn(text(c, "name", source), MartType.parse(text(c, "type", source)),
+            columns.add(new MartColumn(
+                    text(c, "name", source),
+                    MartType.parse(text(c, "type", source)),
                     sup == null || sup.isNull() ? null : sup.asText(),
                     desc == null || desc.isNull() ? null : desc.asText()));
         }
@@ -164,16 +167,22 @@ public record MartSchema(String name, String partitionedBy, List<String> key, Li
 
     private static Type parquetField(MartColumn c) {
         return switch (c.type()) {
-            case STRING -> Types.optional(PrimitiveTypeName.BINARY)
-                    .as(LogicalTypeAnnotation.stringType()).named(c.name());
+            case STRING ->
+                Types.optional(PrimitiveTypeName.BINARY)
+                        .as(LogicalTypeAnnotation.stringType())
+                        .named(c.name());
             case INT32 -> Types.optional(PrimitiveTypeName.INT32).named(c.name());
             case INT64 -> Types.optional(PrimitiveTypeName.INT64).named(c.name());
             case DOUBLE -> Types.optional(PrimitiveTypeName.DOUBLE).named(c.name());
             case BOOLEAN -> Types.optional(PrimitiveTypeName.BOOLEAN).named(c.name());
-            case DATE -> Types.optional(PrimitiveTypeName.INT32)
-                    .as(LogicalTypeAnnotation.dateType()).named(c.name());
-            case DECIMAL_18_2 -> Types.optional(PrimitiveTypeName.INT64)
-                    .as(LogicalTypeAnnotation.decimalType(2, 18)).named(c.name());
+            case DATE ->
+                Types.optional(PrimitiveTypeName.INT32)
+                        .as(LogicalTypeAnnotation.dateType())
+                        .named(c.name());
+            case DECIMAL_18_2 ->
+                Types.optional(PrimitiveTypeName.INT64)
+                        .as(LogicalTypeAnnotation.decimalType(2, 18))
+                        .named(c.name());
         };
     }
 }

@@ -197,8 +197,8 @@ public final class MartWriter implements AutoCloseable {
         if (!fs.rename(tmpPath, finalPath)) {
             throw new IOException("cannot rename " + tmpPath + " to " + finalPath);
         }
-        String relative = schema.name() + "/"
-                + (partition == null ? "" : MartSchema.PARTITION_PREFIX + partition + "/") + PART_FILE;
+        String relative = schema.name() + "/" + (partition == null ? "" : MartSchema.PARTITION_PREFIX + partition + "/")
+                + PART_FILE;
         written.add(new WrittenFile(relative, outputFile.sha256(), rows));
     }
 

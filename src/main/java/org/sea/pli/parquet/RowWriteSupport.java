@@ -22,6 +22,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
     private final MartType[] types;
     /** Unscaled decimal(18,2) values of the current row, by column index; filled by MartWriter. */
     final long[] unscaled;
+
     private RecordConsumer rc;
 
     RowWriteSupport(MartSchema mart, long[] unscaled) {

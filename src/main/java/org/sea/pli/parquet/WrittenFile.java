@@ -7,5 +7,4 @@ package org.sea.pli.parquet;
  * @param sha256 lowercase hex SHA-256 of the file's bytes
  * @param rows   number of rows in the file
  */
-public record WrittenFile(String path, String sha256, long rows) {
-}
+public record WrittenFile(String path, String sha256, long rows) {}

@@ -42,8 +42,15 @@ final class Charts {
     static final int WIDTH = 880;
 
     /** Okabe–Ito colours: distinguishable with colour-vision deficiency and in greyscale print. */
-    static final Color[] PALETTE = {new Color(0x999999), new Color(0xE69F00), new Color(0x56B4E9),
-            new Color(0x009E73), new Color(0x0072B2), new Color(0xD55E00), new Color(0xCC79A7)};
+    static final Color[] PALETTE = {
+        new Color(0x999999),
+        new Color(0xE69F00),
+        new Color(0x56B4E9),
+        new Color(0x009E73),
+        new Color(0x0072B2),
+        new Color(0xD55E00),
+        new Color(0xCC79A7)
+    };
 
     private static final String FONT = "SansSerif";
     private static final Pattern SVG_ID = Pattern.compile("[a-z][a-z0-9-]*");
@@ -54,12 +61,10 @@ final class Charts {
         }
     }
 
-    private Charts() {
-    }
+    private Charts() {}
 
     /** One point of a mean-with-interval chart; {@code low}/{@code high} may be null (no interval). */
-    record Interval(String series, String category, double mean, Double low, Double high) {
-    }
+    record Interval(String series, String category, double mean, Double low, Double high) {}
 
     /**
      * Means with their 95% interval as whiskers, one colour per series. The interval marts give
@@ -88,8 +93,13 @@ final class Charts {
     }
 
     /** A horizontal stacked bar per category; {@code asShares} scales each bar to 100%. */
-    static String stacked(String id, String title, String valueLabel, DefaultCategoryDataset data, boolean asShares,
-                          boolean dollars) {
+    static String stacked(
+            String id,
+            String title,
+            String valueLabel,
+            DefaultCategoryDataset data,
+            boolean asShares,
+            boolean dollars) {
         StackedBarRenderer renderer = new StackedBarRenderer(asShares);
         renderer.setBarPainter(new StandardBarPainter());
         renderer.setShadowVisible(false);
@@ -158,8 +168,8 @@ final class Charts {
         SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, height);
         g2.setDefsKeyPrefix(id + "-"); // the default embeds System.nanoTime()
         chart.draw(g2, new Rectangle(0, 0, WIDTH, height));
-        String svg = g2.getSVGElement(id, false, new ViewBox(0, 0, WIDTH, height), PreserveAspectRatio.XMID_YMID,
-                MeetOrSlice.MEET);
+        String svg = g2.getSVGElement(
+                id, false, new ViewBox(0, 0, WIDTH, height), PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET);
         // namespaces of features not used (images, JFreeSVG's own hints) are dropped: nothing to resolve
         if (!svg.contains("xlink:")) {
             svg = svg.replace(" xmlns:xlink='http://www.w3.org/1999/xlink'", "");
@@ -169,8 +179,10 @@ final class Charts {
         }
         // accessible name for screen readers and for the printed page's outline
         Matcher open = Pattern.compile("<svg ").matcher(svg);
-        return open.find() ? svg.substring(0, open.end()) + "role=\"img\" aria-label=\"" + escape(chart.getTitle().getText())
-                + "\" class=\"chart\" " + svg.substring(open.end()) : svg;
+        return open.find()
+                ? svg.substring(0, open.end()) + "role=\"img\" aria-label=\""
+                        + escape(chart.getTitle().getText()) + "\" class=\"chart\" " + svg.substring(open.end())
+                : svg;
     }
 
     private static String escape(String s) {

@@ -12,8 +12,13 @@ import org.sea.pli.parquet.MartRecord;
  * ({@code units}, in {@link LadderSection#LEVELS} order, null where the mart has none) and the dollars
  * with change evidence.
  */
-record EvidenceCoverageRow(String schoolYear, String leaId, List<Integer> units, BigDecimal plDollars,
-                           BigDecimal plDollarsWithChangeEvidence, Double changeEvidenceDollarShare)
+record EvidenceCoverageRow(
+        String schoolYear,
+        String leaId,
+        List<Integer> units,
+        BigDecimal plDollars,
+        BigDecimal plDollarsWithChangeEvidence,
+        Double changeEvidenceDollarShare)
         implements ReportMarts.YearRow {
 
     static final String MART = EvidenceCoverageMart.NAME;
@@ -23,8 +28,12 @@ record EvidenceCoverageRow(String schoolYear, String leaId, List<Integer> units,
         for (int i = 0; i < units.length; i++) {
             units[i] = r.int32(LadderSection.LEVELS.get(i));
         }
-        return new EvidenceCoverageRow(r.string("school_year"), r.string("lea_id"),
-                Collections.unmodifiableList(Arrays.asList(units)), r.decimal("pl_dollars"),
-                r.decimal("pl_dollars_with_change_evidence"), r.float64("change_evidence_dollar_share"));
+        return new EvidenceCoverageRow(
+                r.string("school_year"),
+                r.string("lea_id"),
+                Collections.unmodifiableList(Arrays.asList(units)),
+                r.decimal("pl_dollars"),
+                r.decimal("pl_dollars_with_change_evidence"),
+                r.float64("change_evidence_dollar_share"));
     }
 }

@@ -16,8 +16,7 @@ final class EvidenceSection {
     static final String NOT_COMPARABLE = "not comparable";
     static final String UNCHECKED = "cannot be checked (too few comparison students)";
 
-    private EvidenceSection() {
-    }
+    private EvidenceSection() {}
 
     /** The WWC verdict of §4.7 in words; null for no verdict. */
     static String verdict(String baselineEquivalence) {
@@ -28,8 +27,9 @@ final class EvidenceSection {
             case "satisfies" -> SIMILAR;
             case "needs_adjustment" -> ADJUST;
             case "fails" -> NOT_COMPARABLE;
-            default -> throw new IllegalStateException("cohort_impact.baseline_equivalence '" + baselineEquivalence
-                    + "' is not satisfies, needs_adjustment or fails");
+            default ->
+                throw new IllegalStateException("cohort_impact.baseline_equivalence '" + baselineEquivalence
+                        + "' is not satisfies, needs_adjustment or fails");
         };
     }
 
@@ -54,13 +54,16 @@ final class EvidenceSection {
                 }
                 String category = "#" + r.rank() + " " + r.leaId() + " " + r.cohortId() + " " + r.plModel();
                 points.add(new Charts.Interval("shrunk change (ranked on)", category, shrunk, null, null));
-                points.add(new Charts.Interval("raw mean with 95% interval", category, mean,
-                        r.practiceChangeCiLow(), r.practiceChangeCiHigh()));
+                points.add(new Charts.Interval(
+                        "raw mean with 95% interval",
+                        category, mean, r.practiceChangeCiLow(), r.practiceChangeCiHigh()));
             }
             if (!points.isEmpty()) {
-                charts.add(Charts.intervals("chart-bright-spots-" + year, "Bright spots " + year
-                        + ": shrunk practice change beside the raw mean and its 95% interval",
-                        "practice change (rubric points, followup − baseline)", points));
+                charts.add(Charts.intervals(
+                        "chart-bright-spots-" + year,
+                        "Bright spots " + year + ": shrunk practice change beside the raw mean and its 95% interval",
+                        "practice change (rubric points, followup − baseline)",
+                        points));
             }
         }
         return charts;
@@ -68,20 +71,29 @@ final class EvidenceSection {
 
     /** The LEA's cohorts: practice change with interval and shrunk value, growth difference with its verdict. */
     static ReportTable cohortEvidence(List<CohortImpactRow> cohortImpact, String lea) {
-        ReportTable t = new ReportTable("evidence", "How credible is each cohort's evidence (cohort_impact, "
-                + "SPEC §4.5–§4.7)")
-                .header("school year", null).header("cohort", null).header("PL model", null)
+        ReportTable t = new ReportTable(
+                        "evidence", "How credible is each cohort's evidence (cohort_impact, " + "SPEC §4.5–§4.7)")
+                .header("school year", null)
+                .header("cohort", null)
+                .header("PL model", null)
                 .header("practice pairs", "units with baseline and followup ratings")
                 .header("practice change", "mean rubric change, followup − baseline")
-                .header("95% low", "mean − 1.96·sd/√n").header("95% high", "mean + 1.96·sd/√n")
+                .header("95% low", "mean − 1.96·sd/√n")
+                .header("95% high", "mean + 1.96·sd/√n")
                 .header("interval", "a change is credible when its whole interval is above zero")
-                .header("shrunk change", "the mean pulled toward the state's mean for the year by its noise: "
-                        + "what cohorts are compared on")
-                .header("student growth vs. non-participants", "difference in mean student growth z; shown "
-                        + "only with its baseline check")
-                .header("growth 95% low", null).header("growth 95% high", null)
-                .header("baseline check", "did the participants' students start where the comparison "
-                        + "students started? (What Works Clearinghouse test of baseline equivalence)");
+                .header(
+                        "shrunk change",
+                        "the mean pulled toward the state's mean for the year by its noise: "
+                                + "what cohorts are compared on")
+                .header(
+                        "student growth vs. non-participants",
+                        "difference in mean student growth z; shown " + "only with its baseline check")
+                .header("growth 95% low", null)
+                .header("growth 95% high", null)
+                .header(
+                        "baseline check",
+                        "did the participants' students start where the comparison "
+                                + "students started? (What Works Clearinghouse test of baseline equivalence)");
         for (CohortImpactRow r : cohortImpact) {
             if (!lea.equals(r.leaId())) {
                 continue;
@@ -90,7 +102,9 @@ final class EvidenceSection {
             boolean stu = sup || r.studentSuppressed();
             String verdict = verdict(r.baselineEquivalence());
             boolean growthShown = verdict != null; // never a growth difference without its verdict
-            t.row(r.key()).text("school_year", r.schoolYear()).text("cohort_id", r.cohortId())
+            t.row(r.key())
+                    .text("school_year", r.schoolYear())
+                    .text("cohort_id", r.cohortId())
                     .text("pl_model", r.plModel())
                     .num("n_practice_pairs", Fmt.count(r.nPracticePairs()), sup)
                     .num("practice_change_mean", Fmt.dec(r.practiceChangeMean(), 3), sup)
@@ -103,15 +117,20 @@ final class EvidenceSection {
             }
             t.num("practice_change_shrunk", Fmt.dec(r.practiceChangeShrunk(), 3), sup)
                     .num("student_growth_z_diff", growthShown ? Fmt.dec(r.studentGrowthZDiff(), 3) : Fmt.NONE, stu)
-                    .num("student_growth_z_diff_ci_low", growthShown
-                            ? Fmt.dec(r.studentGrowthZDiffCiLow(), 3) : Fmt.NONE, stu)
-                    .num("student_growth_z_diff_ci_high", growthShown
-                            ? Fmt.dec(r.studentGrowthZDiffCiHigh(), 3) : Fmt.NONE, stu);
+                    .num(
+                            "student_growth_z_diff_ci_low",
+                            growthShown ? Fmt.dec(r.studentGrowthZDiffCiLow(), 3) : Fmt.NONE,
+                            stu)
+                    .num(
+                            "student_growth_z_diff_ci_high",
+                            growthShown ? Fmt.dec(r.studentGrowthZDiffCiHigh(), 3) : Fmt.NONE,
+                            stu);
             if (stu) {
                 t.num("baseline_equivalence", null, true);
             } else {
-                t.text("baseline_equivalence", verdict != null ? verdict
-                        : r.studentGrowthZDiff() == null ? null : UNCHECKED);
+                t.text(
+                        "baseline_equivalence",
+                        verdict != null ? verdict : r.studentGrowthZDiff() == null ? null : UNCHECKED);
             }
         }
         return t;

@@ -11,8 +11,7 @@ final class Fmt {
     static final String SUPPRESSED = "suppressed";
     static final String NONE = "–";
 
-    private Fmt() {
-    }
+    private Fmt() {}
 
     static String count(Number n) {
         return n == null ? NONE : String.format(Locale.ROOT, "%,d", n.longValue());
@@ -27,7 +26,13 @@ final class Fmt {
     }
 
     static String usd(BigDecimal v) {
-        return v == null ? NONE : "$" + String.format(Locale.ROOT, "%,d", v.setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact());
+        return v == null
+                ? NONE
+                : "$"
+                        + String.format(
+                                Locale.ROOT,
+                                "%,d",
+                                v.setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact());
     }
 
     static String usd(Double d) {
@@ -40,7 +45,8 @@ final class Fmt {
             return null;
         }
         StringBuilder sb = new StringBuilder();
-        counts.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(": ").append(v));
+        counts.forEach((k, v) ->
+                sb.append(sb.length() == 0 ? "" : ", ").append(k).append(": ").append(v));
         return sb.toString();
     }
 

@@ -28,19 +28,25 @@ final class FundingSplit {
     private static final MathContext MC = MathContext.DECIMAL64;
 
     /** One funding source in one school year: exact totals and the three allocated parts. */
-    record Part(String schoolYear, String source, BigDecimal amount, BigDecimal toolSpecific,
-                BigDecimal evidence, BigDecimal toolNoEvidence, BigDecimal rest) {
-    }
+    record Part(
+            String schoolYear,
+            String source,
+            BigDecimal amount,
+            BigDecimal toolSpecific,
+            BigDecimal evidence,
+            BigDecimal toolNoEvidence,
+            BigDecimal rest) {}
 
-    private FundingSplit() {
-    }
+    private FundingSplit() {}
 
-    static List<Part> compute(List<FundingEfficiencyRow> fundingEfficiency, List<EvidenceCoverageRow> evidenceCoverage) {
+    static List<Part> compute(
+            List<FundingEfficiencyRow> fundingEfficiency, List<EvidenceCoverageRow> evidenceCoverage) {
         Map<String, BigDecimal> share = new HashMap<>();
         for (EvidenceCoverageRow r : evidenceCoverage) {
             BigDecimal d = r.plDollars();
             BigDecimal e = r.plDollarsWithChangeEvidence();
-            share.put(r.schoolYear() + "|" + r.leaId(),
+            share.put(
+                    r.schoolYear() + "|" + r.leaId(),
                     d == null || e == null || d.signum() == 0 ? BigDecimal.ZERO : e.divide(d, MC));
         }
         Map<String, BigDecimal[]> sums = new TreeMap<>(ListingOrder.YEAR_SOURCE);
@@ -52,8 +58,8 @@ final class FundingSplit {
             BigDecimal notE = BigDecimal.ONE.subtract(e);
             BigDecimal ev = a.multiply(e, MC);
             BigDecimal tool = t.multiply(notE, MC);
-            BigDecimal[] s = sums.computeIfAbsent(year + "|" + r.fundingSource(),
-                    k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal[] s = sums.computeIfAbsent(year + "|" + r.fundingSource(), k ->
+                    new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
             s[0] = s[0].add(a);
             s[1] = s[1].add(t);
             s[2] = s[2].add(ev);
@@ -63,7 +69,8 @@ final class FundingSplit {
         for (Map.Entry<String, BigDecimal[]> en : sums.entrySet()) {
             String[] k = en.getKey().split("\\|", 2);
             BigDecimal[] s = en.getValue();
-            parts.add(new Part(k[0], k[1], s[0], s[1], s[2], s[3], s[0].subtract(s[2]).subtract(s[3])));
+            parts.add(new Part(
+                    k[0], k[1], s[0], s[1], s[2], s[3], s[0].subtract(s[2]).subtract(s[3])));
         }
         return parts;
     }

@@ -13,8 +13,9 @@ final class LadderSection {
 
     /** The unit columns of evidence_coverage, lowest level first. */
     static final List<String> LEVELS = List.of("units_level_0", "units_level_1", "units_level_4", "units_level_5");
-    static final List<String> LEVEL_NAMES = List.of("0: participation only", "1: satisfaction",
-            "4: practice change", "5: practice change + student growth");
+
+    static final List<String> LEVEL_NAMES = List.of(
+            "0: participation only", "1: satisfaction", "4: practice change", "5: practice change + student growth");
 
     private final List<EvidenceCoverageRow> coverage;
 
@@ -32,21 +33,31 @@ final class LadderSection {
                 }
             }
         }
-        return data.getColumnCount() == 0 ? null : Charts.stacked("chart-ladder-" + year, "Evidence ladder by LEA, "
-                + year, "share of educator units at each evidence level", data, true, false);
+        return data.getColumnCount() == 0
+                ? null
+                : Charts.stacked(
+                        "chart-ladder-" + year,
+                        "Evidence ladder by LEA, " + year,
+                        "share of educator units at each evidence level",
+                        data,
+                        true,
+                        false);
     }
 
     ReportTable stateTable() {
         ReportTable t = new ReportTable("evidence-ladder", "Evidence ladder by LEA (evidence_coverage, SPEC §5.5)")
-                .header("school year", null).header("LEA", null);
+                .header("school year", null)
+                .header("LEA", null);
         for (int i = 0; i < LEVELS.size(); i++) {
             t.header("level " + LEVEL_NAMES.get(i), "educator units at evidence level " + LEVEL_NAMES.get(i));
         }
-        t.header("PL dollars", "all PL funding").header("with change evidence",
-                "funding of activities with at least one practice change")
+        t.header("PL dollars", "all PL funding")
+                .header("with change evidence", "funding of activities with at least one practice change")
                 .header("share", "dollars with change evidence ÷ PL dollars");
         for (EvidenceCoverageRow r : coverage) {
-            t.row(r.schoolYear() + "|" + r.leaId()).text("school_year", r.schoolYear()).lea(r.leaId());
+            t.row(r.schoolYear() + "|" + r.leaId())
+                    .text("school_year", r.schoolYear())
+                    .lea(r.leaId());
             for (int i = 0; i < LEVELS.size(); i++) {
                 t.num(LEVELS.get(i), Fmt.count(r.units().get(i)));
             }
@@ -84,13 +95,22 @@ final class LadderSection {
                 }
             }
         }
-        return data.getColumnCount() == 0 ? null : Charts.stacked("chart-ladder", "Evidence ladder: " + lea
-                + " against the state", "share of educator units at each evidence level", data, true, false);
+        return data.getColumnCount() == 0
+                ? null
+                : Charts.stacked(
+                        "chart-ladder",
+                        "Evidence ladder: " + lea + " against the state",
+                        "share of educator units at each evidence level",
+                        data,
+                        true,
+                        false);
     }
 
     ReportTable leaTable(String lea, List<String> years) {
-        ReportTable t = new ReportTable("ladder", "Evidence ladder, yours and the state's (evidence_coverage, SPEC §5.5)")
-                .header("school year", null).header("scope", null);
+        ReportTable t = new ReportTable(
+                        "ladder", "Evidence ladder, yours and the state's (evidence_coverage, SPEC §5.5)")
+                .header("school year", null)
+                .header("scope", null);
         for (int i = 0; i < LEVELS.size(); i++) {
             t.header("level " + LEVEL_NAMES.get(i), "educator units (share)");
         }
@@ -98,14 +118,17 @@ final class LadderSection {
             for (String scope : new String[] {lea, null}) {
                 long[] c = ladder(scope, year);
                 long total = Arrays.stream(c).sum();
-                if (scope != null && coverage.stream().noneMatch(r -> year.equals(r.schoolYear())
-                        && lea.equals(r.leaId()))) {
+                if (scope != null
+                        && coverage.stream().noneMatch(r -> year.equals(r.schoolYear()) && lea.equals(r.leaId()))) {
                     continue;
                 }
-                t.row(year + "|" + (scope == null ? "state" : "lea")).text("school_year", year)
+                t.row(year + "|" + (scope == null ? "state" : "lea"))
+                        .text("school_year", year)
                         .text("scope", scope == null ? "state (all LEAs)" : lea);
                 for (int i = 0; i < LEVELS.size(); i++) {
-                    t.num(LEVELS.get(i), Fmt.count(c[i]) + (total == 0 ? "" : " (" + Fmt.pct((double) c[i] / total) + ")"));
+                    t.num(
+                            LEVELS.get(i),
+                            Fmt.count(c[i]) + (total == 0 ? "" : " (" + Fmt.pct((double) c[i] / total) + ")"));
                 }
             }
         }

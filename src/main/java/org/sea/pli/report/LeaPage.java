@@ -17,8 +17,12 @@ final class LeaPage {
     private final List<SubmissionStatusRow> submissions;
     private final List<EvidenceCoverageRow> coverage;
 
-    LeaPage(String lea, List<LoadReportRow> files, List<CohortImpactRow> cohorts,
-            List<SubmissionStatusRow> submissions, List<EvidenceCoverageRow> coverage) {
+    LeaPage(
+            String lea,
+            List<LoadReportRow> files,
+            List<CohortImpactRow> cohorts,
+            List<SubmissionStatusRow> submissions,
+            List<EvidenceCoverageRow> coverage) {
         this.lea = lea;
         this.files = files;
         this.cohorts = cohorts;
@@ -41,10 +45,14 @@ final class LeaPage {
 
     private ReportTable filesTable() {
         ReportTable t = new ReportTable("files", "Your files in this run (load_report, SPEC §3, §5.7)")
-                .header("file", null).header("extract", null).header("extract date", null)
+                .header("file", null)
+                .header("extract", null)
+                .header("extract date", null)
                 .header("status", "in_force, superseded, rejected, stale_in_force or ignored (SPEC §1.1)")
                 .header("reason", "why the whole file was rejected or ignored")
-                .header("rows read", null).header("rows accepted", null).header("rows rejected", null)
+                .header("rows read", null)
+                .header("rows accepted", null)
+                .header("rows rejected", null)
                 .header("row reject reasons", "reason: rows")
                 .header("quarantine file", "the rejected rows with _line and _reason; ask the state data team")
                 .header("unknown columns", "extra columns that were ignored");
@@ -53,9 +61,14 @@ final class LeaPage {
                 continue;
             }
             String file = r.file();
-            t.row(file).text("file", file).text("extract", r.extract())
-                    .text("extract_date", r.extractDate() == null ? null : r.extractDate().toString())
-                    .text("status", r.status()).text("reason", r.reason())
+            t.row(file)
+                    .text("file", file)
+                    .text("extract", r.extract())
+                    .text(
+                            "extract_date",
+                            r.extractDate() == null ? null : r.extractDate().toString())
+                    .text("status", r.status())
+                    .text("reason", r.reason())
                     .num("rows_read", Fmt.count(r.rowsRead()))
                     .num("rows_accepted", Fmt.count(r.rowsAccepted()))
                     .num("rows_rejected", Fmt.count(r.rowsRejected()))
@@ -72,23 +85,32 @@ final class LeaPage {
     }
 
     private ReportTable cohortsTable() {
-        ReportTable t = new ReportTable("cohorts", "Your cohorts (cohort_impact, SPEC §5.2); cells of fewer than "
-                + "the minimum number of educators or students are suppressed")
-                .header("school year", null).header("cohort", null).header("PL model", null)
-                .header("activities", null).header("cost", "funding of the cohort's activities")
-                .header("educators", "educator units").header("attended", "units with minutes attended")
+        ReportTable t = new ReportTable(
+                        "cohorts",
+                        "Your cohorts (cohort_impact, SPEC §5.2); cells of fewer than "
+                                + "the minimum number of educators or students are suppressed")
+                .header("school year", null)
+                .header("cohort", null)
+                .header("PL model", null)
+                .header("activities", null)
+                .header("cost", "funding of the cohort's activities")
+                .header("educators", "educator units")
+                .header("attended", "units with minutes attended")
                 .header("sustained", "attended units with ≥3 sessions over ≥28 days")
                 .header("satisfaction", "mean survey score (1–5)")
                 .header("practice pairs", "units with baseline and followup ratings")
                 .header("practice change", "mean rubric change, followup − baseline")
-                .header("effect size", "mean ÷ sd").header("improved", "share improving by at least the threshold")
+                .header("effect size", "mean ÷ sd")
+                .header("improved", "share improving by at least the threshold")
                 .header("cost per improved", "cost ÷ improved educators");
         for (CohortImpactRow r : cohorts) {
             if (!lea.equals(r.leaId())) {
                 continue;
             }
             boolean sup = r.suppressed();
-            t.row(r.key()).text("school_year", r.schoolYear()).text("cohort_id", r.cohortId())
+            t.row(r.key())
+                    .text("school_year", r.schoolYear())
+                    .text("cohort_id", r.cohortId())
                     .text("pl_model", r.plModel())
                     .num("activities", Fmt.count(r.activities()))
                     .num("cost_usd", Fmt.usd(r.costUsd()))

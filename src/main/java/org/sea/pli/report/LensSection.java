@@ -17,13 +17,16 @@ import org.thymeleaf.context.Context;
  * values printed in its cells, and change in year Y beside what remained of it in Y+1. Suppressed
  * cells read "suppressed", never a number. Template: {@code lenses.html}.
  */
-record LensSection(List<PracticeByDesignRow> practiceByDesign, List<PracticeByDimensionRow> practiceByDimension,
-                   List<PracticePersistenceRow> practicePersistence) {
+record LensSection(
+        List<PracticeByDesignRow> practiceByDesign,
+        List<PracticeByDimensionRow> practiceByDimension,
+        List<PracticePersistenceRow> practicePersistence) {
 
     private static final List<String> FACTORS = List.of("focus", "framework", "tool_specific", "sustained");
 
     static LensSection read(ReportableMarts marts) throws IOException {
-        return new LensSection(marts.read(PracticeByDesignRow.MART, PracticeByDesignRow::from),
+        return new LensSection(
+                marts.read(PracticeByDesignRow.MART, PracticeByDesignRow::from),
                 marts.read(PracticeByDimensionRow.MART, PracticeByDimensionRow::from),
                 marts.read(PracticePersistenceRow.MART, PracticePersistenceRow::from));
     }
@@ -40,7 +43,8 @@ record LensSection(List<PracticeByDesignRow> practiceByDesign, List<PracticeByDi
     private List<PracticeByDesignRow> designRows() {
         List<PracticeByDesignRow> rows = new ArrayList<>(practiceByDesign);
         rows.sort(Comparator.comparing((PracticeByDesignRow r) -> FACTORS.indexOf(r.factor()))
-                .thenComparing(PracticeByDesignRow::level).thenComparing(PracticeByDesignRow::schoolYear));
+                .thenComparing(PracticeByDesignRow::level)
+                .thenComparing(PracticeByDesignRow::schoolYear));
         return rows;
     }
 
@@ -48,29 +52,43 @@ record LensSection(List<PracticeByDesignRow> practiceByDesign, List<PracticeByDi
         List<Charts.Interval> points = new ArrayList<>();
         for (PracticeByDesignRow r : designRows()) {
             if (!r.suppressed() && r.practiceChangeMean() != null) {
-                points.add(new Charts.Interval(r.schoolYear(), r.factor() + ": " + r.level(),
-                        r.practiceChangeMean(), r.practiceChangeCiLow(), r.practiceChangeCiHigh()));
+                points.add(new Charts.Interval(
+                        r.schoolYear(),
+                        r.factor() + ": " + r.level(),
+                        r.practiceChangeMean(),
+                        r.practiceChangeCiLow(),
+                        r.practiceChangeCiHigh()));
             }
         }
-        return points.isEmpty() ? null : Charts.intervals("chart-design",
-                "Practice change by PL design, with 95% interval", "practice change (rubric points, followup − baseline)",
-                points);
+        return points.isEmpty()
+                ? null
+                : Charts.intervals(
+                        "chart-design",
+                        "Practice change by PL design, with 95% interval",
+                        "practice change (rubric points, followup − baseline)",
+                        points);
     }
 
     private ReportTable designTable() {
-        ReportTable t = new ReportTable("practice-by-design", "Practice change by PL design (practice_by_design, SPEC §5.8)")
-                .header("school year", null).header("factor", "one design factor at a time")
-                .header("level", null).header("records", "educator-activity participation records")
+        ReportTable t = new ReportTable(
+                        "practice-by-design", "Practice change by PL design (practice_by_design, SPEC §5.8)")
+                .header("school year", null)
+                .header("factor", "one design factor at a time")
+                .header("level", null)
+                .header("records", "educator-activity participation records")
                 .header("practice pairs", "records with baseline and followup ratings")
                 .header("practice change", "mean rubric change, followup − baseline")
-                .header("95% low", "mean − 1.96·sd/√n").header("95% high", "mean + 1.96·sd/√n")
+                .header("95% low", "mean − 1.96·sd/√n")
+                .header("95% high", "mean + 1.96·sd/√n")
                 .header("improved", "share of practice pairs improving by at least the threshold")
                 .header("allocated dollars", "each activity's funding split equally over its records")
                 .header("cost per improved", "allocated dollars ÷ improved records");
         for (PracticeByDesignRow r : designRows()) {
             boolean sup = r.suppressed();
             t.row(r.schoolYear() + "|" + r.factor() + "|" + r.level())
-                    .text("school_year", r.schoolYear()).text("factor", r.factor()).text("level", r.level())
+                    .text("school_year", r.schoolYear())
+                    .text("factor", r.factor())
+                    .text("level", r.level())
                     .num("n_elements", Fmt.count(r.nElements()), sup)
                     .num("n_practice_pairs", Fmt.count(r.nPracticePairs()), sup)
                     .num("practice_change_mean", Fmt.dec(r.practiceChangeMean(), 3), sup)
@@ -89,7 +107,8 @@ record LensSection(List<PracticeByDesignRow> practiceByDesign, List<PracticeByDi
         TreeSet<String> dimensions = new TreeSet<>();
         for (PracticeByDimensionRow r : practiceByDimension) {
             byYear.computeIfAbsent(r.schoolYear(), k -> new TreeMap<>(ListingOrder.MODEL))
-                    .computeIfAbsent(r.plModel(), k -> new LinkedHashMap<>()).put(r.dimension(), r);
+                    .computeIfAbsent(r.plModel(), k -> new LinkedHashMap<>())
+                    .put(r.dimension(), r);
             dimensions.add(r.dimension());
         }
         double max = 0;
@@ -106,19 +125,28 @@ record LensSection(List<PracticeByDesignRow> practiceByDesign, List<PracticeByDi
         return maps;
     }
 
-    private static String heatMap(String year, Map<String, Map<String, PracticeByDimensionRow>> models,
-                                  TreeSet<String> dimensions, double max) {
+    private static String heatMap(
+            String year,
+            Map<String, Map<String, PracticeByDimensionRow>> models,
+            TreeSet<String> dimensions,
+            double max) {
         StringBuilder h = new StringBuilder();
-        h.append("<table class=\"heat\" id=\"dimension-heat-").append(esc(year)).append("\">\n<caption>")
-                .append("Practice change by PL model and rubric dimension, ").append(esc(year))
+        h.append("<table class=\"heat\" id=\"dimension-heat-")
+                .append(esc(year))
+                .append("\">\n<caption>")
+                .append("Practice change by PL model and rubric dimension, ")
+                .append(esc(year))
                 .append(" (practice_by_dimension, SPEC §5.9)</caption>\n<thead><tr><th scope=\"col\">PL model</th>");
         for (String d : dimensions) {
             h.append("<th scope=\"col\">").append(esc(d)).append("</th>");
         }
         h.append("</tr></thead>\n<tbody>\n");
         for (Map.Entry<String, Map<String, PracticeByDimensionRow>> m : models.entrySet()) {
-            h.append("<tr data-key=\"").append(esc(year + "|" + m.getKey())).append("\"><th scope=\"row\">")
-                    .append(esc(m.getKey())).append("</th>");
+            h.append("<tr data-key=\"")
+                    .append(esc(year + "|" + m.getKey()))
+                    .append("\"><th scope=\"row\">")
+                    .append(esc(m.getKey()))
+                    .append("</th>");
             for (String d : dimensions) {
                 PracticeByDimensionRow r = m.getValue().get(d);
                 h.append("<td data-col=\"").append(esc(d)).append('"');
@@ -128,11 +156,14 @@ record LensSection(List<PracticeByDesignRow> practiceByDesign, List<PracticeByDi
                     h.append(" class=\"sup\">").append(Fmt.SUPPRESSED);
                 } else {
                     Double c = r.practiceChangeMean();
-                    h.append(" class=\"num\" style=\"background:").append(colour(c, max)).append("\" title=\"")
+                    h.append(" class=\"num\" style=\"background:")
+                            .append(colour(c, max))
+                            .append("\" title=\"")
                             .append(esc("n = " + Fmt.count(r.nEducators()) + ", 95% interval "
                                     + Fmt.dec(r.practiceChangeCiLow(), 3) + " to "
                                     + Fmt.dec(r.practiceChangeCiHigh(), 3)))
-                            .append("\">").append(Fmt.dec(c, 3));
+                            .append("\">")
+                            .append(Fmt.dec(c, 3));
                 }
                 h.append("</td>");
             }
@@ -171,32 +202,43 @@ record LensSection(List<PracticeByDesignRow> practiceByDesign, List<PracticeByDi
         List<Charts.Interval> points = new ArrayList<>();
         for (PracticePersistenceRow r : persistenceRows()) {
             if (!r.suppressed() && r.practiceChangeMean() != null) {
-                points.add(new Charts.Interval("change in year Y", persistenceLabel(r), r.practiceChangeMean(),
-                        null, null));
-                points.add(new Charts.Interval("still there in Y+1", persistenceLabel(r),
-                        r.retainedChangeMean(), r.retainedChangeCiLow(), r.retainedChangeCiHigh()));
+                points.add(new Charts.Interval(
+                        "change in year Y", persistenceLabel(r), r.practiceChangeMean(), null, null));
+                points.add(new Charts.Interval(
+                        "still there in Y+1",
+                        persistenceLabel(r),
+                        r.retainedChangeMean(),
+                        r.retainedChangeCiLow(),
+                        r.retainedChangeCiHigh()));
             }
         }
-        return points.isEmpty() ? null : Charts.intervals("chart-persistence",
-                "Does the change last? Change in year Y and what remained in Y+1, with 95% interval",
-                "rubric points above the year-Y baseline", points);
+        return points.isEmpty()
+                ? null
+                : Charts.intervals(
+                        "chart-persistence",
+                        "Does the change last? Change in year Y and what remained in Y+1, with 95% interval",
+                        "rubric points above the year-Y baseline",
+                        points);
     }
 
     private ReportTable persistenceTable() {
         ReportTable t = new ReportTable("practice-persistence", "Change that lasts (practice_persistence, SPEC §5.10)")
-                .header("school year", "year Y of the PL").header("PL model", null)
+                .header("school year", "year Y of the PL")
+                .header("PL model", null)
                 .header("sustained", "the educator's attendance was sustained (≥3 sessions over ≥28 days)")
                 .header("units", "educator units with a practice change in Y")
                 .header("followed", "units whose educator was rated again in Y+1 and had no other rated unit in Y")
                 .header("change in Y", "mean practice change of the followed units")
                 .header("retained in Y+1", "next year's baseline − this year's baseline")
-                .header("95% low", "mean − 1.96·sd/√n").header("95% high", "mean + 1.96·sd/√n")
+                .header("95% low", "mean − 1.96·sd/√n")
+                .header("95% high", "mean + 1.96·sd/√n")
                 .header("fade", "next year's baseline − this year's followup")
                 .header("persistence", "retained ÷ change in Y");
         for (PracticePersistenceRow r : persistenceRows()) {
             boolean sup = r.suppressed();
             t.row(r.schoolYear() + "|" + r.plModel() + "|" + r.sustained())
-                    .text("school_year", r.schoolYear()).text("pl_model", r.plModel())
+                    .text("school_year", r.schoolYear())
+                    .text("pl_model", r.plModel())
                     .text("sustained", r.isSustained() ? "yes" : "no")
                     .num("n_units", Fmt.count(r.nUnits()), sup)
                     .num("n_followed", Fmt.count(r.nFollowed()), sup)

@@ -13,21 +13,22 @@ import org.sea.pli.extract.FileStatus;
  */
 final class ListingOrder {
 
-    static final List<String> STATUSES = Arrays.stream(FileStatus.values()).map(FileStatus::code).toList();
+    static final List<String> STATUSES =
+            Arrays.stream(FileStatus.values()).map(FileStatus::code).toList();
     static final List<String> MODELS = ExtractSchema.of("pl_activities").values("pl_model");
     static final List<String> SOURCES = ExtractSchema.of("pl_funding").values("funding_source");
 
     /** Known models in schema order, then any other by name. */
-    static final Comparator<String> MODEL = Comparator.comparingInt((String m) -> rank(MODELS, m))
-            .thenComparing(Comparator.naturalOrder());
-    static final Comparator<String> SOURCE = Comparator.comparingInt((String s) -> rank(SOURCES, s))
-            .thenComparing(Comparator.naturalOrder());
-    /** Keys {@code <school_year>|<funding_source>}: by year, then source in schema order. */
-    static final Comparator<String> YEAR_SOURCE = Comparator.comparing((String k) -> k.split("\\|", 2)[0])
-            .thenComparing(k -> k.split("\\|", 2)[1], SOURCE);
+    static final Comparator<String> MODEL =
+            Comparator.comparingInt((String m) -> rank(MODELS, m)).thenComparing(Comparator.naturalOrder());
 
-    private ListingOrder() {
-    }
+    static final Comparator<String> SOURCE =
+            Comparator.comparingInt((String s) -> rank(SOURCES, s)).thenComparing(Comparator.naturalOrder());
+    /** Keys {@code <school_year>|<funding_source>}: by year, then source in schema order. */
+    static final Comparator<String> YEAR_SOURCE =
+            Comparator.comparing((String k) -> k.split("\\|", 2)[0]).thenComparing(k -> k.split("\\|", 2)[1], SOURCE);
+
+    private ListingOrder() {}
 
     private static int rank(List<String> order, String v) {
         int i = order.indexOf(v);

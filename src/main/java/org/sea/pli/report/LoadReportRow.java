@@ -12,17 +12,35 @@ import org.sea.pli.mart.LoadReportMart;
 import org.sea.pli.parquet.MartRecord;
 
 /** One file of the load report (SPEC §5.7), as the pages show it; {@code rejectReasons} by reason. */
-record LoadReportRow(String leaId, String extract, String file, LocalDate extractDate, Long rowsRead,
-                     Long rowsAccepted, Long rowsRejected, String status, String reason,
-                     Map<String, Long> rejectReasons, String unknownColumns) {
+record LoadReportRow(
+        String leaId,
+        String extract,
+        String file,
+        LocalDate extractDate,
+        Long rowsRead,
+        Long rowsAccepted,
+        Long rowsRejected,
+        String status,
+        String reason,
+        Map<String, Long> rejectReasons,
+        String unknownColumns) {
 
     static final String MART = LoadReportMart.NAME;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static LoadReportRow from(MartRecord r) {
-        return new LoadReportRow(r.string("lea_id"), r.string("extract"), r.string("file"), r.date("extract_date"),
-                r.int64("rows_read"), r.int64("rows_accepted"), r.int64("rows_rejected"), r.string("status"),
-                r.string("reason"), rejectReasons(r.string("reject_reasons")), r.string("unknown_columns"));
+        return new LoadReportRow(
+                r.string("lea_id"),
+                r.string("extract"),
+                r.string("file"),
+                r.date("extract_date"),
+                r.int64("rows_read"),
+                r.int64("rows_accepted"),
+                r.int64("rows_rejected"),
+                r.string("status"),
+                r.string("reason"),
+                rejectReasons(r.string("reject_reasons")),
+                r.string("unknown_columns"));
     }
 
     /** {@code reject_reasons}: compact JSON reason → count (SPEC §5.7), in reason order. */

@@ -83,13 +83,18 @@ public final class Report {
         pages.put(STATE_PAGE, engine.process("state", state));
         Map<String, List<LoadReportRow>> files = ReportMarts.byLea(marts.loadReport(), LoadReportRow::leaId);
         Map<String, List<CohortImpactRow>> cohorts = ReportMarts.byLea(marts.cohortImpact(), CohortImpactRow::leaId);
-        Map<String, List<SubmissionStatusRow>> submissions = ReportMarts.byLea(marts.submissionStatus(),
-                SubmissionStatusRow::leaId);
+        Map<String, List<SubmissionStatusRow>> submissions =
+                ReportMarts.byLea(marts.submissionStatus(), SubmissionStatusRow::leaId);
         for (String lea : leas) {
             if (hasPage(lea)) {
                 Context page = context(run);
-                new LeaPage(lea, files.getOrDefault(lea, List.of()), cohorts.getOrDefault(lea, List.of()),
-                        submissions.getOrDefault(lea, List.of()), marts.evidenceCoverage()).addTo(page);
+                new LeaPage(
+                                lea,
+                                files.getOrDefault(lea, List.of()),
+                                cohorts.getOrDefault(lea, List.of()),
+                                submissions.getOrDefault(lea, List.of()),
+                                marts.evidenceCoverage())
+                        .addTo(page);
                 pages.put(leaPage(lea), engine.process("lea", page));
             }
         }
@@ -116,7 +121,8 @@ public final class Report {
 
     private static String duration(Duration d) {
         long s = d.toSeconds();
-        return s >= 3600 ? String.format(Locale.ROOT, "%d h %02d min %02d s", s / 3600, s / 60 % 60, s % 60)
+        return s >= 3600
+                ? String.format(Locale.ROOT, "%d h %02d min %02d s", s / 3600, s / 60 % 60, s % 60)
                 : s >= 60 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60) : s + " s";
     }
 }

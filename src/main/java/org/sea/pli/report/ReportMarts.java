@@ -14,13 +14,19 @@ import java.util.stream.Stream;
  * The marts a report is built from, each read once into typed rows (one {@code from} per mart, in its
  * row record) before any page is built.
  */
-record ReportMarts(List<LoadReportRow> loadReport, List<CohortImpactRow> cohortImpact,
-                   List<ModelComparisonRow> modelComparison, List<FundingEfficiencyRow> fundingEfficiency,
-                   List<EvidenceCoverageRow> evidenceCoverage, List<BrightSpotRow> brightSpots,
-                   List<SubmissionStatusRow> submissionStatus, LensSection lenses) {
+record ReportMarts(
+        List<LoadReportRow> loadReport,
+        List<CohortImpactRow> cohortImpact,
+        List<ModelComparisonRow> modelComparison,
+        List<FundingEfficiencyRow> fundingEfficiency,
+        List<EvidenceCoverageRow> evidenceCoverage,
+        List<BrightSpotRow> brightSpots,
+        List<SubmissionStatusRow> submissionStatus,
+        LensSection lenses) {
 
     static ReportMarts read(ReportableMarts marts) throws IOException {
-        return new ReportMarts(marts.read(LoadReportRow.MART, LoadReportRow::from),
+        return new ReportMarts(
+                marts.read(LoadReportRow.MART, LoadReportRow::from),
                 marts.read(CohortImpactRow.MART, CohortImpactRow::from),
                 marts.read(ModelComparisonRow.MART, ModelComparisonRow::from),
                 marts.read(FundingEfficiencyRow.MART, FundingEfficiencyRow::from),
@@ -33,10 +39,14 @@ record ReportMarts(List<LoadReportRow> loadReport, List<CohortImpactRow> cohortI
     /** Every LEA the run knows of: folders in the load report and LEAs in the impact marts, by id. */
     List<String> leas() {
         TreeSet<String> leas = new TreeSet<>();
-        Stream.of(loadReport.stream().map(LoadReportRow::leaId), cohortImpact.stream().map(CohortImpactRow::leaId),
+        Stream.of(
+                        loadReport.stream().map(LoadReportRow::leaId),
+                        cohortImpact.stream().map(CohortImpactRow::leaId),
                         evidenceCoverage.stream().map(EvidenceCoverageRow::leaId),
                         submissionStatus.stream().map(SubmissionStatusRow::leaId))
-                .flatMap(s -> s).filter(Objects::nonNull).forEach(leas::add);
+                .flatMap(s -> s)
+                .filter(Objects::nonNull)
+                .forEach(leas::add);
         return List.copyOf(leas);
     }
 

@@ -12,21 +12,42 @@ public final class ReportTable {
 
     /** One column heading: the label and a plain-words explanation (shown as a tooltip). */
     public record Header(String label, String title) {
-        public String getLabel() { return label; }
-        public String getTitle() { return title; }
+        public String getLabel() {
+            return label;
+        }
+
+        public String getTitle() {
+            return title;
+        }
     }
 
     /** One cell; {@code cls} is a CSS class ({@code num}, {@code sup}, …), {@code href} a relative link or null. */
     public record Cell(String col, String text, String cls, String href) {
-        public String getCol() { return col; }
-        public String getText() { return text; }
-        public String getCls() { return cls; }
-        public String getHref() { return href; }
+        public String getCol() {
+            return col;
+        }
+
+        public String getText() {
+            return text;
+        }
+
+        public String getCls() {
+            return cls;
+        }
+
+        public String getHref() {
+            return href;
+        }
     }
 
     public record Row(String key, List<Cell> cells) {
-        public String getKey() { return key; }
-        public List<Cell> getCells() { return cells; }
+        public String getKey() {
+            return key;
+        }
+
+        public List<Cell> getCells() {
+            return cells;
+        }
     }
 
     private final String id;
@@ -82,13 +103,23 @@ public final class ReportTable {
         return num(col, text, false);
     }
 
-    public String getId() { return id; }
+    public String getId() {
+        return id;
+    }
 
-    public String getCaption() { return caption; }
+    public String getCaption() {
+        return caption;
+    }
 
-    public List<Header> getHeaders() { return headers; }
+    public List<Header> getHeaders() {
+        return headers;
+    }
 
-    public List<Row> getRows() { return rows; }
+    public List<Row> getRows() {
+        return rows;
+    }
 
-    public boolean isEmpty() { return rows.isEmpty(); }
+    public boolean isEmpty() {
+        return rows.isEmpty();
+    }
 }

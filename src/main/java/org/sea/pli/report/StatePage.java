@@ -29,8 +29,8 @@ final class StatePage {
         ctx.setVariable("loadStatus", loadStatusTable());
         SubmissionSection.addToState(ctx, marts.submissionStatus(), asOf);
 
-        List<String> years = ReportMarts.years(marts.modelComparison(), marts.evidenceCoverage(),
-                marts.fundingEfficiency(), marts.brightSpots());
+        List<String> years = ReportMarts.years(
+                marts.modelComparison(), marts.evidenceCoverage(), marts.fundingEfficiency(), marts.brightSpots());
         ctx.setVariable("years", years);
         ctx.setVariable("modelChart", modelChart());
         ctx.setVariable("models", modelTable());
@@ -61,12 +61,16 @@ final class StatePage {
             c[1] += Fmt.nz(r.rowsAccepted());
         }
         ReportTable t = new ReportTable("inputs", "Input files of this run by status (SPEC §1.1)")
-                .header("status", "in_force: rows in force; superseded: replaced by a later file; rejected: "
-                        + "nothing from it is used; stale_in_force: in force although a newer file was rejected; "
-                        + "ignored: not read")
+                .header(
+                        "status",
+                        "in_force: rows in force; superseded: replaced by a later file; rejected: "
+                                + "nothing from it is used; stale_in_force: in force although a newer file was rejected; "
+                                + "ignored: not read")
                 .header("files", "files under LEA folders with this status")
                 .header("rows accepted", "data rows that passed validation");
-        byStatus.forEach((status, c) -> t.row(status).text("status", status).num("files", Fmt.count(c[0]))
+        byStatus.forEach((status, c) -> t.row(status)
+                .text("status", status)
+                .num("files", Fmt.count(c[0]))
                 .num("rows_accepted", Fmt.count(c[1])));
         return t;
     }
@@ -76,7 +80,8 @@ final class StatePage {
                 .header("LEA", "LEA folder; the link opens the page sent back to the LEA")
                 .header("files", "files under the LEA folder");
         ListingOrder.STATUSES.forEach(s -> t.header(s, "files with status " + s));
-        t.header("rows read", "data rows read").header("rows rejected", "rows quarantined")
+        t.header("rows read", "data rows read")
+                .header("rows rejected", "rows quarantined")
                 .header("file reasons", "why files were rejected or ignored, with counts")
                 .header("row reject reasons", "why rows were rejected, with counts");
         Map<String, List<LoadReportRow>> byLea = ReportMarts.byLea(marts.loadReport(), LoadReportRow::leaId);
@@ -101,8 +106,10 @@ final class StatePage {
             }
             t.row(lea).lea(lea).num("files", Fmt.count(files.size()));
             ListingOrder.STATUSES.forEach(s -> t.num(s, Fmt.count(status.getOrDefault(s, 0L))));
-            t.num("rows_read", Fmt.count(read)).num("rows_rejected", Fmt.count(rejected))
-                    .text("reason", Fmt.counts(fileReasons)).text("reject_reasons", Fmt.counts(rowReasons));
+            t.num("rows_read", Fmt.count(read))
+                    .num("rows_rejected", Fmt.count(rejected))
+                    .text("reason", Fmt.counts(fileReasons))
+                    .text("reject_reasons", Fmt.counts(rowReasons));
         }
         return t;
     }
@@ -114,23 +121,34 @@ final class StatePage {
                 .thenComparing(ModelComparisonRow::schoolYear));
         for (ModelComparisonRow r : rows) {
             if (!r.suppressed() && r.practiceChangeMean() != null) {
-                points.add(new Charts.Interval(r.schoolYear(), r.plModel(), r.practiceChangeMean(),
-                        r.practiceChangeCiLow(), r.practiceChangeCiHigh()));
+                points.add(new Charts.Interval(
+                        r.schoolYear(),
+                        r.plModel(),
+                        r.practiceChangeMean(),
+                        r.practiceChangeCiLow(),
+                        r.practiceChangeCiHigh()));
             }
         }
-        return points.isEmpty() ? null : Charts.intervals("chart-models",
-                "Practice change by PL model, with 95% interval", "practice change (rubric points, followup − baseline)",
-                points);
+        return points.isEmpty()
+                ? null
+                : Charts.intervals(
+                        "chart-models",
+                        "Practice change by PL model, with 95% interval",
+                        "practice change (rubric points, followup − baseline)",
+                        points);
     }
 
     private ReportTable modelTable() {
         ReportTable t = new ReportTable("model-comparison", "PL models statewide (model_comparison, SPEC §5.3)")
-                .header("school year", null).header("PL model", null)
-                .header("LEAs", "distinct LEAs").header("educators", "educator units")
+                .header("school year", null)
+                .header("PL model", null)
+                .header("LEAs", "distinct LEAs")
+                .header("educators", "educator units")
                 .header("sustained", "attended units with ≥3 sessions over ≥28 days")
                 .header("practice pairs", "units with baseline and followup ratings")
                 .header("practice change", "mean rubric change, followup − baseline")
-                .header("95% low", "mean − 1.96·sd/√n").header("95% high", "mean + 1.96·sd/√n")
+                .header("95% low", "mean − 1.96·sd/√n")
+                .header("95% high", "mean + 1.96·sd/√n")
                 .header("improved", "share of practice pairs improving by at least the threshold")
                 .header("cost", "funding of the model's activities");
         List<ModelComparisonRow> rows = new ArrayList<>(marts.modelComparison());
@@ -139,7 +157,8 @@ final class StatePage {
         for (ModelComparisonRow r : rows) {
             boolean sup = r.suppressed();
             t.row(r.schoolYear() + "|" + r.plModel())
-                    .text("school_year", r.schoolYear()).text("pl_model", r.plModel())
+                    .text("school_year", r.schoolYear())
+                    .text("pl_model", r.plModel())
                     .num("leas", Fmt.count(r.leas()))
                     .num("n_educators", Fmt.count(r.nEducators()), sup)
                     .num("sustained_rate", Fmt.pct(r.sustainedRate()), sup)
@@ -154,19 +173,29 @@ final class StatePage {
     }
 
     private ReportTable brightSpotsTable() {
-        ReportTable t = new ReportTable("bright-spots", "Bright spots: cohorts with the largest practice change "
-                + "(bright_spots, SPEC §5.6)")
-                .header("school year", null).header("rank", null).header("LEA", null).header("cohort", null)
-                .header("PL model", null).header("practice pairs", "units with baseline and followup ratings")
-                .header("practice change", "mean rubric change").header("effect size", "mean ÷ sd")
+        ReportTable t = new ReportTable(
+                        "bright-spots",
+                        "Bright spots: cohorts with the largest practice change " + "(bright_spots, SPEC §5.6)")
+                .header("school year", null)
+                .header("rank", null)
+                .header("LEA", null)
+                .header("cohort", null)
+                .header("PL model", null)
+                .header("practice pairs", "units with baseline and followup ratings")
+                .header("practice change", "mean rubric change")
+                .header("effect size", "mean ÷ sd")
                 .header("improved", "share improving by at least the threshold")
                 .header("cost per improved", "cohort cost ÷ improved educators")
                 .header("shrunk change", "ranked on: the mean pulled toward the year's mean by its noise (§4.6)")
-                .header("95% low", "mean − 1.96·sd/√n").header("95% high", "mean + 1.96·sd/√n");
+                .header("95% low", "mean − 1.96·sd/√n")
+                .header("95% high", "mean + 1.96·sd/√n");
         for (BrightSpotRow r : marts.brightSpots()) {
-            t.row(r.schoolYear() + "|" + r.rank()).text("school_year", r.schoolYear())
-                    .num("rank", Fmt.count(r.rank())).lea(r.leaId())
-                    .text("cohort_id", r.cohortId()).text("pl_model", r.plModel())
+            t.row(r.schoolYear() + "|" + r.rank())
+                    .text("school_year", r.schoolYear())
+                    .num("rank", Fmt.count(r.rank()))
+                    .lea(r.leaId())
+                    .text("cohort_id", r.cohortId())
+                    .text("pl_model", r.plModel())
                     .num("n_practice_pairs", Fmt.count(r.nPracticePairs()))
                     .num("practice_change_mean", Fmt.dec(r.practiceChangeMean(), 3))
                     .num("effect_size", Fmt.dec(r.effectSize(), 2))

@@ -27,8 +27,7 @@ final class SubmissionSection {
      */
     static final String INBOX = "<inbox>";
 
-    private SubmissionSection() {
-    }
+    private SubmissionSection() {}
 
     /** Sets {@code submissionYear}, {@code submissionGrid} and {@code submissionGaps} for state.html. */
     static void addToState(Context ctx, List<SubmissionStatusRow> status, String asOf) {
@@ -64,15 +63,22 @@ final class SubmissionSection {
     }
 
     static ReportTable grid(List<SubmissionStatusRow> status, String year) {
-        ReportTable t = new ReportTable("submission-grid", "Submission grid, " + year + " (submission_status, "
-                + "SPEC §5.11): in force with the age in days of the file in force, rejected or missing")
+        ReportTable t = new ReportTable(
+                        "submission-grid",
+                        "Submission grid, " + year + " (submission_status, "
+                                + "SPEC §5.11): in force with the age in days of the file in force, rejected or missing")
                 .header("LEA", "every LEA of the state registry, with or without a folder");
-        EXTRACTS.forEach(e -> t.header(e, "in force (days since its extract date), rejected (only rejected files "
-                + "claim the year) or missing (no file claims it)"));
+        EXTRACTS.forEach(e -> t.header(
+                e,
+                "in force (days since its extract date), rejected (only rejected files "
+                        + "claim the year) or missing (no file claims it)"));
         Map<String, SubmissionStatusRow> byKey = index(status);
         TreeSet<String> leas = new TreeSet<>();
-        status.stream().filter(r -> year.equals(r.schoolYear())).map(SubmissionStatusRow::leaId)
-                .filter(Objects::nonNull).forEach(leas::add);
+        status.stream()
+                .filter(r -> year.equals(r.schoolYear()))
+                .map(SubmissionStatusRow::leaId)
+                .filter(Objects::nonNull)
+                .forEach(leas::add);
         for (String lea : leas) {
             t.row(lea).lea(lea);
             for (String extract : EXTRACTS) {
@@ -89,20 +95,29 @@ final class SubmissionSection {
 
     /** Every (school year, LEA, extract) of the run that is missing or has only rejected files. */
     static ReportTable gaps(List<SubmissionStatusRow> status) {
-        ReportTable t = new ReportTable("submission-gaps", "LEAs with missing or rejected extracts, every school year "
-                + "of the run (submission_status, SPEC §5.11)")
-                .header("school year", null).header("LEA", null).header("extract", null)
+        ReportTable t = new ReportTable(
+                        "submission-gaps",
+                        "LEAs with missing or rejected extracts, every school year "
+                                + "of the run (submission_status, SPEC §5.11)")
+                .header("school year", null)
+                .header("LEA", null)
+                .header("extract", null)
                 .header("status", "missing: no file claims the year; rejected: only rejected files claim it")
                 .header("files", "files claiming the school year")
-                .header("newest file", "the newest file claiming the year").header("its status", "load_report status");
+                .header("newest file", "the newest file claiming the year")
+                .header("its status", "load_report status");
         for (SubmissionStatusRow r : status) {
             String s = r.status();
             if ("in_force".equals(s)) {
                 continue;
             }
-            t.row(r.schoolYear() + "|" + r.leaId() + "|" + r.extract()).text("school_year", r.schoolYear())
-                    .lea(r.leaId()).text("extract", r.extract()).cell("status", s, "st-" + s)
-                    .num("files", Fmt.count(r.files())).text("latest_file", r.latestFile())
+            t.row(r.schoolYear() + "|" + r.leaId() + "|" + r.extract())
+                    .text("school_year", r.schoolYear())
+                    .lea(r.leaId())
+                    .text("extract", r.extract())
+                    .cell("status", s, "st-" + s)
+                    .num("files", Fmt.count(r.files()))
+                    .text("latest_file", r.latestFile())
                     .text("latest_status", r.latestStatus());
         }
         return t;
@@ -110,14 +125,18 @@ final class SubmissionSection {
 
     /** The LEA's own rows, every school year of the run, extracts in §2 order. */
     static ReportTable checklist(List<SubmissionStatusRow> status, String lea) {
-        ReportTable t = new ReportTable("submission-checklist", "Your submission checklist, every school year of this "
-                + "run (submission_status, SPEC §5.11)")
-                .header("school year", null).header("extract", null)
+        ReportTable t = new ReportTable(
+                        "submission-checklist",
+                        "Your submission checklist, every school year of this " + "run (submission_status, SPEC §5.11)")
+                .header("school year", null)
+                .header("extract", null)
                 .header("status", "in force, rejected (only rejected files claim the year) or missing (no file does)")
-                .header("file in force", "its rows of the year are the ones used").header("its date", null)
+                .header("file in force", "its rows of the year are the ones used")
+                .header("its date", null)
                 .header("rows in force", "accepted rows of the year in the file in force")
                 .header("days old", "as-of date minus the in-force file's extract date")
-                .header("newest file", "the newest file claiming the year").header("its status", "load_report status");
+                .header("newest file", "the newest file claiming the year")
+                .header("its status", "load_report status");
         Map<String, SubmissionStatusRow> byKey = index(status);
         TreeSet<String> years = new TreeSet<>();
         status.forEach(r -> years.add(r.schoolYear()));
@@ -127,12 +146,16 @@ final class SubmissionSection {
                 if (r == null) {
                     continue;
                 }
-                t.row(year + "|" + extract).text("school_year", year).text("extract", extract)
-                        .cell("status", r.status(), cls(r)).text("in_force_file", r.inForceFile())
+                t.row(year + "|" + extract)
+                        .text("school_year", year)
+                        .text("extract", extract)
+                        .cell("status", r.status(), cls(r))
+                        .text("in_force_file", r.inForceFile())
                         .text("in_force_extract_date", Objects.toString(r.inForceExtractDate(), null))
                         .num("rows_in_force", Fmt.count(r.rowsInForce()))
                         .num("days_since_in_force", Fmt.count(r.daysSinceInForce()))
-                        .text("latest_file", r.latestFile()).text("latest_status", r.latestStatus());
+                        .text("latest_file", r.latestFile())
+                        .text("latest_status", r.latestStatus());
             }
         }
         return t;

@@ -1,7 +1,6 @@
 package org.sea.pli.run;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
-
 import java.lang.management.ManagementFactory;
 
 /**
@@ -19,8 +18,7 @@ final class HeapBetweenSteps {
     /** Runs reading fewer rows than this do not collect between steps (sample-data/ reads 70 k). */
     static final long LARGE_RUN_ROWS = 1_000_000;
 
-    private HeapBetweenSteps() {
-    }
+    private HeapBetweenSteps() {}
 
     /**
      * After a step of a run that read {@code rowsRead} rows: collect and shrink when the run is

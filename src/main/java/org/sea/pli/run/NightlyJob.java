@@ -21,21 +21,32 @@ final class NightlyJob {
 
     static final String JOB_NAME = "nightly";
 
-    private NightlyJob() {
-    }
+    private NightlyJob() {}
 
     static Job build(JobRepository jobRepository, PlatformTransactionManager tx, NightlyRun run) {
         // loadInbox saves each LEA's results as it finishes: a restart resumes after the last saved LEA
-        Step loadInbox = new StepBuilder("loadInbox", jobRepository).tasklet(new LoadInboxTasklet(run), tx).build();
-        Step writeMarts = new StepBuilder("writeMarts", jobRepository).tasklet(new WriteMartsTasklet(run), tx)
+        Step loadInbox = new StepBuilder("loadInbox", jobRepository)
+                .tasklet(new LoadInboxTasklet(run), tx)
+                .build();
+        Step writeMarts = new StepBuilder("writeMarts", jobRepository)
+                .tasklet(new WriteMartsTasklet(run), tx)
                 .build();
         // the run report, from the marts as written
-        Step writeReport = new StepBuilder("writeReport", jobRepository).tasklet(new WriteReportTasklet(run), tx)
+        Step writeReport = new StepBuilder("writeReport", jobRepository)
+                .tasklet(new WriteReportTasklet(run), tx)
                 .build();
         Step writeManifest = new StepBuilder("writeManifest", jobRepository)
-                .tasklet(new WriteManifestTasklet(run), tx).build();
-        Step publish = new StepBuilder("publish", jobRepository).tasklet(new PublishTasklet(run), tx).build();
-        return new JobBuilder(JOB_NAME, jobRepository).start(loadInbox).next(writeMarts).next(writeReport)
-                .next(writeManifest).next(publish).build();
+                .tasklet(new WriteManifestTasklet(run), tx)
+                .build();
+        Step publish = new StepBuilder("publish", jobRepository)
+                .tasklet(new PublishTasklet(run), tx)
+                .build();
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .start(loadInbox)
+                .next(writeMarts)
+                .next(writeReport)
+                .next(writeManifest)
+                .next(publish)
+                .build();
     }
 }

@@ -1,7 +1,14 @@
 package org.sea.pli.run;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.sea.pli.mart.EducatorPseudonym;
 import org.sea.pli.ops.OpsSettings;
+import org.sea.pli.ops.Phase;
 import org.sea.pli.ops.RunSummary;
 import org.sea.pli.parquet.WrittenFile;
 import org.sea.pli.stage.LoadResult;
@@ -12,15 +19,6 @@ import org.sea.pli.stage.PublishStage;
 import org.sea.pli.stage.ReportStage;
 import org.sea.pli.stage.RunManifest;
 import org.sea.pli.storage.Warehouse;
-
-import org.sea.pli.ops.Phase;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * One launch of the nightly job in this JVM: what was asked, under which run id, in which
@@ -67,14 +65,29 @@ final class NightlyRun {
     }
 
     LoadStage loadStage() {
-        return new LoadStage(new LoadStage.Request(request.inbox(), request.asOf(), request.inputs(),
-                settings.maxRejectRate(), settings.threads(), !request.reproduction(), request.allowChangedFiles()),
-                warehouse, runId, ops.progressInterval());
+        return new LoadStage(
+                new LoadStage.Request(
+                        request.inbox(),
+                        request.asOf(),
+                        request.inputs(),
+                        settings.maxRejectRate(),
+                        settings.threads(),
+                        !request.reproduction(),
+                        request.allowChangedFiles()),
+                warehouse,
+                runId,
+                ops.progressInterval());
     }
 
     MartsStage martsStage() {
-        return new MartsStage(warehouse, runId, new MartsStage.Settings(settings.minCellSize(),
-                settings.improvedThreshold(), settings.brightSpots(), request.pseudonymKey()));
+        return new MartsStage(
+                warehouse,
+                runId,
+                new MartsStage.Settings(
+                        settings.minCellSize(),
+                        settings.improvedThreshold(),
+                        settings.brightSpots(),
+                        request.pseudonymKey()));
     }
 
     ReportStage reportStage() {
@@ -83,9 +96,18 @@ final class NightlyRun {
 
     ManifestStage manifestStage() {
         EducatorPseudonym key = new EducatorPseudonym(request.pseudonymKey());
-        return new ManifestStage(warehouse, runId, request.inbox(), request.asOf().toString(),
-                new RunManifest.Configuration(settings.minCellSize(), settings.improvedThreshold(),
-                        settings.maxRejectRate(), settings.brightSpots(), key.fingerprint()), started);
+        return new ManifestStage(
+                warehouse,
+                runId,
+                request.inbox(),
+                request.asOf().toString(),
+                new RunManifest.Configuration(
+                        settings.minCellSize(),
+                        settings.improvedThreshold(),
+                        settings.maxRejectRate(),
+                        settings.brightSpots(),
+                        key.fingerprint()),
+                started);
     }
 
     PublishStage publishStage() {
@@ -121,9 +143,12 @@ final class NightlyRun {
     List<Phase> phases() {
         List<Phase> phases = new ArrayList<>();
         Duration stages = took.values().stream().reduce(Duration.ZERO, Duration::plus);
-        phases.add(launched == null ? Phase.skipped("job repository")
-                : new Phase("job repository", launched.minus(stages).isNegative() ? Duration.ZERO
-                : launched.minus(stages)));
+        phases.add(
+                launched == null
+                        ? Phase.skipped("job repository")
+                        : new Phase(
+                                "job repository",
+                                launched.minus(stages).isNegative() ? Duration.ZERO : launched.minus(stages)));
         for (String phase : PHASES) {
             phases.add(took.containsKey(phase) ? new Phase(phase, took.get(phase)) : Phase.skipped(phase));
         }
@@ -140,7 +165,9 @@ final class NightlyRun {
         if (load == null) {
             LoadResult restored = loadStage().load();
             load = restored;
-            took(CHECKPOINT_RESTORE, restored.timing().listing().plus(restored.timing().reading()));
+            took(
+                    CHECKPOINT_RESTORE,
+                    restored.timing().listing().plus(restored.timing().reading()));
         }
         return load;
     }
@@ -165,8 +192,14 @@ final class NightlyRun {
 
     /** What the run's summary table shows. */
     RunSummary.Facts facts() {
-        return new RunSummary.Facts(runId, request.asOf().toString(), warehouse.root().toString(),
-                warehouse.currentDir().toString(), published, load == null ? List.of() : load.outcomes(), marts,
+        return new RunSummary.Facts(
+                runId,
+                request.asOf().toString(),
+                warehouse.root().toString(),
+                warehouse.currentDir().toString(),
+                published,
+                load == null ? List.of() : load.outcomes(),
+                marts,
                 phases());
     }
 }

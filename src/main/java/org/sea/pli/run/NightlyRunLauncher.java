@@ -1,16 +1,17 @@
 package org.sea.pli.run;
 
+import java.io.IOException;
+import java.util.List;
+import org.sea.pli.extract.InboxException;
 import org.sea.pli.ops.ExitCode;
 import org.sea.pli.ops.OpsSettings;
 import org.sea.pli.ops.RunSummary;
+import org.sea.pli.stage.StageFailure;
 import org.sea.pli.storage.RunIds;
 import org.sea.pli.storage.Warehouse;
-import org.sea.pli.extract.InboxException;
-import org.sea.pli.stage.StageFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -19,9 +20,6 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-
-import java.io.IOException;
-import java.util.List;
 
 /**
  * Starts (or restarts) the nightly job for one {@link RunRequest} with explicit job parameters
@@ -42,8 +40,12 @@ public class NightlyRunLauncher {
     /** The latest launch in this JVM, for its summary (a verify's is its reproduction). */
     private volatile NightlyRun last;
 
-    NightlyRunLauncher(JobOperator jobOperator, JobRepository jobRepository, PlatformTransactionManager tx,
-                       RunSettings settings, OpsSettings ops) {
+    NightlyRunLauncher(
+            JobOperator jobOperator,
+            JobRepository jobRepository,
+            PlatformTransactionManager tx,
+            RunSettings settings,
+            OpsSettings ops) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.tx = tx;
@@ -69,7 +71,8 @@ public class NightlyRunLauncher {
             RunSettings effective = request.settings() != null ? request.settings() : settings;
             WarehouseLock lock;
             try {
-                lock = WarehouseLock.acquire(warehouse,
+                lock = WarehouseLock.acquire(
+                        warehouse,
                         request.reproduction() ? "rerun of " + request.runId() : "run as of " + request.asOf(),
                         effective.lockStaleAfter());
             } catch (IOException e) {
@@ -113,14 +116,16 @@ public class NightlyRunLauncher {
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             List<Throwable> failures = execution.getAllFailureExceptions();
-            String why = failures.isEmpty() ? execution.getExitStatus().getExitDescription()
-                    : oneLine(failures.get(0));
+            String why = failures.isEmpty() ? execution.getExitStatus().getExitDescription() : oneLine(failures.get(0));
             // a bad _state file or a changed archive fails every restart the same way: say so only
             // where starting again can help (a crash, a full disk, an unreachable database)
-            boolean restartHelps = failures.isEmpty() || !(failures.get(0) instanceof InboxException
-                    || failures.get(0) instanceof RunFailure || failures.get(0) instanceof StageFailure);
-            throw new RunFailure("run " + runId + " " + execution.getStatus().toString().toLowerCase()
-                    + ": " + why + (restartHelps ? " (start the same command again to resume it)" : ""));
+            boolean restartHelps = failures.isEmpty()
+                    || !(failures.get(0) instanceof InboxException
+                            || failures.get(0) instanceof RunFailure
+                            || failures.get(0) instanceof StageFailure);
+            throw new RunFailure(
+                    "run " + runId + " " + execution.getStatus().toString().toLowerCase() + ": " + why
+                            + (restartHelps ? " (start the same command again to resume it)" : ""));
         }
         long rejected = run.rejectedFiles();
         if (request.strict() && rejected > 0) {
@@ -149,8 +154,10 @@ public class NightlyRunLauncher {
         JobInstance instance = jobRepository.getJobInstance(NightlyJob.JOB_NAME, parameters);
         JobExecution last = instance == null ? null : jobRepository.getLastJobExecution(instance);
         if (last != null && last.isRunning()) {
-            log.warn("run {}: execution {} was left running by a process that is gone; recovering it to restart",
-                    parameters.getString("run_id"), last.getId());
+            log.warn(
+                    "run {}: execution {} was left running by a process that is gone; recovering it to restart",
+                    parameters.getString("run_id"),
+                    last.getId());
             jobOperator.recover(last);
         }
     }

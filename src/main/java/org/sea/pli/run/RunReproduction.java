@@ -1,16 +1,5 @@
 package org.sea.pli.run;
 
-import org.sea.pli.storage.Sha256;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.sea.pli.mart.EducatorPseudonym;
-import org.sea.pli.ops.ExitCode;
-import org.sea.pli.stage.ManifestStage;
-import org.sea.pli.stage.RunManifest;
-import org.sea.pli.storage.RunIds;
-import org.sea.pli.storage.Warehouse;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -22,6 +11,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.sea.pli.mart.EducatorPseudonym;
+import org.sea.pli.ops.ExitCode;
+import org.sea.pli.stage.ManifestStage;
+import org.sea.pli.stage.RunManifest;
+import org.sea.pli.storage.RunIds;
+import org.sea.pli.storage.Sha256;
+import org.sea.pli.storage.Warehouse;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code rerun} and {@code verify} (SPEC.md §7): reproduce a recorded run from exactly the inputs
@@ -74,8 +73,8 @@ public class RunReproduction {
             deleteQuietly(scratch);
         }
         if (differing.isEmpty()) {
-            report.println("verified: run " + runId + " — all " + manifest.outputs().size()
-                    + " output files match the manifest, as recorded and as reproduced");
+            report.println("verified: run " + runId + " — all "
+                    + manifest.outputs().size() + " output files match the manifest, as recorded and as reproduced");
             return ExitCode.OK.code();
         }
         differing.forEach(d -> report.println("differs: " + d));
@@ -92,8 +91,15 @@ public class RunReproduction {
         checkInputs(manifest, inbox);
         Set<String> leaFiles = new HashSet<>();
         manifest.inputs().stream().filter(i -> !i.stateFile()).forEach(i -> leaFiles.add(i.path()));
-        RunRequest request = new RunRequest(inbox.toAbsolutePath().normalize(), out,
-                LocalDate.parse(manifest.asOf()), false, true, key, manifest.runId(), leaFiles,
+        RunRequest request = new RunRequest(
+                inbox.toAbsolutePath().normalize(),
+                out,
+                LocalDate.parse(manifest.asOf()),
+                false,
+                true,
+                key,
+                manifest.runId(),
+                leaFiles,
                 settings.withRecorded(manifest.configuration()));
         return launcher.launch(request);
     }
@@ -126,8 +132,9 @@ public class RunReproduction {
         }
     }
 
-    private static void compare(RunManifest manifest, Warehouse warehouse, Path runDir, String which,
-                                List<String> differing) throws IOException {
+    private static void compare(
+            RunManifest manifest, Warehouse warehouse, Path runDir, String which, List<String> differing)
+            throws IOException {
         FileSystem fs = warehouse.fs();
         Set<String> listed = new HashSet<>();
         for (RunManifest.Output output : manifest.outputs()) {
@@ -142,11 +149,13 @@ public class RunReproduction {
                 sha = Sha256.of(in);
             }
             if (!sha.equals(output.sha256())) {
-                differing.add(output.path() + " (" + which + ": SHA-256 " + sha + ", manifest " + output.sha256() + ")");
+                differing.add(
+                        output.path() + " (" + which + ": SHA-256 " + sha + ", manifest " + output.sha256() + ")");
             }
         }
         for (String relative : warehouse.filesBelow(runDir)) {
-            if (!listed.contains(relative) && !ManifestStage.NOT_OUTPUTS.contains(relative)
+            if (!listed.contains(relative)
+                    && !ManifestStage.NOT_OUTPUTS.contains(relative)
                     && !relative.startsWith("work/")) {
                 differing.add(relative + " (" + which + ": not in the manifest)");
             }
@@ -168,7 +177,8 @@ public class RunReproduction {
             try (InputStream in = w.fs().open(file)) {
                 return RunManifest.parse(in.readAllBytes());
             } catch (IllegalArgumentException e) {
-                throw new RunFailure("the manifest of run " + runId + " (" + file + ") is not valid: " + e.getMessage());
+                throw new RunFailure(
+                        "the manifest of run " + runId + " (" + file + ") is not valid: " + e.getMessage());
             }
         } catch (IOException e) {
             throw new RunFailure("cannot read warehouse " + warehouse + ": " + e.getMessage(), e);

@@ -12,12 +12,25 @@ import java.util.Set;
  * @param inputs       the only inbox paths to consider (a rerun: its manifest's), or null for all
  * @param settings     the configuration to use instead of the application's (a rerun: its manifest's), or null
  */
-public record RunRequest(Path inbox, String warehouse, LocalDate asOf, boolean strict, boolean allowChangedFiles,
-                         byte[] pseudonymKey, String runId, Set<String> inputs, RunSettings settings) {
+public record RunRequest(
+        Path inbox,
+        String warehouse,
+        LocalDate asOf,
+        boolean strict,
+        boolean allowChangedFiles,
+        byte[] pseudonymKey,
+        String runId,
+        Set<String> inputs,
+        RunSettings settings) {
 
     /** A nightly {@code run}. */
-    public RunRequest(Path inbox, String warehouse, LocalDate asOf, boolean strict, boolean allowChangedFiles,
-                      byte[] pseudonymKey) {
+    public RunRequest(
+            Path inbox,
+            String warehouse,
+            LocalDate asOf,
+            boolean strict,
+            boolean allowChangedFiles,
+            byte[] pseudonymKey) {
         this(inbox, warehouse, asOf, strict, allowChangedFiles, pseudonymKey, null, null, null);
     }
 

@@ -15,8 +15,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lockStaleAfter    age after which a warehouse lock is taken over (see {@link WarehouseLock})
  */
 @ConfigurationProperties("pli")
-public record RunSettings(Integer minCellSize, Double improvedThreshold, Double maxRejectRate, Integer brightSpots,
-                          Integer threads, java.time.Duration lockStaleAfter) {
+public record RunSettings(
+        Integer minCellSize,
+        Double improvedThreshold,
+        Double maxRejectRate,
+        Integer brightSpots,
+        Integer threads,
+        java.time.Duration lockStaleAfter) {
 
     public RunSettings {
         minCellSize = minCellSize == null ? 10 : minCellSize;
@@ -25,7 +30,8 @@ public record RunSettings(Integer minCellSize, Double improvedThreshold, Double 
         brightSpots = brightSpots == null ? 10 : brightSpots;
         // Half the cores: the other half goes to the garbage collector and ZSTD. Measured at state
         // scale on 2 cores, one loader thread was as fast as two and kept peak RSS under 2 GiB.
-        threads = threads == null || threads < 1 ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2)
+        threads = threads == null || threads < 1
+                ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2)
                 : threads;
         lockStaleAfter = lockStaleAfter == null ? java.time.Duration.ofHours(12) : lockStaleAfter;
         if (minCellSize < 1) {
@@ -45,7 +51,12 @@ public record RunSettings(Integer minCellSize, Double improvedThreshold, Double 
 
     /** The same settings with the output-shaping values a manifest recorded (§6). */
     public RunSettings withRecorded(RunManifest.Configuration recorded) {
-        return new RunSettings(recorded.minCellSize(), recorded.improvedThreshold(), recorded.maxRejectRate(),
-                recorded.brightSpots(), threads, lockStaleAfter);
+        return new RunSettings(
+                recorded.minCellSize(),
+                recorded.improvedThreshold(),
+                recorded.maxRejectRate(),
+                recorded.brightSpots(),
+                threads,
+                lockStaleAfter);
     }
 }

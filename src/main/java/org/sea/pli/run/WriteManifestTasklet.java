@@ -1,7 +1,7 @@
 package org.sea.pli.run;
 
-import org.sea.pli.stage.Timed;
 import org.sea.pli.stage.RunManifest;
+import org.sea.pli.stage.Timed;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;

@@ -1,14 +1,12 @@
 package org.sea.pli.run;
 
-import org.sea.pli.stage.Timed;
+import java.util.List;
 import org.sea.pli.parquet.WrittenFile;
+import org.sea.pli.stage.Timed;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-
-import java.util.List;
 
 /** Step {@code writeMarts}: runs {@link org.sea.pli.stage.MartsStage} (SPEC §5) on the load's result. */
 final class WriteMartsTasklet implements Tasklet {

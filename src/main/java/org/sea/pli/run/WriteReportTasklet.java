@@ -1,13 +1,11 @@
 package org.sea.pli.run;
 
+import java.util.List;
 import org.sea.pli.stage.Timed;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
-import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-
-import java.util.List;
 
 /** Step {@code writeReport}: runs {@link org.sea.pli.stage.ReportStage} on the marts as written. */
 final class WriteReportTasklet implements Tasklet {

@@ -1,19 +1,5 @@
 package org.sea.pli.stage;
 
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.sea.pli.extract.FileOutcome;
-import org.sea.pli.extract.FileReason;
-import org.sea.pli.extract.FileResult;
-import org.sea.pli.extract.FileStatus;
-import org.sea.pli.extract.InboxFile;
-import org.sea.pli.model.LeaModel;
-import org.sea.pli.storage.Sha256;
-import org.sea.pli.storage.Warehouse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -28,6 +14,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.sea.pli.extract.FileOutcome;
+import org.sea.pli.extract.FileReason;
+import org.sea.pli.extract.FileResult;
+import org.sea.pli.extract.FileStatus;
+import org.sea.pli.extract.InboxFile;
+import org.sea.pli.model.LeaModel;
+import org.sea.pli.storage.Sha256;
+import org.sea.pli.storage.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What loading one LEA produced, saved under {@code runs/<run_id>/work/lea/} as soon as the LEA is
@@ -41,17 +40,21 @@ final class LeaCheckpoints {
     private static final Logger log = LoggerFactory.getLogger(LeaCheckpoints.class);
 
     /** One file's outcome, without the inbox path (re-resolved from the current scan). */
-    private record SavedOutcome(String relativePath, String sha256, long bytes, FileResult result, FileStatus status,
-                                FileReason reason) implements Serializable {
-    }
+    private record SavedOutcome(
+            String relativePath, String sha256, long bytes, FileResult result, FileStatus status, FileReason reason)
+            implements Serializable {}
 
-    private record Checkpoint(String fingerprint, List<String> files, List<Long> sizes, List<Long> modified,
-                              List<SavedOutcome> outcomes, LeaModel model) implements Serializable {
-    }
+    private record Checkpoint(
+            String fingerprint,
+            List<String> files,
+            List<Long> sizes,
+            List<Long> modified,
+            List<SavedOutcome> outcomes,
+            LeaModel model)
+            implements Serializable {}
 
     /** A restored LEA: its outcomes in file order, and its model (null when no row was folded). */
-    record Restored(List<FileOutcome> outcomes, LeaModel model) {
-    }
+    record Restored(List<FileOutcome> outcomes, LeaModel model) {}
 
     private final FileSystem fs;
     private final Path dir;
@@ -79,19 +82,21 @@ final class LeaCheckpoints {
             }
             Checkpoint c;
             try (InputStream raw = fs.open(file);
-                 ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(raw, 1 << 16))) {
+                    ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(raw, 1 << 16))) {
                 c = (Checkpoint) in.readObject();
             }
-            if (!c.fingerprint().equals(fingerprint) || !c.files().equals(paths(files))
-                    || !c.sizes().equals(sizes(files)) || !c.modified().equals(modified(files))) {
+            if (!c.fingerprint().equals(fingerprint)
+                    || !c.files().equals(paths(files))
+                    || !c.sizes().equals(sizes(files))
+                    || !c.modified().equals(modified(files))) {
                 return Optional.empty();
             }
             Map<String, InboxFile> byPath = new HashMap<>();
             files.forEach(f -> byPath.put(f.relativePath(), f));
             List<FileOutcome> outcomes = new ArrayList<>();
             for (SavedOutcome o : c.outcomes()) {
-                outcomes.add(new FileOutcome(byPath.get(o.relativePath()), o.sha256(), o.bytes(), o.result(),
-                        o.status(), o.reason()));
+                outcomes.add(new FileOutcome(
+                        byPath.get(o.relativePath()), o.sha256(), o.bytes(), o.result(), o.status(), o.reason()));
             }
             return Optional.of(new Restored(outcomes, c.model()));
         } catch (IOException | ClassNotFoundException | ClassCastException e) {
@@ -103,14 +108,14 @@ final class LeaCheckpoints {
     void write(String leaId, List<InboxFile> files, List<FileOutcome> outcomes, LeaModel model) throws IOException {
         List<SavedOutcome> saved = new ArrayList<>();
         for (FileOutcome o : outcomes) {
-            saved.add(new SavedOutcome(o.file().relativePath(), o.sha256(), o.bytes(), o.result(), o.status(),
-                    o.reason()));
+            saved.add(new SavedOutcome(
+                    o.file().relativePath(), o.sha256(), o.bytes(), o.result(), o.status(), o.reason()));
         }
         Checkpoint c = new Checkpoint(fingerprint, paths(files), sizes(files), modified(files), saved, model);
         Path file = file(leaId);
         Path tmp = new Path(dir, "." + file.getName() + ".tmp");
         try (FSDataOutputStream raw = fs.create(tmp, true);
-             ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
+                ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
             out.writeObject(c);
         }
         fs.delete(file, false);

@@ -1,19 +1,25 @@
 package org.sea.pli.stage;
 
+import java.util.List;
 import org.sea.pli.extract.FileOutcome;
 import org.sea.pli.extract.FileStatus;
 import org.sea.pli.extract.Inbox;
 import org.sea.pli.model.LeaModels;
-
-import java.util.List;
 
 /**
  * What {@link LoadStage} returns (SPEC §1–§3): the inbox as scanned, every file's outcome in LEA
  * then file order (its status says which slices are in force), the LEA models folded from the
  * accepted rows, and the row counts. The stages after the load only read it.
  */
-public record LoadResult(Inbox inbox, java.time.LocalDate asOf, List<FileOutcome> outcomes, LeaModels models, long rowsRead,
-                         long rowsAccepted, long rowsRejected, Timing timing) {
+public record LoadResult(
+        Inbox inbox,
+        java.time.LocalDate asOf,
+        List<FileOutcome> outcomes,
+        LeaModels models,
+        long rowsRead,
+        long rowsAccepted,
+        long rowsRejected,
+        Timing timing) {
 
     /**
      * Where the load's wall time went (issue 14; the run summary's phase table, never the bytes).
@@ -21,8 +27,7 @@ public record LoadResult(Inbox inbox, java.time.LocalDate asOf, List<FileOutcome
      * @param listing listing the inbox, the _state files and the check against earlier runs' records
      * @param reading reading, hashing (in the same pass) and folding every file, or restoring checkpoints
      */
-    public record Timing(java.time.Duration listing, java.time.Duration reading) {
-    }
+    public record Timing(java.time.Duration listing, java.time.Duration reading) {}
 
     public LoadResult {
         outcomes = List.copyOf(outcomes);

@@ -1,40 +1,39 @@
 package org.sea.pli.stage;
 
-import org.sea.pli.storage.Sha256;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.extract.ExtractFileReader;
 import org.sea.pli.extract.ExtractFold;
-import org.sea.pli.extract.StateRegistry;
 import org.sea.pli.extract.FileOutcome;
 import org.sea.pli.extract.FileReason;
 import org.sea.pli.extract.Inbox;
 import org.sea.pli.extract.InboxFile;
 import org.sea.pli.extract.LeaLoader;
 import org.sea.pli.extract.QuarantineStore;
+import org.sea.pli.extract.StateRegistry;
 import org.sea.pli.model.LeaModels;
 import org.sea.pli.ops.Progress;
+import org.sea.pli.storage.Sha256;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.helpers.NOPLogger;
-
-import java.io.IOException;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The load stage (SPEC §1–§3): discovers the inbox, reads every file once, quarantines rejected
@@ -58,9 +57,14 @@ public final class LoadStage {
      * @param allowChangedFiles accept changed files, naming them {@code file_changed}, instead of failing
      * @param threads           LEAs loaded in parallel
      */
-    public record Request(java.nio.file.Path inbox, LocalDate asOf, Set<String> inputs, double maxRejectRate,
-                          int threads, boolean checkRecorded, boolean allowChangedFiles) {
-    }
+    public record Request(
+            java.nio.file.Path inbox,
+            LocalDate asOf,
+            Set<String> inputs,
+            double maxRejectRate,
+            int threads,
+            boolean checkRecorded,
+            boolean allowChangedFiles) {}
 
     private final Request request;
     private final Warehouse warehouse;
@@ -86,8 +90,9 @@ public final class LoadStage {
      * A load with no warehouse, on one thread: rejected rows go to {@code quarantine}, nothing is
      * checkpointed and no earlier run is consulted (tests and tools that need only the models).
      */
-    public static LoadResult inMemory(java.nio.file.Path inbox, LocalDate asOf, double maxRejectRate,
-                                      QuarantineStore quarantine) throws Exception {
+    public static LoadResult inMemory(
+            java.nio.file.Path inbox, LocalDate asOf, double maxRejectRate, QuarantineStore quarantine)
+            throws Exception {
         Request request = new Request(inbox, asOf, null, maxRejectRate, 1, false, false);
         return new LoadStage(request, null, "in-memory", Duration.ofDays(1)).load(quarantine);
     }
@@ -108,10 +113,11 @@ public final class LoadStage {
      * read by this stage's own loop exactly as a run reads them, on one thread and with no
      * warehouse; nothing is folded (no model is built). Rejected rows go to {@code quarantine}.
      */
-    public static LoadResult validate(Inbox scanned, LocalDate asOf, double maxRejectRate,
-                                      QuarantineStore quarantine) throws Exception {
+    public static LoadResult validate(Inbox scanned, LocalDate asOf, double maxRejectRate, QuarantineStore quarantine)
+            throws Exception {
         Request request = new Request(scanned.root(), asOf, null, maxRejectRate, 1, false, false);
-        return new LoadStage(request, null, "validate", Duration.ofDays(1), NOPLogger.NOP_LOGGER).load(scanned, quarantine, false, System.nanoTime());
+        return new LoadStage(request, null, "validate", Duration.ofDays(1), NOPLogger.NOP_LOGGER)
+                .load(scanned, quarantine, false, System.nanoTime());
     }
 
     /**
@@ -130,8 +136,10 @@ public final class LoadStage {
             RecordedInputs.Recorded before = recorded.changed(o.file().relativePath(), o.sha256());
             if (before != null) {
                 changed.add(o.file().relativePath() + " (recorded by run " + before.runId() + ")");
-                o = o.reason() != null ? o : new FileOutcome(o.file(), o.sha256(), o.bytes(), o.result(),
-                        o.status(), FileReason.FILE_CHANGED);
+                o = o.reason() != null
+                        ? o
+                        : new FileOutcome(
+                                o.file(), o.sha256(), o.bytes(), o.result(), o.status(), FileReason.FILE_CHANGED);
             }
             checked.put(o.file().relativePath(), o);
         }
@@ -139,8 +147,15 @@ public final class LoadStage {
         recorded.missing(regularFiles).forEach((path, before) -> {
             missing.add(path + " (recorded by run " + before.runId() + ")");
             InboxFile gone = Inbox.missingFile(path);
-            checked.put(path, new FileOutcome(gone, before.sha256(), before.bytes(), null,
-                    FileReason.FILE_MISSING.status(), FileReason.FILE_MISSING));
+            checked.put(
+                    path,
+                    new FileOutcome(
+                            gone,
+                            before.sha256(),
+                            before.bytes(),
+                            null,
+                            FileReason.FILE_MISSING.status(),
+                            FileReason.FILE_MISSING));
         });
         List<String> problems = new ArrayList<>();
         if (!changed.isEmpty()) {
@@ -159,7 +174,8 @@ public final class LoadStage {
             log.warn("run {}: accepted (--allow-changed-files): {}", runId, String.join("; ", problems));
         }
         List<FileOutcome> result = new ArrayList<>(checked.values());
-        result.sort(Comparator.comparing((FileOutcome o) -> o.file().leaId()).thenComparing(o -> o.file().fileName()));
+        result.sort(Comparator.comparing((FileOutcome o) -> o.file().leaId())
+                .thenComparing(o -> o.file().fileName()));
         return result;
     }
 
@@ -172,7 +188,8 @@ public final class LoadStage {
 
     private LoadResult load(QuarantineStore quarantine) throws Exception {
         long started = System.nanoTime();
-        Inbox inbox = request.inputs() == null ? Inbox.scan(request.inbox(), request.asOf())
+        Inbox inbox = request.inputs() == null
+                ? Inbox.scan(request.inbox(), request.asOf())
                 : Inbox.scan(request.inbox(), request.asOf(), request.inputs()::contains);
         return load(inbox, quarantine, true, started);
     }
@@ -184,20 +201,26 @@ public final class LoadStage {
     private LoadResult load(Inbox inbox, QuarantineStore quarantine, boolean fold, long started) throws Exception {
         FileSystem fs = warehouse == null ? null : warehouse.fs();
         Path quarantineDir = warehouse == null ? null : new Path(warehouse.runDir(runId), "quarantine");
-        Progress progress = Progress.start(log, "run " + runId + ": loadInbox", inbox.files().size(),
-                progressInterval);
-        ExtractFileReader reader = new ExtractFileReader(inbox.state().dimensions(), request.maxRejectRate(),
-                quarantine, progress);
+        Progress progress = Progress.start(
+                log, "run " + runId + ": loadInbox", inbox.files().size(), progressInterval);
+        ExtractFileReader reader =
+                new ExtractFileReader(inbox.state().dimensions(), request.maxRejectRate(), quarantine, progress);
         LeaModels models = new LeaModels(); // fresh per load: a restarted load folds from scratch
         LeaLoader loader = new LeaLoader(reader, fold ? models : (lea, schema) -> ExtractFold.NONE);
-        LeaCheckpoints checkpoints = warehouse == null ? null
-                : new LeaCheckpoints(warehouse, runId, fingerprint(request));
+        LeaCheckpoints checkpoints =
+                warehouse == null ? null : new LeaCheckpoints(warehouse, runId, fingerprint(request));
         long listed = System.nanoTime();
 
         Map<String, List<InboxFile>> byLea = new TreeMap<>();
-        inbox.files().forEach(f -> byLea.computeIfAbsent(f.leaId(), k -> new ArrayList<>()).add(f));
-        log.info("run {}: {} files from {} LEA folders in {}", runId, inbox.files().size(),
-                byLea.size(), request.inbox());
+        inbox.files()
+                .forEach(f ->
+                        byLea.computeIfAbsent(f.leaId(), k -> new ArrayList<>()).add(f));
+        log.info(
+                "run {}: {} files from {} LEA folders in {}",
+                runId,
+                inbox.files().size(),
+                byLea.size(),
+                request.inbox());
         List<FileOutcome> outcomes = new ArrayList<>();
         AtomicInteger resumed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(request.threads());
@@ -232,8 +255,11 @@ public final class LoadStage {
             progress.close();
         }
         if (resumed.get() > 0) {
-            log.info("run {}: {} of {} LEAs restored from the checkpoints of an earlier attempt", runId,
-                    resumed.get(), byLea.size());
+            log.info(
+                    "run {}: {} of {} LEAs restored from the checkpoints of an earlier attempt",
+                    runId,
+                    resumed.get(),
+                    byLea.size());
         }
         long read = 0;
         long accepted = 0;
@@ -250,11 +276,17 @@ public final class LoadStage {
             outcomes = checkUnchanged(outcomes, request.allowChangedFiles());
         }
         long finished = System.nanoTime();
-        LoadResult.Timing timing = new LoadResult.Timing(Duration.ofNanos((listed - started) + (finished - readDone)),
-                Duration.ofNanos(readDone - listed));
+        LoadResult.Timing timing = new LoadResult.Timing(
+                Duration.ofNanos((listed - started) + (finished - readDone)), Duration.ofNanos(readDone - listed));
         double seconds = (finished - started) / 1e9;
-        log.info("run {}: read {} rows ({} accepted, {} rejected) in {} s, {} rows/s", runId, read,
-                accepted, rejected, String.format("%.1f", seconds), Math.round(read / Math.max(seconds, 1e-9)));
+        log.info(
+                "run {}: read {} rows ({} accepted, {} rejected) in {} s, {} rows/s",
+                runId,
+                read,
+                accepted,
+                rejected,
+                String.format("%.1f", seconds),
+                Math.round(read / Math.max(seconds, 1e-9)));
         return new LoadResult(inbox, request.asOf(), outcomes, models, read, accepted, rejected, timing);
     }
 
@@ -263,11 +295,15 @@ public final class LoadStage {
      * the _state files): a checkpoint made under another is not used.
      */
     private static String fingerprint(Request request) throws IOException {
-        StringBuilder f = new StringBuilder(ToolVersion.plImpact()).append('|').append(request.asOf())
-                .append('|').append(request.maxRejectRate());
+        StringBuilder f = new StringBuilder(ToolVersion.plImpact())
+                .append('|')
+                .append(request.asOf())
+                .append('|')
+                .append(request.maxRejectRate());
         for (String state : StateRegistry.FILES) {
-            f.append('|').append(Sha256.of(
-                    java.nio.file.Files.newInputStream(request.inbox().resolve(state))));
+            f.append('|')
+                    .append(Sha256.of(
+                            java.nio.file.Files.newInputStream(request.inbox().resolve(state))));
         }
         return f.toString();
     }

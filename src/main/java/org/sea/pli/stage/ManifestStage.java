@@ -1,18 +1,5 @@
 package org.sea.pli.stage;
 
-import org.sea.pli.extract.FileReason;
-import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.sea.pli.extract.FileOutcome;
-import org.sea.pli.extract.StateRegistry;
-import org.sea.pli.parquet.WrittenFile;
-import org.sea.pli.storage.RunIds;
-import org.sea.pli.storage.Sha256;
-import org.sea.pli.storage.Warehouse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -21,6 +8,18 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.sea.pli.extract.FileOutcome;
+import org.sea.pli.extract.FileReason;
+import org.sea.pli.extract.StateRegistry;
+import org.sea.pli.parquet.WrittenFile;
+import org.sea.pli.storage.RunIds;
+import org.sea.pli.storage.Sha256;
+import org.sea.pli.storage.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The manifest stage (SPEC §6): records every input considered and every output file of the run,
@@ -44,8 +43,13 @@ public final class ManifestStage {
      * @param configuration the run's effective configuration, the key only as its fingerprint
      * @param started       when this attempt started (manifest timing, §6: the only part allowed to differ)
      */
-    public ManifestStage(Warehouse warehouse, String runId, java.nio.file.Path inbox, String asOf,
-                         RunManifest.Configuration configuration, Instant started) {
+    public ManifestStage(
+            Warehouse warehouse,
+            String runId,
+            java.nio.file.Path inbox,
+            String asOf,
+            RunManifest.Configuration configuration,
+            Instant started) {
         this.warehouse = warehouse;
         this.runId = runId;
         this.inbox = inbox;
@@ -68,7 +72,10 @@ public final class ManifestStage {
         try (FSDataOutputStream out = fs.create(file, true)) {
             out.write(manifest.toJson());
         }
-        log.info("run {}: manifest lists {} inputs and {} outputs", runId, manifest.inputs().size(),
+        log.info(
+                "run {}: manifest lists {} inputs and {} outputs",
+                runId,
+                manifest.inputs().size(),
                 manifest.outputs().size());
         return Timed.since(started, manifest);
     }
@@ -77,17 +84,21 @@ public final class ManifestStage {
         List<RunManifest.Input> inputs = new ArrayList<>();
         for (String state : StateRegistry.FILES) {
             java.nio.file.Path p = inbox.resolve(state);
-            inputs.add(new RunManifest.Input(state, Sha256.of(Files.newInputStream(p)), Files.size(p),
-                    RunManifest.Input.STATE));
+            inputs.add(new RunManifest.Input(
+                    state, Sha256.of(Files.newInputStream(p)), Files.size(p), RunManifest.Input.STATE));
         }
         Map<String, Long> quarantineRows = new HashMap<>();
         for (FileOutcome o : load.outcomes()) {
             // a file_missing path is recorded as not there (sha256 null), so the next run does not report it again
             boolean gone = o.reason() == FileReason.FILE_MISSING;
-            inputs.add(new RunManifest.Input(o.file().relativePath(), gone ? null : o.sha256(), gone ? 0 : o.bytes(),
+            inputs.add(new RunManifest.Input(
+                    o.file().relativePath(),
+                    gone ? null : o.sha256(),
+                    gone ? 0 : o.bytes(),
                     o.status().code()));
             if (o.result() != null && o.result().rowsRejected() > 0) {
-                quarantineRows.put("quarantine/" + o.file().leaId() + "/" + o.file().quarantineName(),
+                quarantineRows.put(
+                        "quarantine/" + o.file().leaId() + "/" + o.file().quarantineName(),
                         o.result().rowsRejected());
             }
         }
@@ -104,16 +115,24 @@ public final class ManifestStage {
             if (NOT_OUTPUTS.contains(relative) || relative.startsWith("work/")) {
                 continue;
             }
-            Long rows = martRows.containsKey(relative) ? martRows.get(relative)
-                    : relative.startsWith("marts/") ? parquetRows(fs, Warehouse.child(runDir, relative))
-                    : quarantineRows.get(relative);
+            Long rows = martRows.containsKey(relative)
+                    ? martRows.get(relative)
+                    : relative.startsWith("marts/")
+                            ? parquetRows(fs, Warehouse.child(runDir, relative))
+                            : quarantineRows.get(relative);
             outputs.add(new RunManifest.Output(relative, Sha256.of(fs.open(Warehouse.child(runDir, relative))), rows));
         }
         outputs.sort(Comparator.comparing(RunManifest.Output::path));
 
-        return new RunManifest(runId, asOf, ToolVersion.plImpact(),
-                ToolVersion.parquetJava(), configuration,
-                inputs, outputs, new RunManifest.Timing(started, finished));
+        return new RunManifest(
+                runId,
+                asOf,
+                ToolVersion.plImpact(),
+                ToolVersion.parquetJava(),
+                configuration,
+                inputs,
+                outputs,
+                new RunManifest.Timing(started, finished));
     }
 
     /** Rows of a mart file from its footer (a restart may not have written it in this JVM). */
@@ -123,5 +142,4 @@ public final class ManifestStage {
             return reader.getRecordCount();
         }
     }
-
 }

@@ -1,5 +1,9 @@
 package org.sea.pli.stage;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.mart.EducatorPseudonym;
 import org.sea.pli.mart.ImpactMarts;
@@ -13,11 +17,6 @@ import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * The marts stage (SPEC §5): every mart as Parquet under {@code runs/<run_id>/marts/}, from what
  * the load returned. Returns the files written, with their row counts.
@@ -27,8 +26,7 @@ public final class MartsStage {
     private static final Logger log = LoggerFactory.getLogger(MartsStage.class);
 
     /** The output-shaping settings of §4–§5 and the key of {@code educator_key} (§5.1). */
-    public record Settings(int minCellSize, double improvedThreshold, int brightSpots, byte[] pseudonymKey) {
-    }
+    public record Settings(int minCellSize, double improvedThreshold, int brightSpots, byte[] pseudonymKey) {}
 
     private final Warehouse warehouse;
     private final String runId;
@@ -56,12 +54,20 @@ public final class MartsStage {
                 report.write(null, row);
             }
             // §5.11: the registry's LEAs (with or without a folder), as-of and the load outcomes; no file read again
-            SubmissionStatusMart.Input submissions = new SubmissionStatusMart.Input(
-                    load.inbox().state().leas().keySet(), load.asOf(), load.outcomes());
-            new SubmissionStatusMart().write(submissions, (mart, year, values) -> writers.get(mart).write(year, values));
-            ImpactMarts marts = new ImpactMarts(settings.minCellSize(), settings.improvedThreshold(),
-                    settings.brightSpots(), new EducatorPseudonym(settings.pseudonymKey()));
-            marts.write(load.models().all(), (mart, year, values) -> writers.get(mart).write(year, values));
+            SubmissionStatusMart.Input submissions =
+                    new SubmissionStatusMart.Input(load.inbox().state().leas().keySet(), load.asOf(), load.outcomes());
+            new SubmissionStatusMart()
+                    .write(
+                            submissions,
+                            (mart, year, values) -> writers.get(mart).write(year, values));
+            ImpactMarts marts = new ImpactMarts(
+                    settings.minCellSize(),
+                    settings.improvedThreshold(),
+                    settings.brightSpots(),
+                    new EducatorPseudonym(settings.pseudonymKey()));
+            marts.write(
+                    load.models().all(),
+                    (mart, year, values) -> writers.get(mart).write(year, values));
             for (Map.Entry<String, MartWriter> w : writers.entrySet()) {
                 written.addAll(w.getValue().finish());
                 // a mart with no rows is still published, as an empty directory
@@ -73,7 +79,11 @@ public final class MartsStage {
             }
         }
         long rows = written.stream().mapToLong(WrittenFile::rows).sum();
-        log.info("run {}: wrote {} mart files ({} rows) in {} s", runId, written.size(), rows,
+        log.info(
+                "run {}: wrote {} mart files ({} rows) in {} s",
+                runId,
+                written.size(),
+                rows,
                 String.format("%.1f", (System.nanoTime() - started) / 1e9));
         return Timed.since(started, List.copyOf(written));
     }

@@ -1,15 +1,14 @@
 package org.sea.pli.stage;
 
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
 import org.sea.pli.mart.MartCatalog;
 import org.sea.pli.storage.Publisher;
 import org.sea.pli.storage.RunIds;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The publish stage (SPEC §6): switches {@code current/} to this run's marts (and its report,

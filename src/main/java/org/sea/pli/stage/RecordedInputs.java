@@ -1,14 +1,13 @@
 package org.sea.pli.stage;
 
-import org.apache.hadoop.fs.Path;
-import org.sea.pli.storage.RunIds;
-import org.sea.pli.storage.Warehouse;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.Path;
+import org.sea.pli.storage.RunIds;
+import org.sea.pli.storage.Warehouse;
 
 /**
  * What earlier runs recorded of the inbox (SPEC.md §1: the inbox is the archive, so a file whose
@@ -19,8 +18,7 @@ import java.util.Map;
 final class RecordedInputs {
 
     /** A path's recorded hash (null when it was not a regular file) and the run that recorded it. */
-    record Recorded(String sha256, long bytes, String runId) {
-    }
+    record Recorded(String sha256, long bytes, String runId) {}
 
     private final Map<String, Recorded> byPath = new HashMap<>();
 
@@ -58,8 +56,12 @@ final class RecordedInputs {
      */
     Recorded changed(String path, String sha256) {
         Recorded recorded = byPath.get(path);
-        return recorded == null || recorded.sha256() == null || sha256 == null
-                || recorded.sha256().equals(sha256) ? null : recorded;
+        return recorded == null
+                        || recorded.sha256() == null
+                        || sha256 == null
+                        || recorded.sha256().equals(sha256)
+                ? null
+                : recorded;
     }
 
     /**

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -21,16 +20,26 @@ import java.util.List;
  * @param inputs  every input file considered, path relative to the inbox, sorted by path
  * @param outputs every output file, path relative to the run directory, sorted by path
  */
-public record RunManifest(String runId, String asOf, String toolVersion, String parquetJavaVersion,
-                          Configuration configuration, List<Input> inputs, List<Output> outputs, Timing timing) {
+public record RunManifest(
+        String runId,
+        String asOf,
+        String toolVersion,
+        String parquetJavaVersion,
+        Configuration configuration,
+        List<Input> inputs,
+        List<Output> outputs,
+        Timing timing) {
 
     public static final String FILE = "manifest.json";
     public static final int FORMAT = 1;
 
     /** The effective configuration; the pseudonym key only as its SHA-256 fingerprint. */
-    public record Configuration(int minCellSize, double improvedThreshold, double maxRejectRate, int brightSpots,
-                                String pseudonymKeySha256) {
-    }
+    public record Configuration(
+            int minCellSize,
+            double improvedThreshold,
+            double maxRejectRate,
+            int brightSpots,
+            String pseudonymKeySha256) {}
 
     /** @param status a load-report status (§1.1), or {@link #STATE} for the {@code _state} files */
     public record Input(String path, String sha256, long bytes, String status) {
@@ -44,11 +53,9 @@ public record RunManifest(String runId, String asOf, String toolVersion, String 
     }
 
     /** @param rows rows of a Parquet file; null for other files */
-    public record Output(String path, String sha256, Long rows) {
-    }
+    public record Output(String path, String sha256, Long rows) {}
 
-    public record Timing(Instant started, Instant finished) {
-    }
+    public record Timing(Instant started, Instant finished) {}
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -69,7 +76,10 @@ public record RunManifest(String runId, String asOf, String toolVersion, String 
         config.put("pseudonym_key_sha256", configuration.pseudonymKeySha256());
         ArrayNode in = root.putArray("inputs");
         for (Input i : inputs) {
-            in.addObject().put("path", i.path()).put("sha256", i.sha256()).put("bytes", i.bytes())
+            in.addObject()
+                    .put("path", i.path())
+                    .put("sha256", i.sha256())
+                    .put("bytes", i.bytes())
                     .put("status", i.status());
         }
         ArrayNode out = root.putArray("outputs");
@@ -84,7 +94,10 @@ public record RunManifest(String runId, String asOf, String toolVersion, String 
         ObjectNode t = root.putObject("timing");
         t.put("started", timing.started().toString());
         t.put("finished", timing.finished().toString());
-        t.put("seconds", BigDecimal.valueOf(timing.finished().toEpochMilli() - timing.started().toEpochMilli(), 3));
+        t.put(
+                "seconds",
+                BigDecimal.valueOf(
+                        timing.finished().toEpochMilli() - timing.started().toEpochMilli(), 3));
         try {
             return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
@@ -110,25 +123,34 @@ public record RunManifest(String runId, String asOf, String toolVersion, String 
             List<Input> inputs = new ArrayList<>();
             for (JsonNode i : required(root, "inputs")) {
                 JsonNode sha = i.get("sha256"); // null for an entry that was not a regular file (§5.7)
-                inputs.add(new Input(text(i, "path"), sha == null || sha.isNull() ? null : sha.asText(),
+                inputs.add(new Input(
+                        text(i, "path"),
+                        sha == null || sha.isNull() ? null : sha.asText(),
                         required(i, "bytes").asLong(),
                         text(i, "status")));
             }
             List<Output> outputs = new ArrayList<>();
             for (JsonNode o : required(root, "outputs")) {
                 JsonNode rows = o.get("rows");
-                outputs.add(new Output(text(o, "path"), text(o, "sha256"),
-                        rows == null || rows.isNull() ? null : rows.asLong()));
+                outputs.add(new Output(
+                        text(o, "path"), text(o, "sha256"), rows == null || rows.isNull() ? null : rows.asLong()));
             }
             JsonNode tool = required(root, "tool");
             JsonNode timing = required(root, "timing");
-            return new RunManifest(text(root, "run_id"), text(root, "as_of"), text(tool, "version"),
+            return new RunManifest(
+                    text(root, "run_id"),
+                    text(root, "as_of"),
+                    text(tool, "version"),
                     text(tool, "parquet_java"),
-                    new Configuration(required(c, "min_cell_size").asInt(),
-                            required(c, "improved_threshold").asDouble(), required(c, "max_reject_rate").asDouble(),
-                            required(c, "bright_spots").asInt(), text(c, "pseudonym_key_sha256")),
-                    inputs, outputs, new Timing(Instant.parse(text(timing, "started")),
-                    Instant.parse(text(timing, "finished"))));
+                    new Configuration(
+                            required(c, "min_cell_size").asInt(),
+                            required(c, "improved_threshold").asDouble(),
+                            required(c, "max_reject_rate").asDouble(),
+                            required(c, "bright_spots").asInt(),
+                            text(c, "pseudonym_key_sha256")),
+                    inputs,
+                    outputs,
+                    new Timing(Instant.parse(text(timing, "started")), Instant.parse(text(timing, "finished"))));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(e.getMessage());
         }

@@ -1,11 +1,10 @@
 package org.sea.pli.stage;
 
-import org.apache.parquet.Version;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import org.apache.parquet.Version;
 
 /**
  * Versions recorded in the manifest (SPEC.md §6). parquet-java's version matters to auditors:
@@ -13,8 +12,7 @@ import java.util.Properties;
  */
 public final class ToolVersion {
 
-    private ToolVersion() {
-    }
+    private ToolVersion() {}
 
     public static String plImpact() {
         try (InputStream in = ToolVersion.class.getResourceAsStream("/org/sea/pli/version.properties")) {

@@ -1,12 +1,11 @@
 package org.sea.pli.stage;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.extract.QuarantineStore;
 import org.sea.pli.storage.Warehouse;
-
-import java.io.IOException;
-import java.io.OutputStream;
 
 /** Quarantine files under {@code runs/<run_id>/quarantine/} on the warehouse's file system (SPEC.md §3.1). */
 final class WarehouseQuarantine implements QuarantineStore {

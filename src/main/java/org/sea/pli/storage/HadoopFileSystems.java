@@ -15,8 +15,7 @@ import org.apache.hadoop.fs.FileSystem;
  */
 public final class HadoopFileSystems {
 
-    private HadoopFileSystems() {
-    }
+    private HadoopFileSystems() {}
 
     /**
      * A private FileSystem instance for {@code uri} (not Hadoop's shared cache): its owner closes it.
@@ -35,7 +34,8 @@ public final class HadoopFileSystems {
             fs = FileSystem.newInstance(uri, c);
         } catch (IOException e) {
             String hint = "s3a".equalsIgnoreCase(uri.getScheme())
-                    ? " (s3a:// needs org.apache.hadoop:hadoop-aws and its AWS SDK on the classpath)" : "";
+                    ? " (s3a:// needs org.apache.hadoop:hadoop-aws and its AWS SDK on the classpath)"
+                    : "";
             throw new IOException("cannot open warehouse " + location + ": " + e.getMessage() + hint, e);
         }
         if (fs instanceof ChecksumFileSystem checksummed) {
@@ -73,8 +73,8 @@ public final class HadoopFileSystems {
 
     private static void setUnlessConfigured(Configuration conf, String key, String value) {
         String[] sources = conf.getPropertySources(key);
-        boolean onlyDefaults = sources == null
-                || java.util.Arrays.stream(sources).allMatch(src -> src.endsWith("-default.xml"));
+        boolean onlyDefaults =
+                sources == null || java.util.Arrays.stream(sources).allMatch(src -> src.endsWith("-default.xml"));
         if (onlyDefaults) {
             conf.set(key, value, "pl-impact fail-fast default");
         }

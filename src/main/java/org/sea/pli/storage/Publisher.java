@@ -45,6 +45,7 @@ import org.apache.hadoop.fs.Path;
 public final class Publisher {
     /** The file in {@code current/} naming the published run. */
     public static final String PUBLISHED_FILE = "_PUBLISHED";
+
     static final String STAGING_PREFIX = "current.staging-";
     static final String PREVIOUS_PREFIX = "current.previous-";
 
@@ -92,7 +93,8 @@ public final class Publisher {
         for (String extra : runDirs) {
             checkName("run directory", extra);
             if (extra.equals(PUBLISHED_FILE) || !seen.add(extra)) {
-                throw new IllegalArgumentException("run directory " + extra + " clashes with a mart or " + PUBLISHED_FILE);
+                throw new IllegalArgumentException(
+                        "run directory " + extra + " clashes with a mart or " + PUBLISHED_FILE);
             }
             Path dir = new Path(runDir(runId), extra);
             if (!fs.exists(dir) || !fs.getFileStatus(dir).isDirectory()) {

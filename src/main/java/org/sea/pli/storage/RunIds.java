@@ -1,9 +1,5 @@
 package org.sea.pli.storage;
 
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -12,6 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 /**
  * Run ids of SPEC §6: {@code <as-of>_<n>}, n counting the runs of that as-of date in the
@@ -24,8 +23,7 @@ public final class RunIds {
 
     private static final Pattern RUN_ID = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})_(\\d{1,9})");
 
-    private RunIds() {
-    }
+    private RunIds() {}
 
     public static String next(Warehouse warehouse, LocalDate asOf) throws IOException {
         String prefix = asOf + "_";
@@ -56,7 +54,10 @@ public final class RunIds {
     }
 
     public static void markFinished(Warehouse warehouse, String runId) throws IOException {
-        warehouse.fs().create(new Path(warehouse.runDir(runId), FINISHED_MARKER), true).close();
+        warehouse
+                .fs()
+                .create(new Path(warehouse.runDir(runId), FINISHED_MARKER), true)
+                .close();
     }
 
     /**

@@ -59,7 +59,7 @@ public final class Warehouse implements AutoCloseable {
      * {@code parent/relative}, each '/'-separated segment taken as a literal name: Hadoop's
      * {@link Path} parses strings as URIs, so a name from the inbox such as {@code L00:1},
      * {@code a%20b} or {@code x#y} must never be concatenated into one (the colon would be taken for
- * a scheme, {@code %20} decoded, {@code #} cut off as a fragment).
+     * a scheme, {@code %20} decoded, {@code #} cut off as a fragment).
      */
     public static Path child(Path parent, String relative) {
         Path p = parent;

@@ -14,8 +14,7 @@ public final class WarehouseLocation {
 
     private static final Pattern URI_SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:.*");
 
-    private WarehouseLocation() {
-    }
+    private WarehouseLocation() {}
 
     public static URI toUri(String location) {
         if (location == null || location.isBlank()) {
@@ -36,7 +35,7 @@ public final class WarehouseLocation {
         // Path.toUri() ends an existing directory with '/', a missing one without: the root must
         // not depend on whether the warehouse exists yet (it identifies the run's job instance).
         String uri = Paths.get(s).toAbsolutePath().normalize().toUri().toString();
-        return URI.create(uri.length() > "file:///".length() && uri.endsWith("/")
-                ? uri.substring(0, uri.length() - 1) : uri);
+        return URI.create(
+                uri.length() > "file:///".length() && uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri);
     }
 }

@@ -1,13 +1,12 @@
 package org.sea.pli.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sea.pli.testing.CommandRun;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sea.pli.testing.CommandRun;
 
 /** A bad setting is a configuration error (SPEC.md §7): exit 2, one line naming it, no stack trace. */
 class ConfigurationErrorTest {
@@ -16,17 +15,27 @@ class ConfigurationErrorTest {
     Path tmp;
 
     private CommandRun run(String setting) {
-        return CommandRun.execute(CommandRun.KEY_ENV, List.of("run", "--inbox", "sample-data", "--warehouse",
-                tmp.resolve("w").toString(), "--as-of", "2026-06-30", setting,
-                "--spring.datasource.url=jdbc:h2:file:" + tmp.resolve("jobs")));
+        return CommandRun.execute(
+                CommandRun.KEY_ENV,
+                List.of(
+                        "run",
+                        "--inbox",
+                        "sample-data",
+                        "--warehouse",
+                        tmp.resolve("w").toString(),
+                        "--as-of",
+                        "2026-06-30",
+                        setting,
+                        "--spring.datasource.url=jdbc:h2:file:" + tmp.resolve("jobs")));
     }
 
     @Test
     void aSettingThatIsNotANumberNamesTheSetting() {
         CommandRun r = run("--pli.min-cell-size=abc");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.errLines().get(0)).isEqualTo(
-                "pl-impact: configuration error: pli.min-cell-size=abc is not valid (For input string: \"abc\")");
+        assertThat(r.errLines().get(0))
+                .isEqualTo(
+                        "pl-impact: configuration error: pli.min-cell-size=abc is not valid (For input string: \"abc\")");
         assertThat(r.err()).doesNotContain("\tat ");
         assertThat(tmp.resolve("w")).doesNotExist();
     }
@@ -35,7 +44,7 @@ class ConfigurationErrorTest {
     void aSettingOutOfItsRangeSaysTheRule() {
         CommandRun r = run("--pli.max-reject-rate=2");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.errLines().get(0)).isEqualTo(
-                "pl-impact: configuration error: pli.max-reject-rate must be between 0 and 1, got 2.0");
+        assertThat(r.errLines().get(0))
+                .isEqualTo("pl-impact: configuration error: pli.max-reject-rate must be between 0 and 1, got 2.0");
     }
 }

@@ -1,8 +1,6 @@
 package org.sea.pli.cli;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sea.pli.testing.CommandRun;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sea.pli.testing.CommandRun;
 
 /** The generate verb (SPEC.md §7): deterministic per seed, needs no pseudonym key. */
 class GenerateCommandTest {
@@ -23,8 +22,8 @@ class GenerateCommandTest {
     @Test
     void theCommittedSampleInboxIsExactlyGenerateSmallSeed42() throws IOException {
         Path out = tmp.resolve("inbox");
-        CommandRun r = CommandRun.execute(Map.of(), List.of("generate", "--out", out.toString(), "--scale", "small",
-                "--seed", "42"));
+        CommandRun r = CommandRun.execute(
+                Map.of(), List.of("generate", "--out", out.toString(), "--scale", "small", "--seed", "42"));
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("generated small inbox (seed 42)");
         assertThat(contents(out)).isEqualTo(contents(Path.of("sample-data")));
@@ -32,8 +31,8 @@ class GenerateCommandTest {
 
     @Test
     void aBadSeedIsAUsageError() {
-        CommandRun r = CommandRun.execute(Map.of(), List.of("generate", "--out", tmp.toString(), "--scale", "small",
-                "--seed", "forty-two"));
+        CommandRun r = CommandRun.execute(
+                Map.of(), List.of("generate", "--out", tmp.toString(), "--scale", "small", "--seed", "forty-two"));
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.errLines().get(0)).isEqualTo("pl-impact: --seed must be a whole number");
     }
@@ -42,8 +41,11 @@ class GenerateCommandTest {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
-                files.put(root.relativize(p).toString(), java.util.HexFormat.of().formatHex(
-                        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+                files.put(
+                        root.relativize(p).toString(),
+                        java.util.HexFormat.of()
+                                .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                        .digest(Files.readAllBytes(p))));
             }
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -1,8 +1,6 @@
 package org.sea.pli.extract;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Row rules of SPEC.md §2 and file rules of §3, one file at a time. */
 class ExtractFileReaderTest {
@@ -32,7 +31,9 @@ class ExtractFileReaderTest {
 
     private FileResult read(String relative, List<ExtractRow> kept) throws IOException {
         Inbox scanned = Inbox.scan(dir, LocalDate.parse("2026-06-30"));
-        InboxFile file = scanned.files().stream().filter(f -> f.relativePath().equals(relative)).findFirst()
+        InboxFile file = scanned.files().stream()
+                .filter(f -> f.relativePath().equals(relative))
+                .findFirst()
                 .orElseThrow();
         ExtractFold fold = new ExtractFold() {
             @Override
@@ -41,8 +42,7 @@ class ExtractFileReaderTest {
             }
 
             @Override
-            public void commit(int schoolYear) {
-            }
+            public void commit(int schoolYear) {}
         };
         return new ExtractFileReader(Set.of("engagement", "tech_use"), 0.05, quarantine).read(file, activities, fold);
     }
@@ -58,31 +58,46 @@ class ExtractFileReaderTest {
         for (int i = 0; i < 40; i++) {
             csv.append("e-").append(i).append(",a-1,2025-26,2025-10-01,60\n");
         }
-        csv.append("e-x,a-1,2025-26,2025-10-01\n");               // malformed_row: 4 fields
-        csv.append("e-x,a-1,2025-26,,60\n");                      // missing_value
-        csv.append("e-x,a-1,2025-26,,abc\n");                     // missing_value beats bad_type
-        csv.append("e x,a-1,2025-26,2025-10-02,60\n");            // bad_type: id with a space
-        csv.append("e-y,a-1,2025-2026,2025-10-02,60\n");          // bad_type: school_year
-        csv.append("e-y,a-1,2025-27,2025-10-02,60\n");            // bad_type: YY must be YYYY+1
-        csv.append("e-y,a-1,2025-26,2025-02-30,60\n");            // bad_type: no such date
-        csv.append("e-y,a-1,2025-26,2025-10-02,6.5\n");           // bad_type: int
-        csv.append("e-y,a-1,2025-26,2025-10-02,0\n");             // out_of_range: minutes 1..720
-        csv.append("e-y,a-1,2025-26,2026-07-01,60\n");            // out_of_range: after June 30
-        csv.append("e-0,a-1,2025-26,2025-10-01,30\n");            // duplicate_key of the first row
-        csv.append("e-z,a-9,2025-26,2025-10-01,30\n");            // unknown_activity
+        csv.append("e-x,a-1,2025-26,2025-10-01\n"); // malformed_row: 4 fields
+        csv.append("e-x,a-1,2025-26,,60\n"); // missing_value
+        csv.append("e-x,a-1,2025-26,,abc\n"); // missing_value beats bad_type
+        csv.append("e x,a-1,2025-26,2025-10-02,60\n"); // bad_type: id with a space
+        csv.append("e-y,a-1,2025-2026,2025-10-02,60\n"); // bad_type: school_year
+        csv.append("e-y,a-1,2025-27,2025-10-02,60\n"); // bad_type: YY must be YYYY+1
+        csv.append("e-y,a-1,2025-26,2025-02-30,60\n"); // bad_type: no such date
+        csv.append("e-y,a-1,2025-26,2025-10-02,6.5\n"); // bad_type: int
+        csv.append("e-y,a-1,2025-26,2025-10-02,0\n"); // out_of_range: minutes 1..720
+        csv.append("e-y,a-1,2025-26,2026-07-01,60\n"); // out_of_range: after June 30
+        csv.append("e-0,a-1,2025-26,2025-10-01,30\n"); // duplicate_key of the first row
+        csv.append("e-z,a-9,2025-26,2025-10-01,30\n"); // unknown_activity
         inbox.write("lea-1/attendance_2026-06-30.csv", csv.toString());
 
-        FileResult r = new ExtractFileReader(Set.of(), 1.0, quarantine).read(
-                Inbox.scan(dir, LocalDate.parse("2026-06-30")).files().stream()
-                        .filter(f -> f.extract().equals("attendance")).findFirst().orElseThrow(),
-                activities, ExtractFold.NONE);
+        FileResult r = new ExtractFileReader(Set.of(), 1.0, quarantine)
+                .read(
+                        Inbox.scan(dir, LocalDate.parse("2026-06-30")).files().stream()
+                                .filter(f -> f.extract().equals("attendance"))
+                                .findFirst()
+                                .orElseThrow(),
+                        activities,
+                        ExtractFold.NONE);
 
         assertThat(r.rowsRead()).isEqualTo(52);
         assertThat(r.rowsAccepted()).isEqualTo(40);
         assertThat(r.rowsRejected()).isEqualTo(12);
-        assertThat(r.reasons()).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
-                "bad_type", 5L, "duplicate_key", 1L, "malformed_row", 1L, "missing_value", 2L,
-                "out_of_range", 2L, "unknown_activity", 1L)));
+        assertThat(r.reasons())
+                .containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
+                        "bad_type",
+                        5L,
+                        "duplicate_key",
+                        1L,
+                        "malformed_row",
+                        1L,
+                        "missing_value",
+                        2L,
+                        "out_of_range",
+                        2L,
+                        "unknown_activity",
+                        1L)));
         assertThat(r.rejected()).isNull();
         String q = quarantine.text("lea-1/attendance_2026-06-30.csv");
         List<String> lines = q.lines().toList();
@@ -97,57 +112,62 @@ class ExtractFileReaderTest {
     void decimalAndEnumRulesOfTheOtherExtracts() throws IOException {
         String header = "activity_id,school_year,funding_source,amount_usd\n";
         StringBuilder csv = new StringBuilder(header);
-        csv.append("a-1,2025-26,title_ii_a,12.500\n");     // fine: 12.5 once trailing zeros drop
-        csv.append("a-1,2025-26,Title_IV_A , 1.2e3\n");     // fine: enum trimmed and lower-cased, scientific
-        csv.append("a-1,2025-26,local,12.505\n");           // out_of_range: 3 decimals
-        csv.append("a-1,2025-26,state,\"1,250.00\"\n");     // bad_type: thousands separator
-        csv.append("a-1,2025-26,federal,5\n");              // bad_enum
-        csv.append("a-1,2025-26,other,-1\n");               // out_of_range: negative
-        csv.append("a-1,2025-26,perkins,NaN\n");            // out_of_range: non-finite
-        csv.append("a-2,2025-26,perkins,-Infinity\n");      // out_of_range
+        csv.append("a-1,2025-26,title_ii_a,12.500\n"); // fine: 12.5 once trailing zeros drop
+        csv.append("a-1,2025-26,Title_IV_A , 1.2e3\n"); // fine: enum trimmed and lower-cased, scientific
+        csv.append("a-1,2025-26,local,12.505\n"); // out_of_range: 3 decimals
+        csv.append("a-1,2025-26,state,\"1,250.00\"\n"); // bad_type: thousands separator
+        csv.append("a-1,2025-26,federal,5\n"); // bad_enum
+        csv.append("a-1,2025-26,other,-1\n"); // out_of_range: negative
+        csv.append("a-1,2025-26,perkins,NaN\n"); // out_of_range: non-finite
+        csv.append("a-2,2025-26,perkins,-Infinity\n"); // out_of_range
         inbox.write("lea-1/pl_funding_2026-06-30.csv", csv.toString());
         List<ExtractRow> kept = new ArrayList<>();
-        FileResult r = new ExtractFileReader(Set.of(), 1.0, quarantine).read(
-                Inbox.scan(dir, LocalDate.parse("2026-06-30")).files().get(0), activities, new ExtractFold() {
+        FileResult r = new ExtractFileReader(Set.of(), 1.0, quarantine)
+                .read(Inbox.scan(dir, LocalDate.parse("2026-06-30")).files().get(0), activities, new ExtractFold() {
                     @Override
                     public void accept(ExtractRow row) {
                         kept.add(null);
                         assertThat(row.text(2)).isIn("title_ii_a", "title_iv_a");
-                        assertThat(row.decimal(3)).isIn(new java.math.BigDecimal("12.500"),
-                                new java.math.BigDecimal("1.2e3"));
+                        assertThat(row.decimal(3))
+                                .isIn(new java.math.BigDecimal("12.500"), new java.math.BigDecimal("1.2e3"));
                     }
 
                     @Override
-                    public void commit(int schoolYear) {
-                    }
+                    public void commit(int schoolYear) {}
                 });
         assertThat(kept).hasSize(2);
-        assertThat(r.reasons()).containsEntry("out_of_range", 4L).containsEntry("bad_type", 1L)
+        assertThat(r.reasons())
+                .containsEntry("out_of_range", 4L)
+                .containsEntry("bad_type", 1L)
                 .containsEntry("bad_enum", 1L);
     }
 
     @Test
     void activityDatesRubricAndSatisfactionRules() throws IOException {
-        inbox.write("lea-1/pl_activities_2026-06-30.csv", InboxFixture.ACTIVITIES_HEADER + "\n"
-                + "a-1,2025-26,Ok,c-1,coaching,udl,false,udl,2025-08-01,2025-08-01,0.5\n"
-                + "a-2,2025-26,Backwards,c-1,coaching,udl,false,udl,2025-09-01,2025-08-01,5\n"
-                + "a-3,2025-26,Zero hours,c-1,coaching,udl,false,udl,2025-08-01,2025-08-02,0\n"
-                + "a-4,2025-26,Too many,c-1,coaching,udl,false,udl,2025-08-01,2025-08-02,2000.01\n"
-                + "a-5,2025-26,Bad flag,c-1,coaching,udl,yes,udl,2025-08-01,2025-08-02,3\n");
+        inbox.write(
+                "lea-1/pl_activities_2026-06-30.csv",
+                InboxFixture.ACTIVITIES_HEADER + "\n"
+                        + "a-1,2025-26,Ok,c-1,coaching,udl,false,udl,2025-08-01,2025-08-01,0.5\n"
+                        + "a-2,2025-26,Backwards,c-1,coaching,udl,false,udl,2025-09-01,2025-08-01,5\n"
+                        + "a-3,2025-26,Zero hours,c-1,coaching,udl,false,udl,2025-08-01,2025-08-02,0\n"
+                        + "a-4,2025-26,Too many,c-1,coaching,udl,false,udl,2025-08-01,2025-08-02,2000.01\n"
+                        + "a-5,2025-26,Bad flag,c-1,coaching,udl,yes,udl,2025-08-01,2025-08-02,3\n");
         FileResult acts = read("lea-1/pl_activities_2026-06-30.csv");
         assertThat(acts.rowsAccepted()).isEqualTo(1);
         assertThat(acts.reasons()).containsEntry("out_of_range", 3L).containsEntry("bad_enum", 1L);
 
-        inbox.write("lea-1/artifact_ratings_2026-06-30.csv",
+        inbox.write(
+                "lea-1/artifact_ratings_2026-06-30.csv",
                 "artifact_id,educator_id,activity_id,school_year,artifact_type,phase,rated_on,rater_id,dimension,score\n"
                         + "art-1,e-1,a-1,2025-26,lesson_plan,baseline,2025-09-01,r-1,engagement,3\n"
                         + "art-1,e-1,a-1,2025-26,lesson_plan,baseline,2025-09-01,r-1,curiosity,3\n"
                         + "art-1,e-1,a-1,2025-26,lesson_plan,baseline,2025-09-01,r-1,tech_use,5\n");
         FileResult ratings = read("lea-1/artifact_ratings_2026-06-30.csv");
-        assertThat(ratings.reasons()).containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of(
-                "bad_enum", 1L, "out_of_range", 1L)));
+        assertThat(ratings.reasons())
+                .containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("bad_enum", 1L, "out_of_range", 1L)));
 
-        inbox.write("lea-1/satisfaction_2026-06-30.csv",
+        inbox.write(
+                "lea-1/satisfaction_2026-06-30.csv",
                 "educator_id,activity_id,school_year,responded_on,relevance,quality,intent_to_apply\n"
                         + "e-1,a-1,2025-26,2025-10-01,5,,\n"
                         + "e-2,a-1,2025-26,2025-10-01,,,\n"
@@ -157,7 +177,8 @@ class ExtractFileReaderTest {
         assertThat(sat.reasons()).containsEntry("out_of_range", 2L);
 
         // optional columns may be absent from the header altogether
-        inbox.write("lea-2/satisfaction_2026-06-30.csv",
+        inbox.write(
+                "lea-2/satisfaction_2026-06-30.csv",
                 "educator_id,activity_id,school_year,responded_on,quality\ne-1,a-1,2025-26,2025-10-01,4\n");
         assertThat(read("lea-2/satisfaction_2026-06-30.csv").rowsAccepted()).isEqualTo(1);
     }
@@ -183,9 +204,11 @@ class ExtractFileReaderTest {
         // the rejected record starts on physical line 4: the quoted title spans lines 2 and 3
         assertThat(quarantine.text("lea-1/pl_activities_2026-06-30.csv")).contains(",4,out_of_range");
 
-        inbox.gzip("lea-2/pl_activities_2026-06-30.csv.gz", InboxFixture.ACTIVITIES_HEADER + "\n"
-                + "a-1,2025-26,Gz,c-1,coaching,udl,false,udl,2025-08-01,2025-08-01,1\n"
-                + "a-1,2025-26,Gz,c-1,coaching,udl,false,udl,2025-08-01,2025-08-01,1\n");
+        inbox.gzip(
+                "lea-2/pl_activities_2026-06-30.csv.gz",
+                InboxFixture.ACTIVITIES_HEADER + "\n"
+                        + "a-1,2025-26,Gz,c-1,coaching,udl,false,udl,2025-08-01,2025-08-01,1\n"
+                        + "a-1,2025-26,Gz,c-1,coaching,udl,false,udl,2025-08-01,2025-08-01,1\n");
         FileResult gz = read("lea-2/pl_activities_2026-06-30.csv.gz");
         assertThat(gz.rowsAccepted()).isEqualTo(1);
         assertThat(gz.reasons()).containsEntry("duplicate_key", 1L);
@@ -195,8 +218,8 @@ class ExtractFileReaderTest {
 
     @Test
     void fileReasonsOfSection3_2() throws IOException {
-        inbox.write("lea-1/pl_activities_2026-06-30.csv",
-                "activity_id,school_year,title\na-1,2025-26,x\na-2,2025-26,y\n");
+        inbox.write(
+                "lea-1/pl_activities_2026-06-30.csv", "activity_id,school_year,title\na-1,2025-26,x\na-2,2025-26,y\n");
         FileResult missing = read("lea-1/pl_activities_2026-06-30.csv");
         assertThat(missing.rejected()).isEqualTo(FileReason.MISSING_COLUMN);
         assertThat(missing.rowsRead()).isEqualTo(2);
@@ -210,7 +233,8 @@ class ExtractFileReaderTest {
         assertThat(empty.claimedYears()).isNull(); // no school_year column: claims every year
 
         byte[] latin1 = (InboxFixture.ACTIVITIES_HEADER + "\na-1,2025-26,Caf\u00e9,c-1,coaching,udl,false,udl,"
-                + "2025-08-01,2025-08-01,1\n").getBytes(StandardCharsets.ISO_8859_1);
+                        + "2025-08-01,2025-08-01,1\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
         inbox.bytes("lea-2/pl_activities_2026-06-30.csv", latin1);
         FileResult notUtf8 = read("lea-2/pl_activities_2026-06-30.csv");
         assertThat(notUtf8.rejected()).isEqualTo(FileReason.UNREADABLE);
@@ -245,15 +269,19 @@ class ExtractFileReaderTest {
         // SPEC §5.11 rows_in_force: accepted rows of each school year, counted in the one read.
         // Years interleave (2025, 2025, 2024, 2025) so runs of one year are added up, and the
         // rejected row (bad enum) counts for no year: 2025-26 → 3, 2024-25 → 1.
-        inbox.write("lea-1/enrollments_2026-06-30.csv", "educator_id,activity_id,school_year,role,enrolled_on\n"
-                + "e-1,a-1,2025-26,teacher,2025-09-01\n"
-                + "e-2,a-1,2025-26,teacher,2025-09-01\n"
-                + "e-3,a-1,2024-25,teacher,2024-09-01\n"
-                + "e-4,a-1,2025-26,janitor,2025-09-01\n"
-                + "e-5,a-1,2025-26,teacher,2025-09-01\n");
-        FileResult r = new ExtractFileReader(Set.of(), 1.0, quarantine).read(
-                Inbox.scan(dir, LocalDate.parse("2026-06-30")).files().get(0),
-                (year, id) -> id.equals("a-1"), ExtractFold.NONE);
+        inbox.write(
+                "lea-1/enrollments_2026-06-30.csv",
+                "educator_id,activity_id,school_year,role,enrolled_on\n"
+                        + "e-1,a-1,2025-26,teacher,2025-09-01\n"
+                        + "e-2,a-1,2025-26,teacher,2025-09-01\n"
+                        + "e-3,a-1,2024-25,teacher,2024-09-01\n"
+                        + "e-4,a-1,2025-26,janitor,2025-09-01\n"
+                        + "e-5,a-1,2025-26,teacher,2025-09-01\n");
+        FileResult r = new ExtractFileReader(Set.of(), 1.0, quarantine)
+                .read(
+                        Inbox.scan(dir, LocalDate.parse("2026-06-30")).files().get(0),
+                        (year, id) -> id.equals("a-1"),
+                        ExtractFold.NONE);
         assertThat(r.acceptedRows()).containsExactly(Map.entry(2024, 1L), Map.entry(2025, 3L));
         assertThat(r.acceptedYears()).containsExactly(2024, 2025);
         assertThat(r.rowsAccepted()).isEqualTo(4);

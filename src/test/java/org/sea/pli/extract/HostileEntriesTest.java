@@ -1,8 +1,7 @@
 package org.sea.pli.extract;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,9 +10,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a hostile or careless LEA can put in an inbox (issue 9): entries that are not regular files
@@ -38,8 +37,10 @@ class HostileEntriesTest {
 
     private Map<String, FileOutcome> load(String lea) throws IOException {
         Inbox scanned = Inbox.scan(dir, AS_OF);
-        List<InboxFile> files = scanned.files().stream().filter(f -> f.leaId().equals(lea)).toList();
-        LeaLoader loader = new LeaLoader(new ExtractFileReader(scanned.state().dimensions(), 0.5, quarantine),
+        List<InboxFile> files =
+                scanned.files().stream().filter(f -> f.leaId().equals(lea)).toList();
+        LeaLoader loader = new LeaLoader(
+                new ExtractFileReader(scanned.state().dimensions(), 0.5, quarantine),
                 new org.sea.pli.model.LeaModels());
         return loader.load(lea, files).stream()
                 .collect(Collectors.toMap(o -> o.file().fileName(), o -> o));
@@ -56,8 +57,9 @@ class HostileEntriesTest {
         Map<String, FileOutcome> byName = load("lea-1");
 
         // §1: four entries directly under lea-1, four rows; the subfolder's contents are not listed
-        assertThat(byName.keySet()).containsExactlyInAnyOrder("pl_activities_2026-06-01.csv", "archive",
-                "attendance_2026-05-01.csv", "loop.csv");
+        assertThat(byName.keySet())
+                .containsExactlyInAnyOrder(
+                        "pl_activities_2026-06-01.csv", "archive", "attendance_2026-05-01.csv", "loop.csv");
         for (String name : List.of("archive", "attendance_2026-05-01.csv", "loop.csv")) {
             FileOutcome o = byName.get(name);
             assertThat(o.status()).as(name).isEqualTo(FileStatus.IGNORED);
@@ -68,8 +70,10 @@ class HostileEntriesTest {
         // the broken link keeps what its name says (§5.7 extract/extract_date where the name gives them)
         assertThat(byName.get("attendance_2026-05-01.csv").file().extract()).isEqualTo("attendance");
         assertThat(byName.get("pl_activities_2026-06-01.csv").status()).isEqualTo(FileStatus.IN_FORCE);
-        assertThat(Inbox.scan(dir, AS_OF).files()).filteredOn(f -> f.leaId().equals("lea-9"))
-                .singleElement().satisfies(f -> assertThat(f.ignored()).isEqualTo(FileReason.NOT_A_FILE));
+        assertThat(Inbox.scan(dir, AS_OF).files())
+                .filteredOn(f -> f.leaId().equals("lea-9"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.ignored()).isEqualTo(FileReason.NOT_A_FILE));
     }
 
     @Test
@@ -92,9 +96,11 @@ class HostileEntriesTest {
 
         Inbox scanned = Inbox.scan(dir, AS_OF);
 
-        assertThat(scanned.files()).extracting(InboxFile::relativePath, InboxFile::ignored).startsWith(
-                org.assertj.core.groups.Tuple.tuple("L00:1/attendance_2026-06-01.csv", FileReason.UNKNOWN_LEA),
-                org.assertj.core.groups.Tuple.tuple("lea-1/a%20b c:d.csv", FileReason.UNKNOWN_FILE));
+        assertThat(scanned.files())
+                .extracting(InboxFile::relativePath, InboxFile::ignored)
+                .startsWith(
+                        org.assertj.core.groups.Tuple.tuple("L00:1/attendance_2026-06-01.csv", FileReason.UNKNOWN_LEA),
+                        org.assertj.core.groups.Tuple.tuple("lea-1/a%20b c:d.csv", FileReason.UNKNOWN_FILE));
         // decoded as ñ under a UTF-8 locale, garbled without one: either way one unknown_file row
         assertThat(scanned.files()).hasSize(3).last().satisfies(f -> {
             assertThat(f.relativePath()).startsWith("lea-1/asistencia_").endsWith(".csv");
@@ -106,8 +112,10 @@ class HostileEntriesTest {
     void aHeaderNamingAColumnTwiceRejectsTheFileWithoutValidatingARow() throws Exception {
         inbox.activities("lea-1", "2026-06-01");
         // minutes twice: which one counts? §3.2 rejects the file rather than silently use the first
-        inbox.write("lea-1/attendance_2026-06-01.csv", "educator_id,activity_id,school_year,session_date,minutes,"
-                + "Minutes \ne-1,a-1,2025-26,2025-10-01,60,30\ne-2,a-1,2025-26,2025-10-01,bad,30\n");
+        inbox.write(
+                "lea-1/attendance_2026-06-01.csv",
+                "educator_id,activity_id,school_year,session_date,minutes,"
+                        + "Minutes \ne-1,a-1,2025-26,2025-10-01,60,30\ne-2,a-1,2025-26,2025-10-01,bad,30\n");
 
         FileOutcome o = load("lea-1").get("attendance_2026-06-01.csv");
 
@@ -122,7 +130,9 @@ class HostileEntriesTest {
     @Test
     void anUnknownColumnNamedTwiceIsNotADuplicateOfTheExtract() throws Exception {
         inbox.activities("lea-1", "2026-06-01");
-        inbox.write("lea-1/attendance_2026-06-01.csv", ATTENDANCE.strip() + ",note,note\ne-1,a-1,2025-26,2025-10-01,60,x,y\n");
+        inbox.write(
+                "lea-1/attendance_2026-06-01.csv",
+                ATTENDANCE.strip() + ",note,note\ne-1,a-1,2025-26,2025-10-01,60,x,y\n");
 
         FileOutcome o = load("lea-1").get("attendance_2026-06-01.csv");
 
@@ -134,13 +144,15 @@ class HostileEntriesTest {
     void quarantineFieldsThatWouldRunAsFormulasGetAnApostropheAndNumbersStayAsTheyAre() throws Exception {
         inbox.activities("lea-1", "2026-06-01");
         // 5 rejected rows of 6: max-reject-rate 0.5 in load() rejects the file too, but its rows are quarantined
-        inbox.write("lea-1/attendance_2026-06-01.csv", ATTENDANCE
-                + "\"=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",a-1,2025-26,2025-10-01,60\n"  // bad_type id
-                + "e-1,a-1,2025-26,2025-10-01,+cmd|' /C calc'!A0\n"                         // bad_type int
-                + "@SUM(A1),a-1,2025-26,2025-10-01,60\n"
-                + "e-2,a-1,2025-26,2025-10-01,-3\n"                                          // out_of_range, a number
-                + "e-3,a-1,2025-26,2025-10-01,\"\tx\"\n"
-                + "e-4,a-1,2025-26,2025-10-01,60\n");
+        inbox.write(
+                "lea-1/attendance_2026-06-01.csv",
+                ATTENDANCE
+                        + "\"=HYPERLINK(\"\"http://x\"\",\"\"click\"\")\",a-1,2025-26,2025-10-01,60\n" // bad_type id
+                        + "e-1,a-1,2025-26,2025-10-01,+cmd|' /C calc'!A0\n" // bad_type int
+                        + "@SUM(A1),a-1,2025-26,2025-10-01,60\n"
+                        + "e-2,a-1,2025-26,2025-10-01,-3\n" // out_of_range, a number
+                        + "e-3,a-1,2025-26,2025-10-01,\"\tx\"\n"
+                        + "e-4,a-1,2025-26,2025-10-01,60\n");
 
         load("lea-1");
 
@@ -153,7 +165,8 @@ class HostileEntriesTest {
         assertThat(lines.get(4)).isEqualTo("e-2,a-1,2025-26,2025-10-01,-3,5,out_of_range");
         assertThat(q).contains("'\tx,6,bad_type");
         // the inbox, the archive, keeps the bytes as sent
-        assertThat(Files.readString(dir.resolve("lea-1/attendance_2026-06-01.csv"))).contains("\n@SUM(A1),");
+        assertThat(Files.readString(dir.resolve("lea-1/attendance_2026-06-01.csv")))
+                .contains("\n@SUM(A1),");
     }
 
     @Test
@@ -170,11 +183,14 @@ class HostileEntriesTest {
     @Test
     void leasCsvOrRubricCsvListingAnIdTwiceFailsNamingIt() throws Exception {
         inbox.write("_state/leas.csv", "lea_id,lea_name,region\nlea-1,First,north\nlea-1,Other,south\n");
-        assertThatThrownBy(() -> Inbox.scan(dir, AS_OF)).isInstanceOf(InboxException.class)
+        assertThatThrownBy(() -> Inbox.scan(dir, AS_OF))
+                .isInstanceOf(InboxException.class)
                 .hasMessage("_state/leas.csv lists lea_id lea-1 twice");
 
-        new InboxFixture(dir).write("_state/rubric.csv", "dimension,description\nengagement,a\ntech_use,b\nengagement,c\n");
-        assertThatThrownBy(() -> Inbox.scan(dir, AS_OF)).isInstanceOf(InboxException.class)
+        new InboxFixture(dir)
+                .write("_state/rubric.csv", "dimension,description\nengagement,a\ntech_use,b\nengagement,c\n");
+        assertThatThrownBy(() -> Inbox.scan(dir, AS_OF))
+                .isInstanceOf(InboxException.class)
                 .hasMessage("_state/rubric.csv lists dimension engagement twice");
     }
 

@@ -12,15 +12,18 @@ import java.util.zip.GZIPOutputStream;
 /** Writes small hand-made inboxes (SPEC.md §1) for tests; public so the end-to-end tests of other packages reuse it. */
 public final class InboxFixture {
 
-    public static final String ACTIVITIES_HEADER = "activity_id,school_year,title,cohort_id,pl_model,focus,tool_specific,"
-            + "framework,start_date,end_date,planned_hours";
+    public static final String ACTIVITIES_HEADER =
+            "activity_id,school_year,title,cohort_id,pl_model,focus,tool_specific,"
+                    + "framework,start_date,end_date,planned_hours";
 
     public final Path root;
 
     public InboxFixture(Path root) throws IOException {
         this.root = root;
         write("_state/leas.csv", "lea_id,lea_name,region\nlea-1,First LEA,north\nlea-2,Second LEA,south\n");
-        write("_state/rubric.csv", "dimension,description\nengagement,Students engaged\ntech_use,Technology used well\n");
+        write(
+                "_state/rubric.csv",
+                "dimension,description\nengagement,Students engaged\ntech_use,Technology used well\n");
     }
 
     public InboxFixture write(String relative, String content) throws IOException {
@@ -45,9 +48,11 @@ public final class InboxFixture {
 
     /** Two activities of 2025-26 for an LEA: a-1 (coaching) and a-2 (workshop). */
     public InboxFixture activities(String lea, String date) throws IOException {
-        return write(lea + "/pl_activities_" + date + ".csv", ACTIVITIES_HEADER + "\n"
-                + "a-1,2025-26,Coaching cycle,c-1,coaching,tech_integration,false,iste,2025-08-01,2026-05-31,40\n"
-                + "a-2,2025-26,Tool day,c-2,workshop,tool_training,true,none,2025-09-10,2025-09-10,6\n");
+        return write(
+                lea + "/pl_activities_" + date + ".csv",
+                ACTIVITIES_HEADER + "\n"
+                        + "a-1,2025-26,Coaching cycle,c-1,coaching,tech_integration,false,iste,2025-08-01,2026-05-31,40\n"
+                        + "a-2,2025-26,Tool day,c-2,workshop,tool_training,true,none,2025-09-10,2025-09-10,6\n");
     }
 
     /** A store that keeps quarantine files in memory, by path. */

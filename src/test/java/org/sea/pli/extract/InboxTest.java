@@ -1,17 +1,16 @@
 package org.sea.pli.extract;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Inbox discovery of SPEC.md §1: which files under LEA folders are read, which are ignored and why. */
 class InboxTest {
@@ -30,7 +29,9 @@ class InboxTest {
     }
 
     private InboxFile file(Inbox scanned, String relative) {
-        return scanned.files().stream().filter(f -> f.relativePath().equals(relative)).findFirst()
+        return scanned.files().stream()
+                .filter(f -> f.relativePath().equals(relative))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(relative + " not in " + scanned.files()));
     }
 
@@ -62,18 +63,23 @@ class InboxTest {
     @Test
     void anyOtherFileNameUnderAKnownLeaIsUnknownFile() throws IOException {
         inbox.write("lea-1/readme.txt", "x\n");
-        inbox.write("lea-1/attendance.csv", ENROLLMENTS);              // no date
-        inbox.write("lea-1/grades_2026-01-01.csv", ENROLLMENTS);       // not one of the seven extracts
-        inbox.write("lea-1/enrollments_2026-1-5.csv", ENROLLMENTS);    // date not YYYY-MM-DD
-        inbox.write("lea-1/enrollments_2026-02-30.csv", ENROLLMENTS);  // no such day
-        inbox.write("lea-1/enrollments_2026-01-05.txt", ENROLLMENTS);  // not .csv / .csv.gz
-        inbox.write("lea-1/enrollments_2026-01-05.csv", ENROLLMENTS);  // the one good name
+        inbox.write("lea-1/attendance.csv", ENROLLMENTS); // no date
+        inbox.write("lea-1/grades_2026-01-01.csv", ENROLLMENTS); // not one of the seven extracts
+        inbox.write("lea-1/enrollments_2026-1-5.csv", ENROLLMENTS); // date not YYYY-MM-DD
+        inbox.write("lea-1/enrollments_2026-02-30.csv", ENROLLMENTS); // no such day
+        inbox.write("lea-1/enrollments_2026-01-05.txt", ENROLLMENTS); // not .csv / .csv.gz
+        inbox.write("lea-1/enrollments_2026-01-05.csv", ENROLLMENTS); // the one good name
 
         Inbox scanned = Inbox.scan(dir, AS_OF);
 
         assertThat(scanned.files()).hasSize(7);
-        for (String bad : List.of("readme.txt", "attendance.csv", "grades_2026-01-01.csv",
-                "enrollments_2026-1-5.csv", "enrollments_2026-02-30.csv", "enrollments_2026-01-05.txt")) {
+        for (String bad : List.of(
+                "readme.txt",
+                "attendance.csv",
+                "grades_2026-01-01.csv",
+                "enrollments_2026-1-5.csv",
+                "enrollments_2026-02-30.csv",
+                "enrollments_2026-01-05.txt")) {
             InboxFile f = file(scanned, "lea-1/" + bad);
             assertThat(f.ignored()).as(bad).isEqualTo(FileReason.UNKNOWN_FILE);
             assertThat(f.extract()).as(bad).isNull();
@@ -100,7 +106,8 @@ class InboxTest {
         assertThat(file(scanned, "lea-1/enrollments_2026-06-30.csv").ignored()).isNull();
 
         // the same inbox a day later reads both
-        assertThat(Inbox.scan(dir, AS_OF.plusDays(1)).files()).allSatisfy(f -> assertThat(f.ignored()).isNull());
+        assertThat(Inbox.scan(dir, AS_OF.plusDays(1)).files())
+                .allSatisfy(f -> assertThat(f.ignored()).isNull());
     }
 
     @Test
@@ -108,7 +115,7 @@ class InboxTest {
         inbox.write("lea-2/enrollments_2026-01-10.csv", ENROLLMENTS);
         inbox.gzip("lea-2/enrollments_2026-01-10.csv.gz", ENROLLMENTS);
         inbox.gzip("lea-2/enrollments_2026-01-11.csv.gz", ENROLLMENTS); // another stem: fine
-        inbox.write("lea-1/enrollments_2026-01-10.csv", ENROLLMENTS);   // same name, other LEA: fine
+        inbox.write("lea-1/enrollments_2026-01-10.csv", ENROLLMENTS); // same name, other LEA: fine
 
         Inbox scanned = Inbox.scan(dir, AS_OF);
 
@@ -152,7 +159,8 @@ class InboxTest {
 
         Inbox scanned = Inbox.scan(dir, AS_OF);
 
-        assertThat(scanned.files()).extracting(InboxFile::relativePath)
+        assertThat(scanned.files())
+                .extracting(InboxFile::relativePath)
                 .containsExactly("lea-1/pl_activities_2026-06-01.csv");
         assertThat(scanned.state().leas()).containsOnlyKeys("lea-1", "lea-2");
         assertThat(scanned.state().dimensions()).containsExactlyInAnyOrder("engagement", "tech_use");
@@ -168,14 +176,17 @@ class InboxTest {
         inbox.write("lea-1/satisfaction_2026-01-01.csv", "x");
         inbox.write("lea-1/enrollments_2026-01-01.csv", "x");
 
-        List<String> paths = Inbox.scan(dir, AS_OF).files().stream().map(InboxFile::relativePath).toList();
+        List<String> paths = Inbox.scan(dir, AS_OF).files().stream()
+                .map(InboxFile::relativePath)
+                .toList();
 
-        assertThat(paths).containsExactly(
-                "lea-1/enrollments_2026-01-01.csv",
-                "lea-1/satisfaction_2026-01-01.csv",
-                "lea-1/satisfaction_2026-02-01.csv",
-                "lea-2/attendance_2026-01-01.csv",
-                "lea-2/student_outcomes_2026-01-01.csv",
-                "lea-9/zz.txt");
+        assertThat(paths)
+                .containsExactly(
+                        "lea-1/enrollments_2026-01-01.csv",
+                        "lea-1/satisfaction_2026-01-01.csv",
+                        "lea-1/satisfaction_2026-02-01.csv",
+                        "lea-2/attendance_2026-01-01.csv",
+                        "lea-2/student_outcomes_2026-01-01.csv",
+                        "lea-9/zz.txt");
     }
 }

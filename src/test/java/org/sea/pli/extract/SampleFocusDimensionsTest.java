@@ -1,12 +1,6 @@
 package org.sea.pli.extract;
 
-import org.junit.jupiter.api.Test;
-import org.sea.pli.model.EducatorActivity;
-import org.sea.pli.model.GrowthStandardization;
-import org.sea.pli.model.LeaModel;
-import org.sea.pli.model.LeaModels;
-import org.sea.pli.model.LeaYear;
-import org.sea.pli.model.Sample;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,8 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.sea.pli.model.EducatorActivity;
+import org.sea.pli.model.GrowthStandardization;
+import org.sea.pli.model.LeaModel;
+import org.sea.pli.model.LeaModels;
+import org.sea.pli.model.LeaYear;
+import org.sea.pli.model.Sample;
 
 /**
  * The focus-specific dimension gains the generator plants (generate/PracticeLenses) are in the
@@ -34,8 +33,8 @@ class SampleFocusDimensionsTest {
     void eachFocusMovesItsOwnDimensionMost() throws Exception {
         Inbox inbox = Inbox.scan(Path.of("sample-data"), LocalDate.parse("2026-06-30"));
         LeaModels models = new LeaModels();
-        LeaLoader loader = new LeaLoader(new ExtractFileReader(inbox.state().dimensions(), 0.05,
-                new InboxFixture.MemoryQuarantine()), models);
+        LeaLoader loader = new LeaLoader(
+                new ExtractFileReader(inbox.state().dimensions(), 0.05, new InboxFixture.MemoryQuarantine()), models);
         Map<String, List<InboxFile>> byLea = inbox.files().stream()
                 .collect(Collectors.groupingBy(InboxFile::leaId, TreeMap::new, Collectors.toList()));
         for (Map.Entry<String, List<InboxFile>> e : byLea.entrySet()) {
@@ -52,7 +51,8 @@ class SampleFocusDimensionsTest {
                         Double c = e.practiceChange(d);
                         if (c != null) {
                             changes.computeIfAbsent(e.activity().focus(), k -> new TreeMap<>())
-                                    .computeIfAbsent(ly.dimensions().get(d), k -> new Sample()).add(c);
+                                    .computeIfAbsent(ly.dimensions().get(d), k -> new Sample())
+                                    .add(c);
                         }
                     }
                 }
@@ -61,11 +61,17 @@ class SampleFocusDimensionsTest {
         for (Map.Entry<String, String> p : PLANTED.entrySet()) {
             Map<String, Sample> byDimension = changes.get(p.getKey());
             assertThat(byDimension).as(p.getKey()).containsKey(p.getValue());
-            String most = byDimension.entrySet().stream().filter(d -> d.getValue().size() >= 10)
+            String most = byDimension.entrySet().stream()
+                    .filter(d -> d.getValue().size() >= 10)
                     .max(Map.Entry.comparingByValue((a, b) -> Double.compare(a.mean(), b.mean())))
-                    .orElseThrow().getKey();
-            assertThat(most).as("dimension moved most by focus " + p.getKey() + ": " + byDimension.entrySet().stream()
-                    .map(d -> d.getKey() + "=" + d.getValue().mean() + " (n " + d.getValue().size() + ")").toList())
+                    .orElseThrow()
+                    .getKey();
+            assertThat(most)
+                    .as("dimension moved most by focus " + p.getKey() + ": "
+                            + byDimension.entrySet().stream()
+                                    .map(d -> d.getKey() + "=" + d.getValue().mean() + " (n "
+                                            + d.getValue().size() + ")")
+                                    .toList())
                     .isEqualTo(p.getValue());
         }
     }

@@ -1,9 +1,5 @@
 package org.sea.pli.extract;
 
-import org.sea.pli.model.LeaModels;
-import org.sea.pli.stage.LoadResult;
-import org.sea.pli.stage.LoadStage;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -11,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.sea.pli.model.LeaModels;
+import org.sea.pli.stage.LoadResult;
+import org.sea.pli.stage.LoadStage;
 
 /**
  * Builds a small hand-made inbox (SPEC.md §1, §2) row by row and loads it end to end through the
@@ -28,8 +27,9 @@ public final class TestInbox {
             "enrollments", "educator_id,activity_id,school_year,role,enrolled_on",
             "attendance", "educator_id,activity_id,school_year,session_date,minutes",
             "satisfaction", "educator_id,activity_id,school_year,responded_on,relevance,quality,intent_to_apply",
-            "artifact_ratings", "artifact_id,educator_id,activity_id,school_year,artifact_type,phase,rated_on,"
-                    + "rater_id,dimension,score",
+            "artifact_ratings",
+                    "artifact_id,educator_id,activity_id,school_year,artifact_type,phase,rated_on,"
+                            + "rater_id,dimension,score",
             "student_outcomes", "student_id,educator_id,school_year,assessment_id,subject,grade,prior_score,score");
 
     private final InboxFixture fixture;
@@ -48,14 +48,15 @@ public final class TestInbox {
     public LeaModels load() throws IOException {
         for (Lea lea : leas.values()) {
             for (Map.Entry<String, StringBuilder> e : lea.rows.entrySet()) {
-                fixture.write(lea.id + "/" + e.getKey() + "_" + EXTRACT_DATE + ".csv",
+                fixture.write(
+                        lea.id + "/" + e.getKey() + "_" + EXTRACT_DATE + ".csv",
                         HEADERS.get(e.getKey()) + "\n" + e.getValue());
             }
         }
         LoadResult loaded;
         try {
-            loaded = LoadStage.inMemory(fixture.root, LocalDate.parse(EXTRACT_DATE), 0.05,
-                    new InboxFixture.MemoryQuarantine());
+            loaded = LoadStage.inMemory(
+                    fixture.root, LocalDate.parse(EXTRACT_DATE), 0.05, new InboxFixture.MemoryQuarantine());
         } catch (IOException | RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -63,8 +64,9 @@ public final class TestInbox {
         }
         for (FileOutcome o : loaded.outcomes()) {
             if (o.status() != FileStatus.IN_FORCE || o.result().rowsRejected() != 0) {
-                throw new IllegalStateException("fixture file " + o.file().relativePath() + " not fully accepted: "
-                        + o.status() + " " + (o.result() == null ? null : o.result().reasons()));
+                throw new IllegalStateException(
+                        "fixture file " + o.file().relativePath() + " not fully accepted: " + o.status() + " "
+                                + (o.result() == null ? null : o.result().reasons()));
             }
         }
         return loaded.models();
@@ -98,22 +100,50 @@ public final class TestInbox {
 
         private Lea row(String extract, Object... values) {
             rows.computeIfAbsent(extract, k -> new StringBuilder())
-                    .append(java.util.Arrays.stream(values).map(v -> v == null ? "" : v.toString())
+                    .append(java.util.Arrays.stream(values)
+                            .map(v -> v == null ? "" : v.toString())
                             .collect(Collectors.joining(",")))
                     .append('\n');
             return this;
         }
 
         public Lea activity(String activityId, String cohortId, String plModel, boolean toolSpecific) {
-            return row("pl_activities", activityId, year, "Title " + activityId, cohortId, plModel, "tech_integration",
-                    toolSpecific, "iste", firstYear() + "-08-01", secondYear() + "-05-31", "10");
+            return row(
+                    "pl_activities",
+                    activityId,
+                    year,
+                    "Title " + activityId,
+                    cohortId,
+                    plModel,
+                    "tech_integration",
+                    toolSpecific,
+                    "iste",
+                    firstYear() + "-08-01",
+                    secondYear() + "-05-31",
+                    "10");
         }
 
         /** An activity with its design (§5.8): focus, tool_specific and framework as given. */
-        public Lea activity(String activityId, String cohortId, String plModel, String focus, boolean toolSpecific,
-                            String framework) {
-            return row("pl_activities", activityId, year, "Title " + activityId, cohortId, plModel, focus,
-                    toolSpecific, framework, firstYear() + "-08-01", secondYear() + "-05-31", "10");
+        public Lea activity(
+                String activityId,
+                String cohortId,
+                String plModel,
+                String focus,
+                boolean toolSpecific,
+                String framework) {
+            return row(
+                    "pl_activities",
+                    activityId,
+                    year,
+                    "Title " + activityId,
+                    cohortId,
+                    plModel,
+                    focus,
+                    toolSpecific,
+                    framework,
+                    firstYear() + "-08-01",
+                    secondYear() + "-05-31",
+                    "10");
         }
 
         public Lea funding(String activityId, String source, String amountUsd) {
@@ -137,7 +167,8 @@ public final class TestInbox {
         /** One satisfaction response (null = item absent); each response gets its own responded_on. */
         public Lea respond(String activityId, String educatorId, Integer relevance, Integer quality, Integer intent) {
             responses++;
-            String respondedOn = LocalDate.parse(firstYear() + "-09-01").plusDays(responses).toString();
+            String respondedOn =
+                    LocalDate.parse(firstYear() + "-09-01").plusDays(responses).toString();
             return row("satisfaction", educatorId, activityId, year, respondedOn, relevance, quality, intent);
         }
 
@@ -145,8 +176,18 @@ public final class TestInbox {
         public Lea rate(String activityId, String educatorId, String phase, int... scores) {
             for (int score : scores) {
                 artifacts++;
-                row("artifact_ratings", "art-" + artifacts, educatorId, activityId, year, "lesson_plan", phase,
-                        secondYear() + "-03-01", "r-1", "engagement", score);
+                row(
+                        "artifact_ratings",
+                        "art-" + artifacts,
+                        educatorId,
+                        activityId,
+                        year,
+                        "lesson_plan",
+                        phase,
+                        secondYear() + "-03-01",
+                        "r-1",
+                        "engagement",
+                        score);
             }
             return this;
         }
@@ -155,19 +196,30 @@ public final class TestInbox {
         public Lea rateOn(String activityId, String educatorId, String phase, String dimension, int... scores) {
             for (int score : scores) {
                 artifacts++;
-                row("artifact_ratings", "art-" + artifacts, educatorId, activityId, year, "lesson_plan", phase,
-                        secondYear() + "-03-01", "r-1", dimension, score);
+                row(
+                        "artifact_ratings",
+                        "art-" + artifacts,
+                        educatorId,
+                        activityId,
+                        year,
+                        "lesson_plan",
+                        phase,
+                        secondYear() + "-03-01",
+                        "r-1",
+                        dimension,
+                        score);
             }
             return this;
         }
 
         /** Baseline and followup ratings of one P element. */
         public Lea pair(String activityId, String educatorId, int[] baseline, int[] followup) {
-            return rate(activityId, educatorId, "baseline", baseline).rate(activityId, educatorId, "followup", followup);
+            return rate(activityId, educatorId, "baseline", baseline)
+                    .rate(activityId, educatorId, "followup", followup);
         }
 
-        public Lea outcome(String studentId, String educatorId, String assessmentId, int grade, String prior,
-                           String score) {
+        public Lea outcome(
+                String studentId, String educatorId, String assessmentId, int grade, String prior, String score) {
             return row("student_outcomes", studentId, educatorId, year, assessmentId, "math", grade, prior, score);
         }
     }

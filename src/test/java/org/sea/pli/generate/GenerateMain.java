@@ -8,8 +8,7 @@ import java.nio.file.Path;
  * Regenerates {@code sample-data/} with {@code sample-data SMALL 42}.
  */
 public final class GenerateMain {
-    private GenerateMain() {
-    }
+    private GenerateMain() {}
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "sample-data");
@@ -20,10 +19,14 @@ public final class GenerateMain {
         GenerationSummary s = g.generate(out);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.println("files=" + s.files() + " ms=" + ms);
-        s.rowsPerExtract().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+        s.rowsPerExtract().entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(e -> System.out.println(e.getKey() + "=" + e.getValue()));
         System.out.println("planted bad rows=" + g.placedDefects().size() + " (kinds "
-                + g.placedDefects().stream().map(p -> p.split(" ")[1]).distinct().count() + "/" + Defect.values().length
+                + g.placedDefects().stream()
+                        .map(p -> p.split(" ")[1])
+                        .distinct()
+                        .count() + "/" + Defect.values().length
                 + "), left unplaced=" + g.unplacedDefects());
     }
 }

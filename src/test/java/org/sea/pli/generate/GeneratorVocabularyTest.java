@@ -1,12 +1,11 @@
 package org.sea.pli.generate;
 
-import org.junit.jupiter.api.Test;
-import org.sea.pli.extract.ExtractSchema;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.sea.pli.extract.ExtractSchema;
 
 /**
  * The generator writes the inbox from its own copy of the extracts' vocabularies (it checks the
@@ -23,7 +22,8 @@ class GeneratorVocabularyTest {
 
     @Test
     void fundingSourcesAreThoseOfPlFundingInSchemaOrder() {
-        assertThat(Arrays.asList(FundingRows.SOURCES)).containsExactlyElementsOf(values("pl_funding", "funding_source"));
+        assertThat(Arrays.asList(FundingRows.SOURCES))
+                .containsExactlyElementsOf(values("pl_funding", "funding_source"));
     }
 
     @Test

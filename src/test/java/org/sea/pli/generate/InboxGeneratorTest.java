@@ -42,6 +42,7 @@ class InboxGeneratorTest {
 
     @TempDir
     static Path tmp;
+
     static Path inbox;
     static InboxGenerator generator;
     static GenerationSummary summary;
@@ -65,7 +66,8 @@ class InboxGeneratorTest {
         assertThat(hashes(again)).isEqualTo(a);
         Map<String, String> b = hashes(other);
         assertThat(b).isNotEqualTo(a);
-        assertThat(b.get("lea-0001/attendance_2026-06-30.csv")).isNotEqualTo(a.get("lea-0001/attendance_2026-06-30.csv"));
+        assertThat(b.get("lea-0001/attendance_2026-06-30.csv"))
+                .isNotEqualTo(a.get("lea-0001/attendance_2026-06-30.csv"));
     }
 
     @Test
@@ -85,9 +87,15 @@ class InboxGeneratorTest {
                 assertThat(years).as(lea + " " + x.fileName).contains("2024-25", "2025-26");
             }
         }
-        assertThat(summary.rowsPerExtract().keySet()).containsExactly(
-                "pl_activities", "pl_funding", "enrollments", "attendance", "satisfaction", "artifact_ratings",
-                "student_outcomes");
+        assertThat(summary.rowsPerExtract().keySet())
+                .containsExactly(
+                        "pl_activities",
+                        "pl_funding",
+                        "enrollments",
+                        "attendance",
+                        "satisfaction",
+                        "artifact_ratings",
+                        "student_outcomes");
         assertThat(summary.rowsPerExtract().values()).allMatch(n -> n > 0);
         assertThat(dirSize(inbox)).isLessThan(6_000_000);
     }
@@ -104,12 +112,15 @@ class InboxGeneratorTest {
         assertThat(inbox.resolve("lea-0006/student_outcomes_2026-06-30.csv.gz")).exists();
         byte[] bom = Files.readAllBytes(inbox.resolve("lea-0002/enrollments_2026-06-30.csv"));
         assertThat(new String(bom, 0, 3, StandardCharsets.UTF_8)).isEqualTo("\uFEFF");
-        assertThat(Files.readString(inbox.resolve("lea-0005/attendance_2026-06-30.csv"))).contains("\r\n");
+        assertThat(Files.readString(inbox.resolve("lea-0005/attendance_2026-06-30.csv")))
+                .contains("\r\n");
         assertThat(Files.readString(inbox.resolve("lea-0001/pl_activities_2026-06-30.csv")))
                 .contains("\"" + InboxGenerator.SPECIAL_TITLE.replace("\"", "\"\"") + "\"");
         assertThatThrownBy(() -> strictUtf8(inbox.resolve("lea-0005/enrollments_2026-06-15.csv")))
                 .isInstanceOf(CharacterCodingException.class);
-        assertThat(read(inbox.resolve("lea-0002/artifact_ratings_2026-06-15.csv")).get(0)).doesNotContain("rater_id");
+        assertThat(read(inbox.resolve("lea-0002/artifact_ratings_2026-06-15.csv"))
+                        .get(0))
+                .doesNotContain("rater_id");
     }
 
     /**
@@ -130,8 +141,14 @@ class InboxGeneratorTest {
         }
         assertThat(kinds).as("every planted row defect appears in SMALL").isEqualTo(EnumSet.allOf(Defect.class));
         assertThat(expected.values().stream().flatMap(m -> m.keySet().stream()).distinct())
-                .containsExactlyInAnyOrder("malformed_row", "missing_value", "bad_type", "bad_enum", "out_of_range",
-                        "duplicate_key", "unknown_activity");
+                .containsExactlyInAnyOrder(
+                        "malformed_row",
+                        "missing_value",
+                        "bad_type",
+                        "bad_enum",
+                        "out_of_range",
+                        "duplicate_key",
+                        "unknown_activity");
 
         int checked = 0;
         for (String lea : leaIds()) {
@@ -164,7 +181,8 @@ class InboxGeneratorTest {
                             got.merge(reason, 1, Integer::sum);
                         }
                     });
-                    long bad = got.values().stream().mapToLong(Integer::longValue).sum();
+                    long bad =
+                            got.values().stream().mapToLong(Integer::longValue).sum();
                     if (label.equals("lea-0003/satisfaction_2026-06-30.csv")) {
                         assertThat(bad / (double) n[0]).as(label).isGreaterThan(0.05);
                         assertThat(got.keySet()).containsExactly("bad_type");
@@ -190,20 +208,27 @@ class InboxGeneratorTest {
         for (String lea : leaIds()) {
             Map<String, Map<String, String>> acts = new HashMap<>();
             for (Path f : extractFiles(lea, Extract.PL_ACTIVITIES)) {
-                forEachRow(f, Extract.PL_ACTIVITIES, r -> acts.put(r.get("school_year") + "|" + r.get("activity_id"), r));
+                forEachRow(
+                        f, Extract.PL_ACTIVITIES, r -> acts.put(r.get("school_year") + "|" + r.get("activity_id"), r));
             }
             for (Path f : extractFiles(lea, Extract.ENROLLMENTS)) {
                 forEachRow(f, Extract.ENROLLMENTS, r -> {
                     participants.add(lea + "|" + r.get("school_year") + "|" + r.get("educator_id"));
                     Map<String, String> a = acts.get(r.get("school_year") + "|" + r.get("activity_id"));
                     if (a != null) {
-                        cohortMembers.computeIfAbsent(lea + "|" + r.get("school_year") + "|" + a.get("cohort_id"),
-                                k -> new HashSet<>()).add(r.get("educator_id"));
+                        cohortMembers
+                                .computeIfAbsent(
+                                        lea + "|" + r.get("school_year") + "|" + a.get("cohort_id"),
+                                        k -> new HashSet<>())
+                                .add(r.get("educator_id"));
                     }
                 });
             }
             for (Path f : extractFiles(lea, Extract.ATTENDANCE)) {
-                forEachRow(f, Extract.ATTENDANCE, r -> participants.add(lea + "|" + r.get("school_year") + "|" + r.get("educator_id")));
+                forEachRow(
+                        f,
+                        Extract.ATTENDANCE,
+                        r -> participants.add(lea + "|" + r.get("school_year") + "|" + r.get("educator_id")));
             }
             for (Path f : extractFiles(lea, Extract.PL_FUNDING)) {
                 forEachRow(f, Extract.PL_FUNDING, r -> {
@@ -218,7 +243,9 @@ class InboxGeneratorTest {
             Map<String, double[]> phases = new HashMap<>(); // baseline sum, n, followup sum, n
             for (Path f : extractFiles(lea, Extract.ARTIFACT_RATINGS)) {
                 forEachRow(f, Extract.ARTIFACT_RATINGS, r -> {
-                    double[] p = phases.computeIfAbsent(r.get("school_year") + "|" + r.get("activity_id") + "|" + r.get("educator_id"), k -> new double[4]);
+                    double[] p = phases.computeIfAbsent(
+                            r.get("school_year") + "|" + r.get("activity_id") + "|" + r.get("educator_id"),
+                            k -> new double[4]);
                     int o = r.get("phase").equals("baseline") ? 0 : 2;
                     p[o] += Integer.parseInt(r.get("score"));
                     p[o + 1]++;
@@ -233,7 +260,10 @@ class InboxGeneratorTest {
                 }
             });
             for (Path f : extractFiles(lea, Extract.STUDENT_OUTCOMES)) {
-                forEachRow(f, Extract.STUDENT_OUTCOMES, r -> withOutcomes.add(lea + "|" + r.get("school_year") + "|" + r.get("educator_id")));
+                forEachRow(
+                        f,
+                        Extract.STUDENT_OUTCOMES,
+                        r -> withOutcomes.add(lea + "|" + r.get("school_year") + "|" + r.get("educator_id")));
             }
         }
         double coaching = changeByModel.get("coaching")[0] / changeByModel.get("coaching")[1];
@@ -242,7 +272,9 @@ class InboxGeneratorTest {
         assertThat(workshop).isLessThan(0.3);
         assertThat(coaching).isGreaterThan(workshop + 0.3);
         assertThat(cohortMembers.values()).anyMatch(s -> s.size() < 10);
-        assertThat(cohortMembers.values().stream().filter(s -> s.size() >= 10 && s.size() <= 40).count())
+        assertThat(cohortMembers.values().stream()
+                        .filter(s -> s.size() >= 10 && s.size() <= 40)
+                        .count())
                 .isGreaterThan(cohortMembers.size() / 2);
         Set<String> nonParticipants = new HashSet<>(withOutcomes);
         nonParticipants.removeAll(participants);
@@ -254,7 +286,10 @@ class InboxGeneratorTest {
     // ---- helpers -------------------------------------------------------------------------------
 
     private static List<String> leaIds() throws IOException {
-        return read(inbox.resolve("_state/leas.csv")).stream().skip(1).map(r -> r[0]).toList();
+        return read(inbox.resolve("_state/leas.csv")).stream()
+                .skip(1)
+                .map(r -> r[0])
+                .toList();
     }
 
     /** Files of an extract in an LEA folder that a run as of 2026-06-30 would read (SPEC §1). */
@@ -263,7 +298,9 @@ class InboxGeneratorTest {
         try (Stream<Path> s = Files.list(inbox.resolve(lea))) {
             for (Path p : s.sorted().toList()) {
                 Matcher m = NAME.matcher(p.getFileName().toString());
-                if (m.matches() && m.group(1).equals(x.fileName) && !LocalDate.parse(m.group(2)).isAfter(AS_OF)) {
+                if (m.matches()
+                        && m.group(1).equals(x.fileName)
+                        && !LocalDate.parse(m.group(2)).isAfter(AS_OF)) {
                     out.add(p);
                 }
             }
@@ -280,13 +317,17 @@ class InboxGeneratorTest {
     }
 
     private static CsvReader<CsvRecord> csv(Path f) throws IOException {
-        return CsvReader.builder().allowExtraFields(true).allowMissingFields(true).detectBomHeader(true)
+        return CsvReader.builder()
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .detectBomHeader(true)
                 .ofCsvRecord(reader(f));
     }
 
     private static String[] header(Path f) throws IOException {
         try (CsvReader<CsvRecord> r = csv(f)) {
-            return r.iterator().next().getFields().stream().map(s -> s.replace("\uFEFF", "").trim().toLowerCase())
+            return r.iterator().next().getFields().stream()
+                    .map(s -> s.replace("\uFEFF", "").trim().toLowerCase())
                     .toArray(String[]::new);
         }
     }
@@ -333,8 +374,11 @@ class InboxGeneratorTest {
     }
 
     private static void strictUtf8(Path f) throws IOException {
-        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(f)));
+        StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(Files.readAllBytes(f)));
     }
 
     private static Map<String, String> hashes(Path root) throws Exception {
@@ -345,14 +389,18 @@ class InboxGeneratorTest {
         }
         for (Path p : files) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            out.put(root.relativize(p).toString().replace('\\', '/'), HexFormat.of().formatHex(md.digest(Files.readAllBytes(p))));
+            out.put(
+                    root.relativize(p).toString().replace('\\', '/'),
+                    HexFormat.of().formatHex(md.digest(Files.readAllBytes(p))));
         }
         return out;
     }
 
     private static long dirSize(Path root) throws IOException {
         try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+            return s.filter(Files::isRegularFile)
+                    .mapToLong(p -> p.toFile().length())
+                    .sum();
         }
     }
 }

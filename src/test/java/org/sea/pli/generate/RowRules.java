@@ -17,21 +17,32 @@ final class RowRules {
     private static final Pattern SY = Pattern.compile("(\\d{4})-(\\d{2})");
     private static final Pattern INT = Pattern.compile("[+-]?\\d+");
     private static final Pattern DEC = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Set<String> NON_FINITE = Set.of("nan", "infinity", "-infinity", "inf", "-inf", "+inf", "+infinity");
+    private static final Set<String> NON_FINITE =
+            Set.of("nan", "infinity", "-infinity", "inf", "-inf", "+inf", "+infinity");
     private static final Map<String, Set<String>> ENUMS = Map.of(
             "pl_model", Set.of("coaching", "plc", "inquiry_cycle", "workshop", "online_course", "conference"),
             "focus", Set.of("ai_literacy", "tech_integration", "udl", "formative_assessment", "tool_training", "other"),
             "tool_specific", Set.of("true", "false"),
             "framework", Set.of("iste", "udl", "state_vision", "none"),
-            "funding_source", Set.of("title_ii_a", "title_iv_a", "title_i", "perkins", "state", "local", "partnership", "other"),
+            "funding_source",
+                    Set.of("title_ii_a", "title_iv_a", "title_i", "perkins", "state", "local", "partnership", "other"),
             "role", Set.of("teacher", "instructional_coach", "school_leader", "other"),
             "artifact_type", Set.of("lesson_plan", "classroom_video", "student_work", "observation", "peer_feedback"),
             "phase", Set.of("baseline", "followup"),
             "subject", Set.of("ela", "math", "science", "other"));
-    private static final Set<String> IDS = Set.of("activity_id", "cohort_id", "educator_id", "artifact_id", "rater_id",
-            "dimension", "student_id", "assessment_id");
-    private static final Set<String> DATES = Set.of("start_date", "end_date", "enrolled_on", "session_date", "responded_on", "rated_on");
-    private static final Set<String> INTS = Set.of("minutes", "relevance", "quality", "intent_to_apply", "score_int", "grade");
+    private static final Set<String> IDS = Set.of(
+            "activity_id",
+            "cohort_id",
+            "educator_id",
+            "artifact_id",
+            "rater_id",
+            "dimension",
+            "student_id",
+            "assessment_id");
+    private static final Set<String> DATES =
+            Set.of("start_date", "end_date", "enrolled_on", "session_date", "responded_on", "rated_on");
+    private static final Set<String> INTS =
+            Set.of("minutes", "relevance", "quality", "intent_to_apply", "score_int", "grade");
     private static final Set<String> DECS = Set.of("planned_hours", "amount_usd", "prior_score", "score_dec");
     private static final Set<String> OPTIONAL = Set.of("relevance", "quality", "intent_to_apply");
     private static final Map<String, List<String>> KEYS = Map.of(
@@ -139,7 +150,8 @@ final class RowRules {
                 if (c.equals("planned_hours") && (b.signum() <= 0 || b.compareTo(BigDecimal.valueOf(2000)) > 0)) {
                     return "out_of_range";
                 }
-                if (c.equals("amount_usd") && (b.signum() < 0 || b.stripTrailingZeros().scale() > 2)) {
+                if (c.equals("amount_usd")
+                        && (b.signum() < 0 || b.stripTrailingZeros().scale() > 2)) {
                     return "out_of_range";
                 }
             }
@@ -168,7 +180,8 @@ final class RowRules {
         if (!keys.add(key)) {
             return "duplicate_key";
         }
-        if (knownActivities != null && !extract.equals("student_outcomes")
+        if (knownActivities != null
+                && !extract.equals("student_outcomes")
                 && !knownActivities.contains(get(v, "school_year") + "|" + get(v, "activity_id"))) {
             return "unknown_activity";
         }

@@ -1,12 +1,9 @@
 package org.sea.pli.jobs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sea.pli.testing.PrivacyScan;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sea.pli.testing.PrivacyScan;
 
 /**
  * {@code jobs/pl-impact-nightly}, the scheduler wrapper, run by bash against the packaged
@@ -30,12 +29,13 @@ class NightlyWrapperIT {
     @TempDir
     static Path tmp;
 
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     @BeforeAll
     static void jarIsBuilt() {
-        assertThat(JAR).as("mvn package builds the jar before integration tests").isRegularFile();
+        assertThat(JAR)
+                .as("mvn package builds the jar before integration tests")
+                .isRegularFile();
     }
 
     /** An env file for the wrapper; {@code extra} lines are appended. */
@@ -64,14 +64,18 @@ class NightlyWrapperIT {
         pb.redirectError(tmp.resolve("wrapper.err").toFile());
         Process p = pb.start();
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("wrapper finished").isTrue();
-        return new Result(p.exitValue(), Files.readString(tmp.resolve("wrapper.out")),
+        return new Result(
+                p.exitValue(),
+                Files.readString(tmp.resolve("wrapper.out")),
                 Files.readString(tmp.resolve("wrapper.err")));
     }
 
     static List<Path> logs(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().matches("pl-impact-\\d{4}-\\d{2}-\\d{2}-\\d{6}(-\\d+)?\\.log"))
-                    .sorted().toList();
+            return s.filter(p ->
+                            p.getFileName().toString().matches("pl-impact-\\d{4}-\\d{2}-\\d{2}-\\d{6}(-\\d+)?\\.log"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -91,8 +95,12 @@ class NightlyWrapperIT {
         assertThat(logs).as("rotated to the newest 2").hasSize(2);
         assertThat(logs.get(0).getFileName().toString()).isEqualTo("pl-impact-2020-01-03-000000.log");
         String log = Files.readString(logs.get(1), StandardCharsets.UTF_8);
-        assertThat(log).contains("starting pl-impact run --as-of 2026-06-30", "run id", "2026-06-30_1",
-                "finished with exit code 0");
+        assertThat(log)
+                .contains(
+                        "starting pl-impact run --as-of 2026-06-30",
+                        "run id",
+                        "2026-06-30_1",
+                        "finished with exit code 0");
         assertThat(log).doesNotContain("wrapper-test-key");
         assertThat(r.out()).contains(logs.get(1).toString());
         assertThat(tmp.resolve("good-warehouse/current/_PUBLISHED")).isRegularFile();
@@ -121,7 +129,10 @@ class NightlyWrapperIT {
         Process holder = new ProcessBuilder("flock", lock.toString(), "sleep", "120").start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (new ProcessBuilder("flock", "-n", lock.toString(), "true").start().waitFor() == 0) {
+            while (new ProcessBuilder("flock", "-n", lock.toString(), "true")
+                            .start()
+                            .waitFor()
+                    == 0) {
                 assertThat(System.nanoTime()).as("the holder took the lock").isLessThan(deadline);
                 Thread.sleep(50);
             }
@@ -169,7 +180,10 @@ class NightlyWrapperIT {
     @Test
     void jsonLogLinesParseAndHoldNoPersonalData() throws Exception {
         Path logDir = tmp.resolve("json-logs");
-        Path env = envFile("json", Path.of("sample-data"), logDir,
+        Path env = envFile(
+                "json",
+                Path.of("sample-data"),
+                logDir,
                 "PLI_RUN_ARGS=\"--spring.datasource.url=jdbc:h2:file:" + tmp.resolve("json-jobs")
                         + " --logging.structured.format.console=ecs --pli.progress-interval=100ms\"");
 
@@ -189,12 +203,17 @@ class NightlyWrapperIT {
             } else if (line.equals("pl-impact run summary")) {
                 inSummary = true;
             } else {
-                assertThat(inSummary || line.contains("pl-impact-nightly: ")).as("not JSON: " + line).isTrue();
+                assertThat(inSummary || line.contains("pl-impact-nightly: "))
+                        .as("not JSON: " + line)
+                        .isTrue();
             }
         }
-        assertThat(events).extracting(e -> e.path("message").asText())
+        assertThat(events)
+                .extracting(e -> e.path("message").asText())
                 .anyMatch(m -> m.contains("published to"))
-                .anyMatch(m -> m.matches("run 2026-06-30_1: loadInbox: [\\d,]+ of 94 files, [\\d,]+ rows read, [\\d,]+ rows/s, .* s elapsed"));
+                .anyMatch(
+                        m -> m.matches(
+                                "run 2026-06-30_1: loadInbox: [\\d,]+ of 94 files, [\\d,]+ rows read, [\\d,]+ rows/s, .* s elapsed"));
 
         PrivacyScan scan = PrivacyScan.of(Path.of("sample-data"));
         assertThat(scan.leaksIn(log)).isEmpty();

@@ -1,18 +1,17 @@
 package org.sea.pli.mart;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sea.pli.extract.TestInbox;
-import org.sea.pli.model.LeaModels;
-
-import java.io.IOException;
-import java.nio.file.Path;
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sea.pli.extract.TestInbox.scores;
 import static org.sea.pli.mart.Marts.approx;
 import static org.sea.pli.mart.Marts.assertRow;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sea.pli.extract.TestInbox;
+import org.sea.pli.model.LeaModels;
 
 /** bright_spots (SPEC.md §5.6): eligibility, ranking on 9 decimals, ties and the top-N cut. */
 class BrightSpotsMartTest {
@@ -92,81 +91,138 @@ class BrightSpotsMartTest {
     private static final double B3 = TAU2 / (TAU2 + 1.0 / 54);
 
     private static List<String> ranking(List<Marts.Row> rows) {
-        return rows.stream().map(r -> r.get("rank") + " " + r.get("lea_id") + " " + r.get("cohort_id") + " "
-                + r.get("pl_model")).toList();
+        return rows.stream()
+                .map(r -> r.get("rank") + " " + r.get("lea_id") + " " + r.get("cohort_id") + " " + r.get("pl_model"))
+                .toList();
     }
 
     @Test
     void topNOfTheEligibleRowsRankedOnNineDecimalsWithTies() throws IOException {
         Marts marts = Marts.run(fixture(), 3, 0.5, 4);
         List<Marts.Row> rows = marts.rows(BrightSpotsMart.NAME, "2025-26");
-        assertThat(ranking(rows)).containsExactly(
-                "1 lea-2 c-z coaching",
-                "2 lea-1 c-a coaching",
-                "3 lea-1 c-a plc",       // same cohort: coaching < plc
-                "4 lea-1 c-b coaching"); // lea-2 c-a coaching would be 5th: cut by bright-spots = 4
-        assertRow(rows.get(0),
-                "rank", 1, "lea_id", "lea-2", "cohort_id", "c-z", "pl_model", "coaching",
-                "n_practice_pairs", 3,
-                "practice_change_mean", 1.0,
-                "practice_change_ci_low", 1.0,         // sd 0: the interval is the point
-                "practice_change_ci_high", 1.0,
-                "practice_change_shrunk", approx(MU + B3 * (1 - MU)),   // 0.9981… (m 1 is above μ 0.895)
-                "effect_size", null,                   // changes all equal: sd 0
-                "improved_rate", 1.0,
-                "cost_per_improved", 30.0);            // 90.00 ÷ 3
-        assertRow(rows.get(1),
-                "rank", 2, "lea_id", "lea-1", "cohort_id", "c-a", "pl_model", "coaching",
-                "n_practice_pairs", 3,
-                "practice_change_mean", 1.0 / 3,       // (0 + 0 + 1)/3
+        assertThat(ranking(rows))
+                .containsExactly(
+                        "1 lea-2 c-z coaching",
+                        "2 lea-1 c-a coaching",
+                        "3 lea-1 c-a plc", // same cohort: coaching < plc
+                        "4 lea-1 c-b coaching"); // lea-2 c-a coaching would be 5th: cut by bright-spots = 4
+        assertRow(
+                rows.get(0),
+                "rank",
+                1,
+                "lea_id",
+                "lea-2",
+                "cohort_id",
+                "c-z",
+                "pl_model",
+                "coaching",
+                "n_practice_pairs",
+                3,
+                "practice_change_mean",
+                1.0,
+                "practice_change_ci_low",
+                1.0, // sd 0: the interval is the point
+                "practice_change_ci_high",
+                1.0,
+                "practice_change_shrunk",
+                approx(MU + B3 * (1 - MU)), // 0.9981… (m 1 is above μ 0.895)
+                "effect_size",
+                null, // changes all equal: sd 0
+                "improved_rate",
+                1.0,
+                "cost_per_improved",
+                30.0); // 90.00 ÷ 3
+        assertRow(
+                rows.get(1),
+                "rank",
+                2,
+                "lea_id",
+                "lea-1",
+                "cohort_id",
+                "c-a",
+                "pl_model",
+                "coaching",
+                "n_practice_pairs",
+                3,
+                "practice_change_mean",
+                1.0 / 3, // (0 + 0 + 1)/3
                 // 1/3 ∓ 1.96·√(1/3)/√3 = 1/3 ∓ 1.96/3
-                "practice_change_ci_low", approx((1 - 1.96) / 3),
-                "practice_change_ci_high", approx((1 + 1.96) / 3),
-                "practice_change_shrunk", approx(MU + B3 * (1.0 / 3 - MU)),
+                "practice_change_ci_low",
+                approx((1 - 1.96) / 3),
+                "practice_change_ci_high",
+                approx((1 + 1.96) / 3),
+                "practice_change_shrunk",
+                approx(MU + B3 * (1.0 / 3 - MU)),
                 // sd √(((1/3)² + (1/3)² + (2/3)²)/2) = √(1/3); (1/3)/√(1/3) = √(1/3)
-                "effect_size", approx(Math.sqrt(1.0 / 3)),
-                "improved_rate", approx(1.0 / 3),
-                "cost_per_improved", 10.0);            // 10.00 ÷ 1
-        assertRow(rows.get(2),
-                "rank", 3, "lea_id", "lea-1", "cohort_id", "c-a", "pl_model", "plc",
-                "n_practice_pairs", 3,
-                "practice_change_mean", 10.0 / 3 - 3,  // the double of each unit's change (all equal)
-                "practice_change_ci_low", 10.0 / 3 - 3, "practice_change_ci_high", 10.0 / 3 - 3,  // sd 0
-                "practice_change_shrunk", approx(MU + B3 * (1.0 / 3 - MU)),
-                "effect_size", null,
-                "improved_rate", 0.0,                  // 1/3 < 0.5
-                "cost_per_improved", null);            // 0.00 ÷ 0 improved
+                "effect_size",
+                approx(Math.sqrt(1.0 / 3)),
+                "improved_rate",
+                approx(1.0 / 3),
+                "cost_per_improved",
+                10.0); // 10.00 ÷ 1
+        assertRow(
+                rows.get(2),
+                "rank",
+                3,
+                "lea_id",
+                "lea-1",
+                "cohort_id",
+                "c-a",
+                "pl_model",
+                "plc",
+                "n_practice_pairs",
+                3,
+                "practice_change_mean",
+                10.0 / 3 - 3, // the double of each unit's change (all equal)
+                "practice_change_ci_low",
+                10.0 / 3 - 3,
+                "practice_change_ci_high",
+                10.0 / 3 - 3, // sd 0
+                "practice_change_shrunk",
+                approx(MU + B3 * (1.0 / 3 - MU)),
+                "effect_size",
+                null,
+                "improved_rate",
+                0.0, // 1/3 < 0.5
+                "cost_per_improved",
+                null); // 0.00 ÷ 0 improved
     }
 
     @Test
     void rankingRestartsPerSchoolYearAndAllEligibleRowsFitUnderALargeN() throws IOException {
         Marts marts = Marts.run(fixture(), 3, 0.5, 10);
-        assertThat(ranking(marts.rows(BrightSpotsMart.NAME, "2025-26"))).containsExactly(
-                "1 lea-2 c-z coaching",
-                "2 lea-1 c-a coaching",
-                "3 lea-1 c-a plc",
-                "4 lea-1 c-b coaching",
-                "5 lea-2 c-a coaching");   // lea-1 < lea-2 on the tie
-        assertThat(ranking(marts.rows(BrightSpotsMart.NAME, "2024-25")))
-                .containsExactly("1 lea-1 c-old coaching");
+        assertThat(ranking(marts.rows(BrightSpotsMart.NAME, "2025-26")))
+                .containsExactly(
+                        "1 lea-2 c-z coaching",
+                        "2 lea-1 c-a coaching",
+                        "3 lea-1 c-a plc",
+                        "4 lea-1 c-b coaching",
+                        "5 lea-2 c-a coaching"); // lea-1 < lea-2 on the tie
+        assertThat(ranking(marts.rows(BrightSpotsMart.NAME, "2024-25"))).containsExactly("1 lea-1 c-old coaching");
         // cohort_impact rows come in key order (lea_id, cohort_id, pl_model) within the school year
         assertThat(marts.rows(CohortImpactMart.NAME, "2025-26"))
                 .extracting(r -> r.get("lea_id") + " " + r.get("cohort_id") + " " + r.get("pl_model"))
-                .containsExactly("lea-1 c-a coaching", "lea-1 c-a plc", "lea-1 c-b coaching", "lea-1 c-p workshop",
-                        "lea-1 c-s workshop", "lea-2 c-a coaching", "lea-2 c-z coaching");
+                .containsExactly(
+                        "lea-1 c-a coaching",
+                        "lea-1 c-a plc",
+                        "lea-1 c-b coaching",
+                        "lea-1 c-p workshop",
+                        "lea-1 c-s workshop",
+                        "lea-2 c-a coaching",
+                        "lea-2 c-z coaching");
         // the excluded rows exist in cohort_impact
         assertThat(marts.cohort("lea-1", "c-s", "workshop").get("suppressed")).isEqualTo(true);
-        assertThat(marts.cohort("lea-1", "c-p", "workshop").get("n_practice_pairs")).isEqualTo(2);
-        assertThat(marts.cohort("lea-1", "c-p", "workshop").get("practice_change_mean")).isEqualTo(2.0);
+        assertThat(marts.cohort("lea-1", "c-p", "workshop").get("n_practice_pairs"))
+                .isEqualTo(2);
+        assertThat(marts.cohort("lea-1", "c-p", "workshop").get("practice_change_mean"))
+                .isEqualTo(2.0);
     }
 
     @Test
     void minCellSizeAlsoBoundsThePracticePairs() throws IOException {
         // min-cell-size 2: c-s (2 units, mean 3) and c-p (2 pairs, mean 2) become eligible and lead
         Marts marts = Marts.run(fixture(), 2, 0.5, 3);
-        assertThat(ranking(marts.rows(BrightSpotsMart.NAME, "2025-26"))).containsExactly(
-                "1 lea-1 c-s workshop",
-                "2 lea-1 c-p workshop",
-                "3 lea-2 c-z coaching");
+        assertThat(ranking(marts.rows(BrightSpotsMart.NAME, "2025-26")))
+                .containsExactly("1 lea-1 c-s workshop", "2 lea-1 c-p workshop", "3 lea-2 c-z coaching");
     }
 }

@@ -1,19 +1,18 @@
 package org.sea.pli.mart;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sea.pli.extract.TestInbox;
-import org.sea.pli.model.LeaModels;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.sea.pli.extract.TestInbox.scores;
+import static org.sea.pli.mart.Marts.approx;
+import static org.sea.pli.mart.Marts.assertRow;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.sea.pli.extract.TestInbox.scores;
-import static org.sea.pli.mart.Marts.approx;
-import static org.sea.pli.mart.Marts.assertRow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sea.pli.extract.TestInbox;
+import org.sea.pli.model.LeaModels;
 
 /**
  * The columns of cohort_impact that make its evidence credible (SPEC §5.2): the §4.5 intervals, the
@@ -90,35 +89,79 @@ class CredibleEvidenceMartTest {
     @Test
     void intervalsShrunkChangeAndBaselineEquivalenceOfALargeCohort() throws IOException {
         Marts marts = Marts.run(fixture(), 3);
-        assertRow(marts.cohort("lea-2", "c-c", "coaching"),
-                "lea_id", "lea-2", "cohort_id", "c-c", "pl_model", "coaching",
-                "activities", 1, "cost_usd", new BigDecimal("0.00"),
-                "n_educators", 5, "n_attended", 0, "minutes_mean", null, "sustained_rate", null,
-                "satisfaction_mean", null, "n_practice_pairs", 5,
-                "practice_baseline_mean", 1.0,
-                "practice_followup_mean", 2.5,                     // (1.5 + 2 + 2.5 + 3 + 3.5)/5
-                "practice_change_mean", 1.5,
-                "practice_change_sd", approx(Math.sqrt(0.625)),     // √((1 + 0.25 + 0 + 0.25 + 1)/4)
-                "effect_size", approx(1.5 / Math.sqrt(0.625)),
-                "improved_rate", 1.0,                               // every change ≥ 0.5
-                "change_evidence_rate", null,                       // 0 attended
-                "n_students", 3,                                    // s-1, s-2, s-3
-                "student_growth_z_mean", approx(0.0),               // (−2/σ + 0 + 2/σ)/3
-                "comparison_growth_z_mean", approx(0.0),            // n-1 (−2/σ + 2/σ)/2, n-2 0
-                "student_growth_z_diff", approx(0.0),
-                "cost_per_attended", null, "cost_per_improved", 0.0,
+        assertRow(
+                marts.cohort("lea-2", "c-c", "coaching"),
+                "lea_id",
+                "lea-2",
+                "cohort_id",
+                "c-c",
+                "pl_model",
+                "coaching",
+                "activities",
+                1,
+                "cost_usd",
+                new BigDecimal("0.00"),
+                "n_educators",
+                5,
+                "n_attended",
+                0,
+                "minutes_mean",
+                null,
+                "sustained_rate",
+                null,
+                "satisfaction_mean",
+                null,
+                "n_practice_pairs",
+                5,
+                "practice_baseline_mean",
+                1.0,
+                "practice_followup_mean",
+                2.5, // (1.5 + 2 + 2.5 + 3 + 3.5)/5
+                "practice_change_mean",
+                1.5,
+                "practice_change_sd",
+                approx(Math.sqrt(0.625)), // √((1 + 0.25 + 0 + 0.25 + 1)/4)
+                "effect_size",
+                approx(1.5 / Math.sqrt(0.625)),
+                "improved_rate",
+                1.0, // every change ≥ 0.5
+                "change_evidence_rate",
+                null, // 0 attended
+                "n_students",
+                3, // s-1, s-2, s-3
+                "student_growth_z_mean",
+                approx(0.0), // (−2/σ + 0 + 2/σ)/3
+                "comparison_growth_z_mean",
+                approx(0.0), // n-1 (−2/σ + 2/σ)/2, n-2 0
+                "student_growth_z_diff",
+                approx(0.0),
+                "cost_per_attended",
+                null,
+                "cost_per_improved",
+                0.0,
                 // §4.5: 1.5 ∓ 1.96·√0.625/√5 = 1.5 ∓ 1.96·√0.125
-                "practice_change_ci_low", approx(1.5 - 1.96 * Math.sqrt(0.125)),
-                "practice_change_ci_high", approx(1.5 + 1.96 * Math.sqrt(0.125)),
-                "practice_change_shrunk", approx(0.8 + 0.7 * 526 / 616),   // 1.3977…
-                "shrinkage", approx(526.0 / 616),
+                "practice_change_ci_low",
+                approx(1.5 - 1.96 * Math.sqrt(0.125)),
+                "practice_change_ci_high",
+                approx(1.5 + 1.96 * Math.sqrt(0.125)),
+                "practice_change_shrunk",
+                approx(0.8 + 0.7 * 526 / 616), // 1.3977…
+                "shrinkage",
+                approx(526.0 / 616),
                 // §4.5 difference: treatment z {−2/σ, 0, 2/σ}, s² = (8/σ²)/2 = 4·3/8 = 1.5, n 3;
                 // comparison {0, 0}, s² 0, n 2 → 0 ∓ 1.96·√(1.5/3 + 0/2) = ∓1.96·√0.5
-                "student_growth_z_diff_ci_low", approx(-1.96 * Math.sqrt(0.5)),
-                "student_growth_z_diff_ci_high", approx(1.96 * Math.sqrt(0.5)),
-                "baseline_es", approx(0.8),
-                "baseline_equivalence", "fails",
-                "suppressed", false, "student_suppressed", false);
+                "student_growth_z_diff_ci_low",
+                approx(-1.96 * Math.sqrt(0.5)),
+                "student_growth_z_diff_ci_high",
+                approx(1.96 * Math.sqrt(0.5)),
+                "baseline_es",
+                approx(0.8),
+                "baseline_equivalence",
+                "fails",
+                "suppressed",
+                false,
+                "student_suppressed",
+                false);
     }
 
     @Test
@@ -126,31 +169,87 @@ class CredibleEvidenceMartTest {
         Marts marts = Marts.run(fixture(), 3);
         // B: 3 educators shown (†), but 2 students (s-11, s-12) < 3 → every ‡ column null,
         // although its baseline_es (0) and growth interval exist (see the min-cell-size 2 run below)
-        assertRow(marts.cohort("lea-1", "c-b", "coaching"),
-                "lea_id", "lea-1", "cohort_id", "c-b", "pl_model", "coaching",
-                "activities", 1, "cost_usd", new BigDecimal("0.00"),
-                "n_educators", 3, "n_attended", 0, "minutes_mean", null, "sustained_rate", null,
-                "satisfaction_mean", null, "n_practice_pairs", 3,
-                "practice_baseline_mean", 1.0, "practice_followup_mean", 1.5,   // (1 + 1.5 + 2)/3
-                "practice_change_mean", 0.5, "practice_change_sd", 0.5,         // √((0.25 + 0 + 0.25)/2)
-                "effect_size", 1.0,
-                "improved_rate", approx(2.0 / 3),                               // b-2 (exactly 0.5), b-3
-                "change_evidence_rate", null,
-                "n_students", null, "student_growth_z_mean", null, "comparison_growth_z_mean", null,
-                "student_growth_z_diff", null,
-                "cost_per_attended", null, "cost_per_improved", 0.0,
-                "practice_change_ci_low", approx(0.5 - 1.96 * 0.5 / Math.sqrt(3)),
-                "practice_change_ci_high", approx(0.5 + 1.96 * 0.5 / Math.sqrt(3)),
-                "practice_change_shrunk", approx(0.8 - 0.3 * 526 / 676),        // 0.5665…
-                "shrinkage", approx(526.0 / 676),
-                "student_growth_z_diff_ci_low", null, "student_growth_z_diff_ci_high", null,
-                "baseline_es", null, "baseline_equivalence", null,
-                "suppressed", false, "student_suppressed", true);
+        assertRow(
+                marts.cohort("lea-1", "c-b", "coaching"),
+                "lea_id",
+                "lea-1",
+                "cohort_id",
+                "c-b",
+                "pl_model",
+                "coaching",
+                "activities",
+                1,
+                "cost_usd",
+                new BigDecimal("0.00"),
+                "n_educators",
+                3,
+                "n_attended",
+                0,
+                "minutes_mean",
+                null,
+                "sustained_rate",
+                null,
+                "satisfaction_mean",
+                null,
+                "n_practice_pairs",
+                3,
+                "practice_baseline_mean",
+                1.0,
+                "practice_followup_mean",
+                1.5, // (1 + 1.5 + 2)/3
+                "practice_change_mean",
+                0.5,
+                "practice_change_sd",
+                0.5, // √((0.25 + 0 + 0.25)/2)
+                "effect_size",
+                1.0,
+                "improved_rate",
+                approx(2.0 / 3), // b-2 (exactly 0.5), b-3
+                "change_evidence_rate",
+                null,
+                "n_students",
+                null,
+                "student_growth_z_mean",
+                null,
+                "comparison_growth_z_mean",
+                null,
+                "student_growth_z_diff",
+                null,
+                "cost_per_attended",
+                null,
+                "cost_per_improved",
+                0.0,
+                "practice_change_ci_low",
+                approx(0.5 - 1.96 * 0.5 / Math.sqrt(3)),
+                "practice_change_ci_high",
+                approx(0.5 + 1.96 * 0.5 / Math.sqrt(3)),
+                "practice_change_shrunk",
+                approx(0.8 - 0.3 * 526 / 676), // 0.5665…
+                "shrinkage",
+                approx(526.0 / 676),
+                "student_growth_z_diff_ci_low",
+                null,
+                "student_growth_z_diff_ci_high",
+                null,
+                "baseline_es",
+                null,
+                "baseline_equivalence",
+                null,
+                "suppressed",
+                false,
+                "student_suppressed",
+                true);
         // A: 2 educators < 3 → every † and ‡ column null, its shrunk change and interval included
         Marts.Row a = marts.cohort("lea-1", "c-a", "coaching");
         assertThat(a.get("suppressed")).isEqualTo(true);
-        for (String c : List.of("practice_change_ci_low", "practice_change_ci_high", "practice_change_shrunk",
-                "shrinkage", "student_growth_z_diff_ci_low", "student_growth_z_diff_ci_high", "baseline_es",
+        for (String c : List.of(
+                "practice_change_ci_low",
+                "practice_change_ci_high",
+                "practice_change_shrunk",
+                "shrinkage",
+                "student_growth_z_diff_ci_low",
+                "student_growth_z_diff_ci_high",
+                "baseline_es",
                 "baseline_equivalence")) {
             assertThat(a.get(c)).as(c).isNull();
         }
@@ -161,12 +260,15 @@ class CredibleEvidenceMartTest {
         // min-cell-size 2: A and B's students are shown; the fit is the same (it always includes A)
         Marts marts = Marts.run(fixture(), 2);
         Marts.Row a = marts.cohort("lea-1", "c-a", "coaching");
-        assertThat((Double) a.get("practice_change_shrunk")).isCloseTo(0.8 - 1.3 * 526 / 751,
-                org.assertj.core.api.Assertions.within(1e-12));                // 0.0895…
-        assertThat((Double) a.get("shrinkage")).isCloseTo(TAU2 / (TAU2 + 0.25), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat((Double) a.get("practice_change_shrunk"))
+                .isCloseTo(0.8 - 1.3 * 526 / 751, org.assertj.core.api.Assertions.within(1e-12)); // 0.0895…
+        assertThat((Double) a.get("shrinkage"))
+                .isCloseTo(TAU2 / (TAU2 + 0.25), org.assertj.core.api.Assertions.within(1e-12));
         // A's interval: −0.5 ∓ 1.96·√0.5/√2 = −0.5 ∓ 0.98
-        assertThat((Double) a.get("practice_change_ci_low")).isCloseTo(-1.48, org.assertj.core.api.Assertions.within(1e-12));
-        assertThat((Double) a.get("practice_change_ci_high")).isCloseTo(0.48, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat((Double) a.get("practice_change_ci_low"))
+                .isCloseTo(-1.48, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat((Double) a.get("practice_change_ci_high"))
+                .isCloseTo(0.48, org.assertj.core.api.Assertions.within(1e-12));
         assertThat((Double) marts.cohort("lea-2", "c-c", "coaching").get("practice_change_shrunk"))
                 .isCloseTo(0.8 + 0.7 * 526 / 616, org.assertj.core.api.Assertions.within(1e-12));
         // D: one practice pair → no interval, no shrinkage (and, with 1 educator < 2, suppressed anyway)
@@ -179,10 +281,10 @@ class CredibleEvidenceMartTest {
         // comparison m-1 0, m-2 0 → s² 0, n 2: 0 ∓ 1.96·√(2.5/2) = ∓1.96·√1.25
         Marts.Row b = marts.cohort("lea-1", "c-b", "coaching");
         assertThat(b.get("student_suppressed")).isEqualTo(false);
-        assertThat((Double) b.get("student_growth_z_diff_ci_high")).isCloseTo(1.96 * Math.sqrt(1.25),
-                org.assertj.core.api.Assertions.within(1e-12));
-        assertThat((Double) b.get("student_growth_z_diff_ci_low")).isCloseTo(-1.96 * Math.sqrt(1.25),
-                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat((Double) b.get("student_growth_z_diff_ci_high"))
+                .isCloseTo(1.96 * Math.sqrt(1.25), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat((Double) b.get("student_growth_z_diff_ci_low"))
+                .isCloseTo(-1.96 * Math.sqrt(1.25), org.assertj.core.api.Assertions.within(1e-12));
         // priors: treatment b-1 1, b-2 3 (z mean 0); comparison 1, 3, 2 (z mean 0) → g = 0 → satisfies
         assertThat((Double) b.get("baseline_es")).isCloseTo(0.0, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(b.get("baseline_equivalence")).isEqualTo("satisfies");
@@ -205,19 +307,18 @@ class CredibleEvidenceMartTest {
         TestInbox inbox = new TestInbox(dir);
         inbox.lea("lea-1")
                 .activity("act-1", "c-1", "coaching", false)
-                .enroll("act-1", "t-1").enroll("act-1", "t-2")
+                .enroll("act-1", "t-1")
+                .enroll("act-1", "t-2")
                 .outcome("s-1", "t-1", "ma", 5, "10", "11")
                 .outcome("s-2", "n-1", "ma", 5, "0", "3")
                 .outcome("s-3", "t-2", "el", 5, "0", "1")
                 .outcome("s-4", "n-2", "el", 5, "2", "3");
-        inbox.lea("lea-2")
-                .outcome("s-5", "x-1", "el", 5, "4", "5")
-                .outcome("s-6", "x-2", "el", 5, "6", "9");
+        inbox.lea("lea-2").outcome("s-5", "x-1", "el", 5, "4", "5").outcome("s-6", "x-2", "el", 5, "6", "9");
         Marts.Row row = Marts.run(inbox.load(), 2).cohort("lea-1", "c-1", "coaching");
         double a = 1 / Math.sqrt(5);
-        assertThat(row.get("student_suppressed")).isEqualTo(false);          // 2 educators, 2 students
-        assertThat((Double) row.get("baseline_es")).isCloseTo(4.0 / 7 * (1 - a) / Math.sqrt(1 + a),
-                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(row.get("student_suppressed")).isEqualTo(false); // 2 educators, 2 students
+        assertThat((Double) row.get("baseline_es"))
+                .isCloseTo(4.0 / 7 * (1 - a) / Math.sqrt(1 + a), org.assertj.core.api.Assertions.within(1e-12));
         assertThat(row.get("baseline_equivalence")).isEqualTo("fails");
     }
 
@@ -251,18 +352,35 @@ class CredibleEvidenceMartTest {
         }
         Marts marts = Marts.run(inbox.load(), 10);
         List<Marts.Row> spots = marts.rows(BrightSpotsMart.NAME, "2025-26");
-        assertThat(spots).extracting(r -> r.get("rank") + " " + r.get("cohort_id"))
+        assertThat(spots)
+                .extracting(r -> r.get("rank") + " " + r.get("cohort_id"))
                 .containsExactly("1 c-m", "2 c-l", "3 c-n");
-        assertRow(spots.get(1),
-                "rank", 2, "lea_id", "lea-1", "cohort_id", "c-l", "pl_model", "workshop",
-                "n_practice_pairs", 10,
-                "practice_change_mean", 1.5,
-                "practice_change_ci_low", approx(1.5 - 1.96 * 0.5),   // sd √2.5, √2.5/√10 = 0.5
-                "practice_change_ci_high", approx(1.5 + 1.96 * 0.5),
-                "practice_change_shrunk", approx(1.3 + 172.0 / 2603),
-                "effect_size", approx(1.5 / Math.sqrt(2.5)),
-                "improved_rate", 0.5,                                  // the five 3s
-                "cost_per_improved", 0.0);                              // no funding: 0.00 ÷ 5
+        assertRow(
+                spots.get(1),
+                "rank",
+                2,
+                "lea_id",
+                "lea-1",
+                "cohort_id",
+                "c-l",
+                "pl_model",
+                "workshop",
+                "n_practice_pairs",
+                10,
+                "practice_change_mean",
+                1.5,
+                "practice_change_ci_low",
+                approx(1.5 - 1.96 * 0.5), // sd √2.5, √2.5/√10 = 0.5
+                "practice_change_ci_high",
+                approx(1.5 + 1.96 * 0.5),
+                "practice_change_shrunk",
+                approx(1.3 + 172.0 / 2603),
+                "effect_size",
+                approx(1.5 / Math.sqrt(2.5)),
+                "improved_rate",
+                0.5, // the five 3s
+                "cost_per_improved",
+                0.0); // no funding: 0.00 ÷ 5
         assertThat((Double) spots.get(0).get("practice_change_shrunk"))
                 .isCloseTo(1.3 + 258.0 / 3463, org.assertj.core.api.Assertions.within(1e-12));
         assertThat((Double) spots.get(2).get("practice_change_shrunk"))

@@ -1,18 +1,17 @@
 package org.sea.pli.mart;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sea.pli.extract.TestInbox;
-import org.sea.pli.model.LeaModels;
-
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sea.pli.extract.TestInbox.scores;
 import static org.sea.pli.mart.Marts.assertRow;
 import static org.sea.pli.mart.Marts.eq;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sea.pli.extract.TestInbox;
+import org.sea.pli.model.LeaModels;
 
 /** funding_efficiency (SPEC.md §5.4): share-weighted counts and exact money. */
 class FundingEfficiencyMartTest {
@@ -51,11 +50,16 @@ class FundingEfficiencyMartTest {
                 .funding("a-3", "title_ii_a", "0.2")
                 .funding("a-4", "title_ii_a", "0.10")
                 .funding("a-6", "title_ii_a", "0.20");
-        lea.attend("a-1", "e-1", "09-01", 60).attend("a-1", "e-1", "09-15", 60).attend("a-1", "e-1", "10-01", 60)
+        lea.attend("a-1", "e-1", "09-01", 60)
+                .attend("a-1", "e-1", "09-15", 60)
+                .attend("a-1", "e-1", "10-01", 60)
                 .pair("a-1", "e-1", scores(1), scores(3))
-                .attend("a-1", "e-2", "09-01", 60).attend("a-1", "e-2", "09-15", 60).attend("a-1", "e-2", "09-29", 60)
+                .attend("a-1", "e-2", "09-01", 60)
+                .attend("a-1", "e-2", "09-15", 60)
+                .attend("a-1", "e-2", "09-29", 60)
                 .pair("a-1", "e-2", scores(2), scores(3))
-                .attend("a-1", "e-3", "09-01", 60).pair("a-1", "e-3", scores(2), scores(2))
+                .attend("a-1", "e-3", "09-01", 60)
+                .pair("a-1", "e-3", scores(2), scores(2))
                 .attend("a-1", "e-4", "09-01", 60)
                 .enroll("a-1", "e-5")
                 .enroll("a-5", "e-6");
@@ -67,54 +71,108 @@ class FundingEfficiencyMartTest {
 
     /** Three sessions spanning 2025-09-01..2025-10-31 (60 days). */
     private static TestInbox.Lea sustained(TestInbox.Lea lea, String activity, String educator) {
-        return lea.attend(activity, educator, "09-01", 30).attend(activity, educator, "10-01", 30)
+        return lea.attend(activity, educator, "09-01", 30)
+                .attend(activity, educator, "10-01", 30)
                 .attend(activity, educator, "10-31", 30);
     }
 
     private static Marts.Row row(Marts marts, String source, String model) {
-        return marts.one(FundingEfficiencyMart.NAME,
+        return marts.one(
+                FundingEfficiencyMart.NAME,
                 eq("lea_id", "lea-1").and(eq("funding_source", source)).and(eq("pl_model", model)));
     }
 
     @Test
     void eachFundingRowWeighsItsActivitysEducatorsByItsShare() throws IOException {
         Marts marts = Marts.run(fixture(), 3);
-        assertRow(row(marts, "title_ii_a", "plc"),
-                "lea_id", "lea-1", "funding_source", "title_ii_a", "pl_model", "plc",
-                "amount_usd", new BigDecimal("75.00"),
-                "activities", 1,
-                "educators_reached", 3.0,                   // 0.75 × 4 attended
-                "educators_improved", 1.5,                  // 0.75 × 2 improved
-                "cost_per_improved", 50.0,                  // 75.00 ÷ 1.5
-                "tool_specific_amount_usd", new BigDecimal("0.00"),
-                "sustained_amount_usd", new BigDecimal("75.00"));   // 2 of 4 attended sustained: at least half
-        assertRow(row(marts, "local", "plc"),
-                "lea_id", "lea-1", "funding_source", "local", "pl_model", "plc",
-                "amount_usd", new BigDecimal("30.00"),      // 25 + 5.00
-                "activities", 2,                            // a-1, a-5
-                "educators_reached", 1.0,                   // 0.25 × 4 + 1 × 0
-                "educators_improved", 0.5,                  // 0.25 × 2 + 1 × 0
-                "cost_per_improved", 60.0,                  // 30.00 ÷ 0.5
-                "tool_specific_amount_usd", new BigDecimal("0.00"),
-                "sustained_amount_usd", new BigDecimal("25.00"));   // a-1 only: a-5 has no attended element
-        assertRow(row(marts, "title_ii_a", "coaching"),
-                "lea_id", "lea-1", "funding_source", "title_ii_a", "pl_model", "coaching",
-                "amount_usd", new BigDecimal("0.20"),       // 0.00 + 0.2
-                "activities", 2,
-                "educators_reached", 2.0,                   // a-2: total 0, null share, adds 0; a-3: 1 × 2
-                "educators_improved", 0.0,                  // a-2's improved e-7 adds 0; a-3: 1 × 0
-                "cost_per_improved", null,                  // ÷ 0
-                "tool_specific_amount_usd", new BigDecimal("0.20"),  // both tool-specific: 0.00 + 0.20
-                "sustained_amount_usd", new BigDecimal("0.20"));     // a-2 1 of 1, a-3 1 of 2 (half)
-        assertRow(row(marts, "title_ii_a", "workshop"),
-                "lea_id", "lea-1", "funding_source", "title_ii_a", "pl_model", "workshop",
-                "amount_usd", new BigDecimal("0.30"),       // 0.10 + 0.20 exactly, scale 2
-                "activities", 2,
-                "educators_reached", 3.0,                   // a-4: 1 × 3; a-6: 1 × 0
-                "educators_improved", 0.0,
-                "cost_per_improved", null,
-                "tool_specific_amount_usd", new BigDecimal("0.00"),
-                "sustained_amount_usd", new BigDecimal("0.00"));     // a-4 1 of 3 < half; a-6 none attended
+        assertRow(
+                row(marts, "title_ii_a", "plc"),
+                "lea_id",
+                "lea-1",
+                "funding_source",
+                "title_ii_a",
+                "pl_model",
+                "plc",
+                "amount_usd",
+                new BigDecimal("75.00"),
+                "activities",
+                1,
+                "educators_reached",
+                3.0, // 0.75 × 4 attended
+                "educators_improved",
+                1.5, // 0.75 × 2 improved
+                "cost_per_improved",
+                50.0, // 75.00 ÷ 1.5
+                "tool_specific_amount_usd",
+                new BigDecimal("0.00"),
+                "sustained_amount_usd",
+                new BigDecimal("75.00")); // 2 of 4 attended sustained: at least half
+        assertRow(
+                row(marts, "local", "plc"),
+                "lea_id",
+                "lea-1",
+                "funding_source",
+                "local",
+                "pl_model",
+                "plc",
+                "amount_usd",
+                new BigDecimal("30.00"), // 25 + 5.00
+                "activities",
+                2, // a-1, a-5
+                "educators_reached",
+                1.0, // 0.25 × 4 + 1 × 0
+                "educators_improved",
+                0.5, // 0.25 × 2 + 1 × 0
+                "cost_per_improved",
+                60.0, // 30.00 ÷ 0.5
+                "tool_specific_amount_usd",
+                new BigDecimal("0.00"),
+                "sustained_amount_usd",
+                new BigDecimal("25.00")); // a-1 only: a-5 has no attended element
+        assertRow(
+                row(marts, "title_ii_a", "coaching"),
+                "lea_id",
+                "lea-1",
+                "funding_source",
+                "title_ii_a",
+                "pl_model",
+                "coaching",
+                "amount_usd",
+                new BigDecimal("0.20"), // 0.00 + 0.2
+                "activities",
+                2,
+                "educators_reached",
+                2.0, // a-2: total 0, null share, adds 0; a-3: 1 × 2
+                "educators_improved",
+                0.0, // a-2's improved e-7 adds 0; a-3: 1 × 0
+                "cost_per_improved",
+                null, // ÷ 0
+                "tool_specific_amount_usd",
+                new BigDecimal("0.20"), // both tool-specific: 0.00 + 0.20
+                "sustained_amount_usd",
+                new BigDecimal("0.20")); // a-2 1 of 1, a-3 1 of 2 (half)
+        assertRow(
+                row(marts, "title_ii_a", "workshop"),
+                "lea_id",
+                "lea-1",
+                "funding_source",
+                "title_ii_a",
+                "pl_model",
+                "workshop",
+                "amount_usd",
+                new BigDecimal("0.30"), // 0.10 + 0.20 exactly, scale 2
+                "activities",
+                2,
+                "educators_reached",
+                3.0, // a-4: 1 × 3; a-6: 1 × 0
+                "educators_improved",
+                0.0,
+                "cost_per_improved",
+                null,
+                "tool_specific_amount_usd",
+                new BigDecimal("0.00"),
+                "sustained_amount_usd",
+                new BigDecimal("0.00")); // a-4 1 of 3 < half; a-6 none attended
     }
 
     @Test

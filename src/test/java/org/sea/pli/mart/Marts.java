@@ -1,8 +1,5 @@
 package org.sea.pli.mart;
 
-import org.sea.pli.model.LeaModels;
-import org.sea.pli.parquet.MartSchema;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.sea.pli.model.LeaModels;
+import org.sea.pli.parquet.MartSchema;
 
 /** Runs {@link ImpactMarts} into memory and reads its rows by column name (schemas/marts/*.json). */
 final class Marts {
@@ -36,8 +35,7 @@ final class Marts {
     }
 
     /** An expected double that is not exactly representable: compared within 1e-12. */
-    record Approx(double value) {
-    }
+    record Approx(double value) {}
 
     static Approx approx(double value) {
         return new Approx(value);
@@ -56,8 +54,10 @@ final class Marts {
             }
             expected.put((String) pairs[i], pairs[i + 1]);
         }
-        List<String> columns = schema(row.mart()).columns().stream().map(c -> c.name()).toList();
-        org.assertj.core.api.Assertions.assertThat(expected.keySet()).as("columns asserted of " + row.mart())
+        List<String> columns =
+                schema(row.mart()).columns().stream().map(c -> c.name()).toList();
+        org.assertj.core.api.Assertions.assertThat(expected.keySet())
+                .as("columns asserted of " + row.mart())
                 .containsExactlyInAnyOrderElementsOf(columns);
         org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
         for (Map.Entry<String, Object> e : expected.entrySet()) {
@@ -80,12 +80,14 @@ final class Marts {
 
     private final Map<String, List<Row>> rows = new LinkedHashMap<>();
 
-    static Marts run(LeaModels models, int minCellSize, double improvedThreshold, int brightSpots)
-            throws IOException {
+    static Marts run(LeaModels models, int minCellSize, double improvedThreshold, int brightSpots) throws IOException {
         Marts marts = new Marts();
         new ImpactMarts(minCellSize, improvedThreshold, brightSpots, new EducatorPseudonym(KEY))
-                .write(models.all(), (mart, schoolYear, values) -> marts.rows
-                        .computeIfAbsent(mart, k -> new ArrayList<>()).add(new Row(mart, schoolYear, values.clone())));
+                .write(
+                        models.all(),
+                        (mart, schoolYear, values) -> marts.rows
+                                .computeIfAbsent(mart, k -> new ArrayList<>())
+                                .add(new Row(mart, schoolYear, values.clone())));
         return marts;
     }
 
@@ -98,7 +100,9 @@ final class Marts {
     }
 
     List<Row> rows(String mart, String schoolYear) {
-        return rows(mart).stream().filter(r -> r.schoolYear().equals(schoolYear)).toList();
+        return rows(mart).stream()
+                .filter(r -> r.schoolYear().equals(schoolYear))
+                .toList();
     }
 
     /** The single row of the mart matching the predicate. */
@@ -117,12 +121,14 @@ final class Marts {
     /** The educator_activity row of an educator in an activity (by its pseudonymous key). */
     Row educatorActivity(String lea, String activity, String educatorId) {
         String key = PSEUDONYM.key(educatorId);
-        return one(EducatorActivityMart.NAME,
+        return one(
+                EducatorActivityMart.NAME,
                 eq("lea_id", lea).and(eq("activity_id", activity)).and(eq("educator_key", key)));
     }
 
     Row cohort(String lea, String cohort, String model) {
-        return one(CohortImpactMart.NAME,
+        return one(
+                CohortImpactMart.NAME,
                 eq("lea_id", lea).and(eq("cohort_id", cohort)).and(eq("pl_model", model)));
     }
 }

@@ -1,17 +1,16 @@
 package org.sea.pli.mart;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sea.pli.extract.TestInbox;
-import org.sea.pli.model.LeaModels;
-
-import java.io.IOException;
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sea.pli.mart.Marts.approx;
 import static org.sea.pli.mart.Marts.assertRow;
 import static org.sea.pli.mart.Marts.eq;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sea.pli.extract.TestInbox;
+import org.sea.pli.model.LeaModels;
 
 /** practice_by_dimension (SPEC.md §5.9) over the per-dimension unit measures of §4.9. */
 class PracticeByDimensionMartTest {
@@ -58,44 +57,89 @@ class PracticeByDimensionMartTest {
     void eachDimensionPoolsItsUnitsRatingsOfThatDimensionOnly() throws IOException {
         Marts marts = Marts.run(fixture(), 2);
         // coaching × engagement: units (1.5, 3.5, 2) and (2, 2, 0): change mean 1, sd √((1 + 1)/1) = √2
-        assertRow(cell(marts, "coaching", "engagement"),
-                "pl_model", "coaching", "dimension", "engagement",
-                "n_educators", 2,
-                "practice_baseline_mean", 1.75,                    // (1.5 + 2)/2
-                "practice_followup_mean", 2.75,                    // (3.5 + 2)/2
-                "practice_change_mean", 1.0,
-                "practice_change_sd", approx(Math.sqrt(2)),
-                "practice_change_ci_low", approx(1 - 1.96),        // 1.96·√2/√2
-                "practice_change_ci_high", approx(1 + 1.96),
-                "effect_size", approx(1 / Math.sqrt(2)),
-                "suppressed", false);
+        assertRow(
+                cell(marts, "coaching", "engagement"),
+                "pl_model",
+                "coaching",
+                "dimension",
+                "engagement",
+                "n_educators",
+                2,
+                "practice_baseline_mean",
+                1.75, // (1.5 + 2)/2
+                "practice_followup_mean",
+                2.75, // (3.5 + 2)/2
+                "practice_change_mean",
+                1.0,
+                "practice_change_sd",
+                approx(Math.sqrt(2)),
+                "practice_change_ci_low",
+                approx(1 - 1.96), // 1.96·√2/√2
+                "practice_change_ci_high",
+                approx(1 + 1.96),
+                "effect_size",
+                approx(1 / Math.sqrt(2)),
+                "suppressed",
+                false);
         // coaching × tech_use: (c-1, e-1) 2 → 3 and (c-2, e-1) 1 → 3; (c-1, e-2) was rated in followup only
         // changes {1, 2}: mean 1.5, sd √((0.25 + 0.25)/1) = √0.5
-        assertRow(cell(marts, "coaching", "tech_use"),
-                "pl_model", "coaching", "dimension", "tech_use",
-                "n_educators", 2,
-                "practice_baseline_mean", 1.5,                     // (2 + 1)/2
-                "practice_followup_mean", 3.0,
-                "practice_change_mean", 1.5,
-                "practice_change_sd", approx(Math.sqrt(0.5)),
-                "practice_change_ci_low", approx(1.5 - 1.96 * 0.5), // √0.5/√2 = 0.5
-                "practice_change_ci_high", approx(1.5 + 1.96 * 0.5),
-                "effect_size", approx(1.5 / Math.sqrt(0.5)),
-                "suppressed", false);
+        assertRow(
+                cell(marts, "coaching", "tech_use"),
+                "pl_model",
+                "coaching",
+                "dimension",
+                "tech_use",
+                "n_educators",
+                2,
+                "practice_baseline_mean",
+                1.5, // (2 + 1)/2
+                "practice_followup_mean",
+                3.0,
+                "practice_change_mean",
+                1.5,
+                "practice_change_sd",
+                approx(Math.sqrt(0.5)),
+                "practice_change_ci_low",
+                approx(1.5 - 1.96 * 0.5), // √0.5/√2 = 0.5
+                "practice_change_ci_high",
+                approx(1.5 + 1.96 * 0.5),
+                "effect_size",
+                approx(1.5 / Math.sqrt(0.5)),
+                "suppressed",
+                false);
     }
 
     @Test
     void aCellUnderTheMinimumIsSuppressedAndACellWithoutChangeHasNoRow() throws IOException {
         Marts marts = Marts.run(fixture(), 2);
         // plc × engagement: one unit < 2
-        assertRow(cell(marts, "plc", "engagement"),
-                "pl_model", "plc", "dimension", "engagement",
-                "n_educators", null, "practice_baseline_mean", null, "practice_followup_mean", null,
-                "practice_change_mean", null, "practice_change_sd", null, "practice_change_ci_low", null,
-                "practice_change_ci_high", null, "effect_size", null,
-                "suppressed", true);
+        assertRow(
+                cell(marts, "plc", "engagement"),
+                "pl_model",
+                "plc",
+                "dimension",
+                "engagement",
+                "n_educators",
+                null,
+                "practice_baseline_mean",
+                null,
+                "practice_followup_mean",
+                null,
+                "practice_change_mean",
+                null,
+                "practice_change_sd",
+                null,
+                "practice_change_ci_low",
+                null,
+                "practice_change_ci_high",
+                null,
+                "effect_size",
+                null,
+                "suppressed",
+                true);
         // plc never rated tech_use; rows sort by model, then dimension
-        assertThat(marts.rows(PracticeByDimensionMart.NAME)).extracting(r -> r.get("pl_model") + "/" + r.get("dimension"))
+        assertThat(marts.rows(PracticeByDimensionMart.NAME))
+                .extracting(r -> r.get("pl_model") + "/" + r.get("dimension"))
                 .containsExactly("coaching/engagement", "coaching/tech_use", "plc/engagement");
     }
 
@@ -108,26 +152,30 @@ class PracticeByDimensionMartTest {
             out.writeObject(folded.existing("lea-1"));
         }
         LeaModels restored = new LeaModels();
-        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
-                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+        try (java.io.ObjectInputStream in =
+                new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
             restored.restore((org.sea.pli.model.LeaModel) in.readObject());
         }
         Marts marts = Marts.run(restored, 2);
         // as in the first test: coaching × engagement change mean 1 over 2 units
-        assertThat(cell(marts, "coaching", "engagement").get("practice_change_mean")).isEqualTo(1.0);
-        assertThat(cell(marts, "coaching", "tech_use").get("practice_change_mean")).isEqualTo(1.5);
+        assertThat(cell(marts, "coaching", "engagement").get("practice_change_mean"))
+                .isEqualTo(1.0);
+        assertThat(cell(marts, "coaching", "tech_use").get("practice_change_mean"))
+                .isEqualTo(1.5);
     }
 
     @Test
     void aDimensionRatedInOnlyOnePhaseHasNoChange() throws IOException {
         TestInbox inbox = new TestInbox(dir);
         // e-1: engagement baseline {2} and tech_use followup {4}: overall change 2 (§4.2), none per dimension
-        inbox.lea("lea-1").activity("a-1", "c-1", "coaching", false)
+        inbox.lea("lea-1")
+                .activity("a-1", "c-1", "coaching", false)
                 .rateOn("a-1", "e-1", "baseline", "engagement", 2)
                 .rateOn("a-1", "e-1", "followup", "tech_use", 4);
         Marts marts = Marts.run(inbox.load(), 1);
         assertThat(marts.rows(PracticeByDimensionMart.NAME)).isEmpty();
-        assertThat(marts.one(ModelComparisonMart.NAME, eq("pl_model", "coaching")).get("practice_change_mean"))
+        assertThat(marts.one(ModelComparisonMart.NAME, eq("pl_model", "coaching"))
+                        .get("practice_change_mean"))
                 .isEqualTo(2.0);
     }
 }

@@ -1,18 +1,17 @@
 package org.sea.pli.mart;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sea.pli.extract.TestInbox;
-import org.sea.pli.model.LeaModels;
-
-import java.io.IOException;
-import java.nio.file.Path;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.sea.pli.extract.TestInbox.scores;
 import static org.sea.pli.mart.Marts.approx;
 import static org.sea.pli.mart.Marts.assertRow;
 import static org.sea.pli.mart.Marts.eq;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sea.pli.extract.TestInbox;
+import org.sea.pli.model.LeaModels;
 
 /** practice_persistence (SPEC.md §5.10) over the next-year practice of §4.8. */
 class PracticePersistenceMartTest {
@@ -38,7 +37,8 @@ class PracticePersistenceMartTest {
      */
     private LeaModels fixture() throws IOException {
         TestInbox inbox = new TestInbox(dir);
-        TestInbox.Lea y = inbox.lea("lea-1").year("2024-25")
+        TestInbox.Lea y = inbox.lea("lea-1")
+                .year("2024-25")
                 .activity("a-1", "c-1", "coaching", false)
                 .activity("a-2", "c-2", "workshop", false)
                 .activity("a-3", "c-3", "plc", false)
@@ -49,8 +49,10 @@ class PracticePersistenceMartTest {
                 .pair("a-1", "e-3", scores(2), scores(3))
                 .pair("a-1", "e-4", scores(2), scores(3))
                 .rate("a-2", "e-4", "baseline", 2)
-                .pair("a-2", "e-5", scores(1), scores(3)).attend("a-2", "e-5", "10-01", 60)
-                .pair("a-2", "e-6", scores(2), scores(2)).attend("a-2", "e-6", "10-01", 60)
+                .pair("a-2", "e-5", scores(1), scores(3))
+                .attend("a-2", "e-5", "10-01", 60)
+                .pair("a-2", "e-6", scores(2), scores(2))
+                .attend("a-2", "e-6", "10-01", 60)
                 .pair("a-3", "e-7", scores(2), scores(2))
                 .pair("a-3", "e-8", scores(3), scores(3))
                 .pair("a-5", "e-9", scores(1), scores(2))
@@ -58,7 +60,8 @@ class PracticePersistenceMartTest {
         for (String e : new String[] {"e-1", "e-2", "e-3", "e-4"}) {
             y.attend("a-1", e, "10-01", 60).attend("a-1", e, "10-15", 60).attend("a-1", e, "11-01", 60);
         }
-        inbox.lea("lea-1").year("2025-26")
+        inbox.lea("lea-1")
+                .year("2025-26")
                 .activity("a-9", "c-9", "coaching", false)
                 .activity("a-8", "c-8", "plc", false)
                 .rate("a-9", "e-1", "baseline", 3)
@@ -82,55 +85,120 @@ class PracticePersistenceMartTest {
     void followedUnitsCarryTheirChangeIntoTheNextYearsBaseline() throws IOException {
         Marts marts = Marts.run(fixture(), 2);
         // followed e-1, e-2: retained {1.5, 1}: mean 1.25, sd √((0.0625 + 0.0625)/1) = 0.25·√2
-        assertRow(cell(marts, "coaching", true),
-                "pl_model", "coaching", "sustained", true,
-                "n_units", 4,                                      // e-1..e-4 have a change
-                "n_followed", 2,                                   // not e-3 (no next year), not e-4 (two units)
-                "practice_change_mean", 2.0,                       // (2 + 2)/2 over followed units
-                "retained_change_mean", 1.25,
-                "retained_change_sd", approx(0.25 * Math.sqrt(2)),
-                "retained_change_ci_low", approx(1.25 - 1.96 * 0.25), // 0.25·√2/√2
-                "retained_change_ci_high", approx(1.25 + 1.96 * 0.25),
-                "fade_mean", -0.75,                                // (−0.5 − 1)/2
-                "persistence_ratio", 0.625,                        // 1.25 ÷ 2
-                "suppressed", false);
-        assertRow(cell(marts, "workshop", false),
-                "pl_model", "workshop", "sustained", false,
-                "n_units", 2,                                      // e-5, e-6 (e-4 has no change here)
-                "n_followed", 2,
-                "practice_change_mean", 1.0,                       // (2 + 0)/2
-                "retained_change_mean", 0.0,
-                "retained_change_sd", 0.0,
-                "retained_change_ci_low", 0.0, "retained_change_ci_high", 0.0,
-                "fade_mean", -1.0,                                 // (−2 + 0)/2
-                "persistence_ratio", 0.0,                          // 0 ÷ 1: all of it faded
-                "suppressed", false);
+        assertRow(
+                cell(marts, "coaching", true),
+                "pl_model",
+                "coaching",
+                "sustained",
+                true,
+                "n_units",
+                4, // e-1..e-4 have a change
+                "n_followed",
+                2, // not e-3 (no next year), not e-4 (two units)
+                "practice_change_mean",
+                2.0, // (2 + 2)/2 over followed units
+                "retained_change_mean",
+                1.25,
+                "retained_change_sd",
+                approx(0.25 * Math.sqrt(2)),
+                "retained_change_ci_low",
+                approx(1.25 - 1.96 * 0.25), // 0.25·√2/√2
+                "retained_change_ci_high",
+                approx(1.25 + 1.96 * 0.25),
+                "fade_mean",
+                -0.75, // (−0.5 − 1)/2
+                "persistence_ratio",
+                0.625, // 1.25 ÷ 2
+                "suppressed",
+                false);
+        assertRow(
+                cell(marts, "workshop", false),
+                "pl_model",
+                "workshop",
+                "sustained",
+                false,
+                "n_units",
+                2, // e-5, e-6 (e-4 has no change here)
+                "n_followed",
+                2,
+                "practice_change_mean",
+                1.0, // (2 + 0)/2
+                "retained_change_mean",
+                0.0,
+                "retained_change_sd",
+                0.0,
+                "retained_change_ci_low",
+                0.0,
+                "retained_change_ci_high",
+                0.0,
+                "fade_mean",
+                -1.0, // (−2 + 0)/2
+                "persistence_ratio",
+                0.0, // 0 ÷ 1: all of it faded
+                "suppressed",
+                false);
     }
 
     @Test
     void noRatioWithoutAChangeAndSuppressionOnTheFollowedCount() throws IOException {
         Marts marts = Marts.run(fixture(), 2);
         // plc: changes {0, 0}: |mean| < 1e-9, no ratio; retained {1, 0}: mean 0.5, sd √0.5
-        assertRow(cell(marts, "plc", false),
-                "pl_model", "plc", "sustained", false,
-                "n_units", 2, "n_followed", 2,
-                "practice_change_mean", 0.0,
-                "retained_change_mean", 0.5,
-                "retained_change_sd", approx(Math.sqrt(0.5)),
-                "retained_change_ci_low", approx(0.5 - 1.96 * 0.5),  // √0.5/√2 = 0.5
-                "retained_change_ci_high", approx(0.5 + 1.96 * 0.5),
-                "fade_mean", 0.5,                                  // (1 + 0)/2
-                "persistence_ratio", null,
-                "suppressed", false);
+        assertRow(
+                cell(marts, "plc", false),
+                "pl_model",
+                "plc",
+                "sustained",
+                false,
+                "n_units",
+                2,
+                "n_followed",
+                2,
+                "practice_change_mean",
+                0.0,
+                "retained_change_mean",
+                0.5,
+                "retained_change_sd",
+                approx(Math.sqrt(0.5)),
+                "retained_change_ci_low",
+                approx(0.5 - 1.96 * 0.5), // √0.5/√2 = 0.5
+                "retained_change_ci_high",
+                approx(0.5 + 1.96 * 0.5),
+                "fade_mean",
+                0.5, // (1 + 0)/2
+                "persistence_ratio",
+                null,
+                "suppressed",
+                false);
         // inquiry_cycle: one followed unit < 2
-        assertRow(cell(marts, "inquiry_cycle", false),
-                "pl_model", "inquiry_cycle", "sustained", false,
-                "n_units", null, "n_followed", null, "practice_change_mean", null, "retained_change_mean", null,
-                "retained_change_sd", null, "retained_change_ci_low", null, "retained_change_ci_high", null,
-                "fade_mean", null, "persistence_ratio", null,
-                "suppressed", true);
+        assertRow(
+                cell(marts, "inquiry_cycle", false),
+                "pl_model",
+                "inquiry_cycle",
+                "sustained",
+                false,
+                "n_units",
+                null,
+                "n_followed",
+                null,
+                "practice_change_mean",
+                null,
+                "retained_change_mean",
+                null,
+                "retained_change_sd",
+                null,
+                "retained_change_ci_low",
+                null,
+                "retained_change_ci_high",
+                null,
+                "fade_mean",
+                null,
+                "persistence_ratio",
+                null,
+                "suppressed",
+                true);
         // online_course: its unit has no next-year rating, so no row; nor for 2025-26, which has no Y+1
-        assertThat(marts.rows(PracticePersistenceMart.NAME)).extracting(r -> r.schoolYear() + " " + r.get("pl_model"))
+        assertThat(marts.rows(PracticePersistenceMart.NAME))
+                .extracting(r -> r.schoolYear() + " " + r.get("pl_model"))
                 .containsExactly("2024-25 coaching", "2024-25 inquiry_cycle", "2024-25 plc", "2024-25 workshop");
     }
 }

@@ -1,9 +1,9 @@
 package org.sea.pli.model;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 /** SPEC §4.7 Hedges' g of prior z and the WWC categories, on hand-worked tallies. */
 class BaselineEquivalenceTest {
@@ -23,7 +23,9 @@ class BaselineEquivalenceTest {
         // factor 1 − 3/(4·5 − 9) = 8/11 (Cohen's d would be 1.5/√(5/6) = 1.6431677…)
         // g = (8/11)·1.5/√(5/6) = 1.1950311… → fails (> 0.25)
         Double g = BaselineEquivalence.hedgesG(of(1, 2, 3), of(0, 1));
-        assertThat(g).isCloseTo(8.0 / 11 * 1.5 / Math.sqrt(5.0 / 6), within(1e-12)).isCloseTo(1.1950311, within(1e-7));
+        assertThat(g)
+                .isCloseTo(8.0 / 11 * 1.5 / Math.sqrt(5.0 / 6), within(1e-12))
+                .isCloseTo(1.1950311, within(1e-7));
         assertThat(BaselineEquivalence.category(g)).isEqualTo("fails");
         // the sign follows treatment − comparison
         assertThat(BaselineEquivalence.hedgesG(of(0, 1), of(1, 2, 3))).isCloseTo(-g, within(1e-12));
@@ -51,9 +53,9 @@ class BaselineEquivalenceTest {
 
     @Test
     void nullBelowTwoRowsOnEitherSideOrWithoutSpread() {
-        assertThat(BaselineEquivalence.hedgesG(of(1), of(0, 1))).isNull();          // n_t < 2
-        assertThat(BaselineEquivalence.hedgesG(of(0, 1), of(1))).isNull();          // n_c < 2
-        assertThat(BaselineEquivalence.hedgesG(of(), of(0, 1))).isNull();           // no treatment rows
+        assertThat(BaselineEquivalence.hedgesG(of(1), of(0, 1))).isNull(); // n_t < 2
+        assertThat(BaselineEquivalence.hedgesG(of(0, 1), of(1))).isNull(); // n_c < 2
+        assertThat(BaselineEquivalence.hedgesG(of(), of(0, 1))).isNull(); // no treatment rows
         assertThat(BaselineEquivalence.hedgesG(of(1, 1), of(0.5, 0.5, 0.5))).isNull(); // s_p = 0 < 1e-9
     }
 }

@@ -1,11 +1,10 @@
 package org.sea.pli.model;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /** SPEC §4.6 empirical-Bayes shrinkage, derived by hand. */
 class CohortShrinkageTest {
@@ -36,14 +35,20 @@ class CohortShrinkageTest {
         assertThat(fit.betweenVariance()).isCloseTo(526.0 / 225, within(1e-12));
         assertThat(fit.shrinkage(0)).isCloseTo(526.0 / 751, within(1e-12));
         assertThat(fit.shrinkage(1)).isCloseTo(526.0 / 676, within(1e-12));
-        assertThat(fit.shrinkage(2)).isNull();                         // one practice pair
+        assertThat(fit.shrinkage(2)).isNull(); // one practice pair
         assertThat(fit.shrunk(2)).isNull();
         assertThat(fit.shrinkage(3)).isCloseTo(526.0 / 616, within(1e-12));
         // shrunk = μ + B·(m − μ): A 3.6 − 2.6·526/751 = 1.7789613…, B 3.6 − 0.6·526/676 = 3.1331360…,
         // C 3.6 + 1.4·526/616 = 4.7954545…: the small noisy A moves most
-        assertThat(fit.shrunk(0)).isCloseTo(3.6 - 2.6 * 526 / 751, within(1e-12)).isCloseTo(1.7789613, within(1e-7));
-        assertThat(fit.shrunk(1)).isCloseTo(3.6 - 0.6 * 526 / 676, within(1e-12)).isCloseTo(3.1331361, within(1e-7));
-        assertThat(fit.shrunk(3)).isCloseTo(3.6 + 1.4 * 526 / 616, within(1e-12)).isCloseTo(4.7954545, within(1e-7));
+        assertThat(fit.shrunk(0))
+                .isCloseTo(3.6 - 2.6 * 526 / 751, within(1e-12))
+                .isCloseTo(1.7789613, within(1e-7));
+        assertThat(fit.shrunk(1))
+                .isCloseTo(3.6 - 0.6 * 526 / 676, within(1e-12))
+                .isCloseTo(3.1331361, within(1e-7));
+        assertThat(fit.shrunk(3))
+                .isCloseTo(3.6 + 1.4 * 526 / 616, within(1e-12))
+                .isCloseTo(4.7954545, within(1e-7));
     }
 
     @Test

@@ -1,11 +1,10 @@
 package org.sea.pli.model;
 
-import org.junit.jupiter.api.Test;
-import org.sea.pli.extract.ExtractSchema;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.sea.pli.extract.ExtractSchema;
 
 /** The fold registry of {@link LeaModels} covers the seven extracts of SPEC §2, and nothing else. */
 class LeaModelsTest {

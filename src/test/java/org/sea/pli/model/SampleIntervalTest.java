@@ -1,9 +1,9 @@
 package org.sea.pli.model;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 /** SPEC §4.5 intervals and the §5.2 effect size, on hand-worked samples. */
 class SampleIntervalTest {

@@ -4,8 +4,7 @@ import org.sea.pli.storage.Warehouse;
 
 /** Run in a separate JVM by {@link MartWriterDeterminismTest}: writes the fixture marts to args[0]. */
 public final class DeterminismChild {
-    private DeterminismChild() {
-    }
+    private DeterminismChild() {}
 
     public static void main(String[] args) throws Exception {
         try (Warehouse w = Warehouse.open(args[0])) {

@@ -17,6 +17,7 @@ import org.sea.pli.storage.Warehouse;
 class MartReaderTest {
     @TempDir
     Path tmp;
+
     Warehouse warehouse;
     org.apache.hadoop.fs.Path marts;
 
@@ -82,8 +83,11 @@ class MartReaderTest {
     @Test
     void readingAColumnAsAnotherTypeNamesTheMartAndColumn() throws Exception {
         MartWriterDuckDbTest.writeCohortImpact(warehouse.fs(), marts);
-        MartRecord r = new MartReader(warehouse.fs(), marts).read(MartSchema.load("cohort_impact")).get(0);
-        assertThatThrownBy(() -> r.string("activities")).isInstanceOf(IllegalArgumentException.class)
+        MartRecord r = new MartReader(warehouse.fs(), marts)
+                .read(MartSchema.load("cohort_impact"))
+                .get(0);
+        assertThatThrownBy(() -> r.string("activities"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("mart cohort_impact column activities is int32, not string");
     }
 
@@ -91,7 +95,8 @@ class MartReaderTest {
     void aFileColumnTheSchemaLacksIsAnError() throws Exception {
         MartWriterDuckDbTest.writeCohortImpact(warehouse.fs(), marts);
         MartSchema full = MartSchema.load("cohort_impact");
-        MartSchema keyOnly = new MartSchema("cohort_impact", "school_year", full.key(), full.columns().subList(0, 3));
+        MartSchema keyOnly = new MartSchema(
+                "cohort_impact", "school_year", full.key(), full.columns().subList(0, 3));
         assertThatThrownBy(() -> new MartReader(warehouse.fs(), marts).read(keyOnly))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("column activities is not in schemas/marts/cohort_impact.json");
@@ -112,6 +117,7 @@ class MartReaderTest {
 
     @Test
     void anAbsentMartHasNoRows() throws Exception {
-        assertThat(new MartReader(warehouse.fs(), marts).read(MartSchema.load("bright_spots"))).isEmpty();
+        assertThat(new MartReader(warehouse.fs(), marts).read(MartSchema.load("bright_spots")))
+                .isEmpty();
     }
 }

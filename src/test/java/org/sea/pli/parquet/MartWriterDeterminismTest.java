@@ -48,15 +48,40 @@ class MartWriterDeterminismTest {
         try (MartWriter w = new MartWriter(fs, dir, s, tailKeep)) {
             for (int i = 0; i < 120_000; i++) {
                 random.nextBytes(key);
-                w.write(i < 60_000 ? "2024-25" : "2025-26", MartRows.row(s,
-                        "lea_id", "lea-" + (i / 10_000), "activity_id", "act-" + (i / 25),
-                        "educator_key", HexFormat.of().formatHex(key), "cohort_id", "c" + (i / 400),
-                        "pl_model", i % 3 == 0 ? "coaching" : "workshop", "enrolled", i % 5 != 0,
-                        "minutes_attended", (long) random.nextInt(2000), "sessions_attended", i % 9,
-                        "sustained", i % 4 == 0, "satisfaction", i % 6 == 0 ? null : random.nextDouble() * 5,
-                        "practice_baseline", 1 + random.nextInt(4) / 1.0, "practice_followup", random.nextDouble() * 4,
-                        "improved", i % 7 == 0 ? null : i % 2 == 0, "student_growth_z", random.nextGaussian(),
-                        "evidence_level", i % 6));
+                w.write(
+                        i < 60_000 ? "2024-25" : "2025-26",
+                        MartRows.row(
+                                s,
+                                "lea_id",
+                                "lea-" + (i / 10_000),
+                                "activity_id",
+                                "act-" + (i / 25),
+                                "educator_key",
+                                HexFormat.of().formatHex(key),
+                                "cohort_id",
+                                "c" + (i / 400),
+                                "pl_model",
+                                i % 3 == 0 ? "coaching" : "workshop",
+                                "enrolled",
+                                i % 5 != 0,
+                                "minutes_attended",
+                                (long) random.nextInt(2000),
+                                "sessions_attended",
+                                i % 9,
+                                "sustained",
+                                i % 4 == 0,
+                                "satisfaction",
+                                i % 6 == 0 ? null : random.nextDouble() * 5,
+                                "practice_baseline",
+                                1 + random.nextInt(4) / 1.0,
+                                "practice_followup",
+                                random.nextDouble() * 4,
+                                "improved",
+                                i % 7 == 0 ? null : i % 2 == 0,
+                                "student_growth_z",
+                                random.nextGaussian(),
+                                "evidence_level",
+                                i % 6));
             }
             return w.finish();
         }
@@ -126,10 +151,18 @@ class MartWriterDeterminismTest {
         List<WrittenFile> here = writeAll(tmp.resolve("a").toString());
 
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "-Duser.timezone=Asia/Kathmandu", "-Duser.language=tr", "-Duser.country=TR",
-                DeterminismChild.class.getName(), tmp.resolve("child").toString())
-                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        Process p = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "-Duser.timezone=Asia/Kathmandu",
+                        "-Duser.language=tr",
+                        "-Duser.country=TR",
+                        DeterminismChild.class.getName(),
+                        tmp.resolve("child").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(tmp.resolve("child.log").toFile())
+                .start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
         assertThat(p.exitValue()).as(Files.readString(tmp.resolve("child.log"))).isZero();
 
@@ -154,9 +187,10 @@ class MartWriterDeterminismTest {
         assertSameBytes(big, marts("a"), marts("b"));
 
         try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
-             ResultSet rs = duck.createStatement().executeQuery("SELECT count(*), count(DISTINCT educator_key), "
-                     + "count(DISTINCT school_year) FROM read_parquet('" + marts("b")
-                     + "/educator_activity/**/*.parquet', hive_partitioning = true)")) {
+                ResultSet rs = duck.createStatement()
+                        .executeQuery("SELECT count(*), count(DISTINCT educator_key), "
+                                + "count(DISTINCT school_year) FROM read_parquet('" + marts("b")
+                                + "/educator_activity/**/*.parquet', hive_partitioning = true)")) {
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(120_000L);
             assertThat(rs.getLong(2)).isEqualTo(120_000L);
@@ -166,14 +200,20 @@ class MartWriterDeterminismTest {
 
     private static void assertEncodingsSorted(Path file) throws Exception {
         byte[] bytes = Files.readAllBytes(file);
-        int len = ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        int len = ByteBuffer.wrap(bytes, bytes.length - 8, 4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .getInt();
         FileMetaData footer = Util.readFileMetaData(new ByteArrayInputStream(bytes, bytes.length - 8 - len, len));
         for (RowGroup rg : footer.getRow_groups()) {
             for (ColumnChunk cc : rg.getColumns()) {
-                int[] values = cc.getMeta_data().getEncodings().stream().mapToInt(Encoding::getValue).toArray();
+                int[] values = cc.getMeta_data().getEncodings().stream()
+                        .mapToInt(Encoding::getValue)
+                        .toArray();
                 int[] sorted = values.clone();
                 Arrays.sort(sorted);
-                assertThat(values).as(file + " " + cc.getMeta_data().getPath_in_schema()).containsExactly(sorted);
+                assertThat(values)
+                        .as(file + " " + cc.getMeta_data().getPath_in_schema())
+                        .containsExactly(sorted);
             }
         }
     }

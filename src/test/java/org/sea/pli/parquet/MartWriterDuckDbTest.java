@@ -29,6 +29,7 @@ import org.sea.pli.storage.Warehouse;
 class MartWriterDuckDbTest {
     @TempDir
     Path tmp;
+
     Warehouse warehouse;
     Connection duck;
 
@@ -74,7 +75,8 @@ class MartWriterDuckDbTest {
 
     private Map<String, String> describe(String from) throws SQLException {
         Map<String, String> types = new LinkedHashMap<>();
-        try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + from)) {
+        try (Statement st = duck.createStatement();
+                ResultSet rs = st.executeQuery("DESCRIBE SELECT * FROM " + from)) {
             while (rs.next()) {
                 types.put(rs.getString("column_name"), rs.getString("column_type"));
             }
@@ -98,18 +100,24 @@ class MartWriterDuckDbTest {
     void cohortImpactReadsBackInDuckDbWithHivePartitions() throws Exception {
         List<WrittenFile> files = writeCohortImpact(warehouse.fs(), marts());
 
-        assertThat(files).extracting(WrittenFile::path).containsExactly(
-                "cohort_impact/school_year=2024-25/part-00000.parquet",
-                "cohort_impact/school_year=2025-26/part-00000.parquet");
+        assertThat(files)
+                .extracting(WrittenFile::path)
+                .containsExactly(
+                        "cohort_impact/school_year=2024-25/part-00000.parquet",
+                        "cohort_impact/school_year=2025-26/part-00000.parquet");
         assertThat(files).extracting(WrittenFile::rows).containsExactly(2L, 1L);
         for (WrittenFile f : files) {
             byte[] bytes = Files.readAllBytes(localMarts().resolve(f.path()));
-            assertThat(f.sha256()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+            assertThat(f.sha256())
+                    .isEqualTo(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
         }
         try (Stream<Path> all = Files.walk(localMarts())) {
-            assertThat(all.filter(Files::isRegularFile).map(p -> localMarts().relativize(p).toString()))
+            assertThat(all.filter(Files::isRegularFile)
+                            .map(p -> localMarts().relativize(p).toString()))
                     .as("no temporary or .crc files next to the part files")
-                    .containsExactlyInAnyOrder(files.stream().map(WrittenFile::path).toArray(String[]::new));
+                    .containsExactlyInAnyOrder(
+                            files.stream().map(WrittenFile::path).toArray(String[]::new));
         }
 
         MartSchema s = MartSchema.load("cohort_impact");
@@ -124,8 +132,9 @@ class MartWriterDuckDbTest {
         assertThat(describe("read_parquet('" + glob + "', hive_partitioning = true)"))
                 .containsExactlyEntriesOf(withPartition);
 
-        try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT * FROM read_parquet('" + glob + "', hive_partitioning = true) ORDER BY school_year, lea_id")) {
+        try (Statement st = duck.createStatement();
+                ResultSet rs = st.executeQuery("SELECT * FROM read_parquet('" + glob
+                        + "', hive_partitioning = true) ORDER BY school_year, lea_id")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString("school_year")).isEqualTo("2024-25");
             assertThat(rs.getString("lea_id")).isEqualTo("lea-001");
@@ -181,7 +190,8 @@ class MartWriterDuckDbTest {
     @Test
     void loadReportIsOneUnpartitionedFile() throws Exception {
         List<WrittenFile> files = writeLoadReport(warehouse.fs(), marts());
-        assertThat(files).extracting(WrittenFile::path, WrittenFile::rows)
+        assertThat(files)
+                .extracting(WrittenFile::path, WrittenFile::rows)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("load_report/part-00000.parquet", 2L));
 
         String file = localMarts().resolve("load_report/part-00000.parquet").toString();
@@ -190,8 +200,9 @@ class MartWriterDuckDbTest {
         s.columns().forEach(c -> expected.put(c.name(), duckType(c.type())));
         assertThat(describe("read_parquet('" + file + "')")).containsExactlyEntriesOf(expected);
 
-        try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT * FROM read_parquet('" + file + "') ORDER BY lea_id, extract NULLS FIRST, file")) {
+        try (Statement st = duck.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT * FROM read_parquet('" + file + "') ORDER BY lea_id, extract NULLS FIRST, file")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString("extract")).isNull();
             assertThat(rs.getObject("extract_date")).isNull();
@@ -211,13 +222,16 @@ class MartWriterDuckDbTest {
     @Test
     void emptyLoadReportIsAValidFileAndEmptyPartitionedMartHasNoFiles() throws Exception {
         try (MartWriter w = new MartWriter(warehouse.fs(), marts(), MartSchema.load("load_report"))) {
-            assertThat(w.finish()).extracting(WrittenFile::path, WrittenFile::rows)
+            assertThat(w.finish())
+                    .extracting(WrittenFile::path, WrittenFile::rows)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("load_report/part-00000.parquet", 0L));
         }
         String file = localMarts().resolve("load_report/part-00000.parquet").toString();
-        assertThat(describe("read_parquet('" + file + "')")).containsKeys("lea_id", "unknown_columns").hasSize(12);
-        try (Statement st = duck.createStatement(); ResultSet rs = st.executeQuery(
-                "SELECT count(*) FROM read_parquet('" + file + "')")) {
+        assertThat(describe("read_parquet('" + file + "')"))
+                .containsKeys("lea_id", "unknown_columns")
+                .hasSize(12);
+        try (Statement st = duck.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet('" + file + "')")) {
             rs.next();
             assertThat(rs.getLong(1)).isZero();
         }
@@ -236,7 +250,8 @@ class MartWriterDuckDbTest {
         MartSchema s = MartSchema.load("cohort_impact");
         try (MartWriter w = new MartWriter(warehouse.fs(), marts(), s)) {
             w.write("2025-26", MartRows.cohortImpact(s).get(2).values());
-            assertThat(w.finish()).extracting(WrittenFile::path)
+            assertThat(w.finish())
+                    .extracting(WrittenFile::path)
                     .containsExactly("cohort_impact/school_year=2025-26/part-00000.parquet");
         }
         assertThat(localMarts().resolve("cohort_impact/school_year=2024-25")).doesNotExist();

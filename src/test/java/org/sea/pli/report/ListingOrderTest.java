@@ -14,12 +14,13 @@ class ListingOrderTest {
     @Test
     void modelsAndSourcesAreInSpecSection2Order() {
         // SPEC §2: durable models first, one-off sessions last; funding sources as the pl_funding enum lists them
-        assertThat(ListingOrder.MODELS).containsExactly("coaching", "plc", "inquiry_cycle", "workshop",
-                "online_course", "conference");
-        assertThat(ListingOrder.SOURCES).containsExactly("title_ii_a", "title_iv_a", "title_i", "perkins", "state",
-                "local", "partnership", "other");
-        assertThat(ListingOrder.STATUSES).containsExactly("in_force", "superseded", "rejected", "stale_in_force",
-                "ignored");
+        assertThat(ListingOrder.MODELS)
+                .containsExactly("coaching", "plc", "inquiry_cycle", "workshop", "online_course", "conference");
+        assertThat(ListingOrder.SOURCES)
+                .containsExactly(
+                        "title_ii_a", "title_iv_a", "title_i", "perkins", "state", "local", "partnership", "other");
+        assertThat(ListingOrder.STATUSES)
+                .containsExactly("in_force", "superseded", "rejected", "stale_in_force", "ignored");
     }
 
     @Test

@@ -60,13 +60,15 @@ class ReportPagesTest {
 
     private static String glob(String mart) throws Exception {
         Path dir = SampleReport.runDir().resolve("marts").resolve(mart);
-        return mart.equals("load_report") ? "read_parquet('" + dir.resolve("part-00000.parquet") + "')"
+        return mart.equals("load_report")
+                ? "read_parquet('" + dir.resolve("part-00000.parquet") + "')"
                 : "read_parquet('" + dir + "/**/*.parquet', hive_partitioning = true)";
     }
 
     private static List<Map<String, Object>> query(String sql) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
-        try (Statement s = duck.createStatement(); ResultSet r = s.executeQuery(sql)) {
+        try (Statement s = duck.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
             ResultSetMetaData md = r.getMetaData();
             while (r.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -85,7 +87,8 @@ class ReportPagesTest {
 
     private static List<String> leaIds() throws Exception {
         return query("SELECT DISTINCT lea_id FROM " + glob("load_report") + " ORDER BY 1").stream()
-                .map(r -> (String) r.get("lea_id")).toList();
+                .map(r -> (String) r.get("lea_id"))
+                .toList();
     }
 
     @Test
@@ -118,7 +121,9 @@ class ReportPagesTest {
             // XHTML-style output: an XML parser accepts every page as it is
             xml.newDocumentBuilder().parse(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
             Document doc = Jsoup.parse(html);
-            assertThat(doc.select("script, link, img, iframe, object, embed, image, use")).as(p.toString()).isEmpty();
+            assertThat(doc.select("script, link, img, iframe, object, embed, image, use"))
+                    .as(p.toString())
+                    .isEmpty();
             for (Element e : doc.select("[src], [href], [xlink:href]")) {
                 for (String attr : List.of("src", "href", "xlink:href")) {
                     if (e.hasAttr(attr)) {
@@ -133,7 +138,10 @@ class ReportPagesTest {
             while (url.find()) {
                 assertThat(url.group(1)).as(p.toString()).matches("['\"]?#[^'\")]+['\"]?");
             }
-            assertThat(html).as(p.toString()).doesNotContain("@import").doesNotContain("https:")
+            assertThat(html)
+                    .as(p.toString())
+                    .doesNotContain("@import")
+                    .doesNotContain("https:")
                     .doesNotContain("src=");
             assertThat(doc.select("style")).as("inline CSS").isNotEmpty();
             assertThat(html).as("print CSS").contains("@media print");
@@ -149,9 +157,11 @@ class ReportPagesTest {
         for (Path p : pages) {
             assertThat(hex.matcher(Files.readString(p)).find()).as(p.toString()).isFalse();
         }
-        assertThatThrownBy(() -> new ReportableMarts(org.apache.hadoop.fs.FileSystem.getLocal(
-                new org.apache.hadoop.conf.Configuration()), new org.apache.hadoop.fs.Path("/nowhere"))
-                .read("educator_activity", r -> r)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ReportableMarts(
+                                org.apache.hadoop.fs.FileSystem.getLocal(new org.apache.hadoop.conf.Configuration()),
+                                new org.apache.hadoop.fs.Path("/nowhere"))
+                        .read("educator_activity", r -> r))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /** The shown text of a cell matches the mart value to the precision shown. */
@@ -174,16 +184,18 @@ class ReportPagesTest {
         if (percent) {
             expected *= 100;
         }
-        assertThat(Math.abs(shown - expected)).as(where + ": " + text + " vs " + value)
+        assertThat(Math.abs(shown - expected))
+                .as(where + ": " + text + " vs " + value)
                 .isLessThanOrEqualTo(0.5 * Math.pow(10, -places) + 1e-6);
     }
 
     /** Every mart row appears as the table row of the same key, every listed column as its cell. */
-    private static void assertTable(Document doc, String table, List<Map<String, Object>> rows, List<String> key,
-                                    List<String> columns) {
+    private static void assertTable(
+            Document doc, String table, List<Map<String, Object>> rows, List<String> key, List<String> columns) {
         assertThat(doc.select("#" + table + " tbody tr")).as(table + " rows").hasSize(rows.size());
         for (Map<String, Object> r : rows) {
-            String k = String.join("|", key.stream().map(c -> String.valueOf(r.get(c))).toList());
+            String k = String.join(
+                    "|", key.stream().map(c -> String.valueOf(r.get(c))).toList());
             Element tr = doc.selectFirst("#" + table + " tr[data-key=\"" + k + "\"]");
             assertThat(tr).as(table + " row " + k).isNotNull();
             for (String c : columns) {
@@ -197,44 +209,111 @@ class ReportPagesTest {
     @Test
     void stateTablesEqualTheMarts() throws Exception {
         Document state = page("index.html");
-        assertTable(state, "model-comparison", query("SELECT * FROM " + glob("model_comparison")),
-                List.of("school_year", "pl_model"), List.of("leas", "n_educators", "sustained_rate",
-                        "n_practice_pairs", "practice_change_mean", "practice_change_ci_low",
-                        "practice_change_ci_high", "improved_rate", "cost_usd"));
-        assertTable(state, "evidence-ladder", query("SELECT * FROM " + glob("evidence_coverage")),
-                List.of("school_year", "lea_id"), List.of("units_level_0", "units_level_1", "units_level_4",
-                        "units_level_5", "pl_dollars", "pl_dollars_with_change_evidence",
+        assertTable(
+                state,
+                "model-comparison",
+                query("SELECT * FROM " + glob("model_comparison")),
+                List.of("school_year", "pl_model"),
+                List.of(
+                        "leas",
+                        "n_educators",
+                        "sustained_rate",
+                        "n_practice_pairs",
+                        "practice_change_mean",
+                        "practice_change_ci_low",
+                        "practice_change_ci_high",
+                        "improved_rate",
+                        "cost_usd"));
+        assertTable(
+                state,
+                "evidence-ladder",
+                query("SELECT * FROM " + glob("evidence_coverage")),
+                List.of("school_year", "lea_id"),
+                List.of(
+                        "units_level_0",
+                        "units_level_1",
+                        "units_level_4",
+                        "units_level_5",
+                        "pl_dollars",
+                        "pl_dollars_with_change_evidence",
                         "change_evidence_dollar_share"));
-        assertTable(state, "bright-spots", query("SELECT * FROM " + glob("bright_spots")),
-                List.of("school_year", "rank"), List.of("lea_id", "cohort_id", "pl_model", "n_practice_pairs",
-                        "practice_change_mean", "effect_size", "improved_rate", "cost_per_improved",
-                        "practice_change_shrunk", "practice_change_ci_low", "practice_change_ci_high"));
-        assertTable(state, "funding", query("SELECT school_year, funding_source, sum(amount_usd) AS amount_usd, "
+        assertTable(
+                state,
+                "bright-spots",
+                query("SELECT * FROM " + glob("bright_spots")),
+                List.of("school_year", "rank"),
+                List.of(
+                        "lea_id",
+                        "cohort_id",
+                        "pl_model",
+                        "n_practice_pairs",
+                        "practice_change_mean",
+                        "effect_size",
+                        "improved_rate",
+                        "cost_per_improved",
+                        "practice_change_shrunk",
+                        "practice_change_ci_low",
+                        "practice_change_ci_high"));
+        assertTable(
+                state,
+                "funding",
+                query("SELECT school_year, funding_source, sum(amount_usd) AS amount_usd, "
                         + "sum(tool_specific_amount_usd) AS tool_specific_amount_usd FROM " + glob("funding_efficiency")
                         + " GROUP BY ALL"),
-                List.of("school_year", "funding_source"), List.of("amount_usd", "tool_specific_amount_usd"));
-        assertTable(state, "inputs", query("SELECT status, count(*) AS files, coalesce(sum(rows_accepted), 0) "
-                + "AS rows_accepted FROM " + glob("load_report") + " GROUP BY ALL"),
-                List.of("status"), List.of("files", "rows_accepted"));
-        assertTable(state, "load-status", query("SELECT lea_id, count(*) AS files, "
+                List.of("school_year", "funding_source"),
+                List.of("amount_usd", "tool_specific_amount_usd"));
+        assertTable(
+                state,
+                "inputs",
+                query("SELECT status, count(*) AS files, coalesce(sum(rows_accepted), 0) " + "AS rows_accepted FROM "
+                        + glob("load_report") + " GROUP BY ALL"),
+                List.of("status"),
+                List.of("files", "rows_accepted"));
+        assertTable(
+                state,
+                "load-status",
+                query("SELECT lea_id, count(*) AS files, "
                         + "count(*) FILTER (status = 'in_force') AS in_force, count(*) FILTER (status = 'rejected') AS rejected, "
                         + "count(*) FILTER (status = 'ignored') AS ignored, coalesce(sum(rows_read), 0) AS rows_read, "
-                        + "coalesce(sum(rows_rejected), 0) AS rows_rejected FROM " + glob("load_report") + " GROUP BY ALL"),
-                List.of("lea_id"), List.of("files", "in_force", "rejected", "ignored", "rows_read", "rows_rejected"));
+                        + "coalesce(sum(rows_rejected), 0) AS rows_rejected FROM " + glob("load_report")
+                        + " GROUP BY ALL"),
+                List.of("lea_id"),
+                List.of("files", "in_force", "rejected", "ignored", "rows_read", "rows_rejected"));
     }
 
     /** The lens sections (SPEC §5.8–§5.10): every mart row shown, suppressed cells read "suppressed". */
     @Test
     void lensSectionsEqualTheirMarts() throws Exception {
         Document state = page("index.html");
-        assertLens(state, "practice-by-design", query("SELECT * FROM " + glob("practice_by_design")),
-                List.of("school_year", "factor", "level"), List.of("n_elements", "n_practice_pairs",
-                        "practice_change_mean", "practice_change_ci_low", "practice_change_ci_high", "improved_rate",
-                        "cost_per_improved"), List.of("allocated_cost_usd"));
-        assertLens(state, "practice-persistence", query("SELECT * FROM " + glob("practice_persistence")),
-                List.of("school_year", "pl_model", "sustained"), List.of("n_units", "n_followed",
-                        "practice_change_mean", "retained_change_mean", "retained_change_ci_low",
-                        "retained_change_ci_high", "fade_mean", "persistence_ratio"), List.of());
+        assertLens(
+                state,
+                "practice-by-design",
+                query("SELECT * FROM " + glob("practice_by_design")),
+                List.of("school_year", "factor", "level"),
+                List.of(
+                        "n_elements",
+                        "n_practice_pairs",
+                        "practice_change_mean",
+                        "practice_change_ci_low",
+                        "practice_change_ci_high",
+                        "improved_rate",
+                        "cost_per_improved"),
+                List.of("allocated_cost_usd"));
+        assertLens(
+                state,
+                "practice-persistence",
+                query("SELECT * FROM " + glob("practice_persistence")),
+                List.of("school_year", "pl_model", "sustained"),
+                List.of(
+                        "n_units",
+                        "n_followed",
+                        "practice_change_mean",
+                        "retained_change_mean",
+                        "retained_change_ci_low",
+                        "retained_change_ci_high",
+                        "fade_mean",
+                        "persistence_ratio"),
+                List.of());
         List<Map<String, Object>> cells = query("SELECT * FROM " + glob("practice_by_dimension"));
         assertThat(cells).isNotEmpty();
         int suppressed = 0;
@@ -250,16 +329,24 @@ class ReportPagesTest {
                 assertThat(td.attr("style")).startsWith("background:#");
             }
         }
-        assertThat(suppressed).as("the sample has small model × dimension cells").isPositive();
+        assertThat(suppressed)
+                .as("the sample has small model × dimension cells")
+                .isPositive();
         assertThat(state.select("#chart-design, #chart-persistence")).hasSize(2);
     }
 
-    private static void assertLens(Document doc, String table, List<Map<String, Object>> rows, List<String> key,
-                                   List<String> suppressible, List<String> always) {
+    private static void assertLens(
+            Document doc,
+            String table,
+            List<Map<String, Object>> rows,
+            List<String> key,
+            List<String> suppressible,
+            List<String> always) {
         assertThat(rows).as(table).isNotEmpty();
         assertThat(doc.select("#" + table + " tbody tr")).as(table + " rows").hasSize(rows.size());
         for (Map<String, Object> r : rows) {
-            String k = String.join("|", key.stream().map(c -> String.valueOf(r.get(c))).toList());
+            String k = String.join(
+                    "|", key.stream().map(c -> String.valueOf(r.get(c))).toList());
             Element tr = doc.selectFirst("#" + table + " tr[data-key=\"" + k + "\"]");
             assertThat(tr).as(table + " row " + k).isNotNull();
             boolean sup = Boolean.TRUE.equals(r.get("suppressed"));
@@ -272,7 +359,10 @@ class ReportPagesTest {
                 }
             }
             for (String c : always) {
-                assertShows(table + " " + k + " " + c, tr.selectFirst("td[data-col=" + c + "]").text(), r.get(c));
+                assertShows(
+                        table + " " + k + " " + c,
+                        tr.selectFirst("td[data-col=" + c + "]").text(),
+                        r.get(c));
             }
         }
     }
@@ -290,51 +380,84 @@ class ReportPagesTest {
         for (Map<String, Object> y : years) {
             double evidence = state.select("#funding tbody tr").stream()
                     .filter(tr -> tr.attr("data-key").startsWith(y.get("school_year") + "|"))
-                    .mapToDouble(tr -> dollars(tr, "evidence")).sum();
-            assertThat(Math.abs(evidence - ((BigDecimal) y.get("e")).doubleValue())).isLessThanOrEqualTo(8.0);
+                    .mapToDouble(tr -> dollars(tr, "evidence"))
+                    .sum();
+            assertThat(Math.abs(evidence - ((BigDecimal) y.get("e")).doubleValue()))
+                    .isLessThanOrEqualTo(8.0);
         }
         assertThat(state.select("#funding-section .note").text()).contains("How the split is computed");
     }
 
     private static double dollars(Element tr, String col) {
-        return Double.parseDouble(tr.selectFirst("td[data-col=" + col + "]").text().replace("$", "").replace(",", ""));
+        return Double.parseDouble(tr.selectFirst("td[data-col=" + col + "]")
+                .text()
+                .replace("$", "")
+                .replace(",", ""));
     }
 
     @Test
     void leaPagesShowOnlyTheirOwnFilesCohortsAndSuppression() throws Exception {
         List<String> leas = leaIds();
-        List<String> educatorColumns = List.of("n_educators", "n_attended", "sustained_rate", "satisfaction_mean",
-                "n_practice_pairs", "practice_change_mean", "effect_size", "improved_rate", "cost_per_improved");
+        List<String> educatorColumns = List.of(
+                "n_educators",
+                "n_attended",
+                "sustained_rate",
+                "satisfaction_mean",
+                "n_practice_pairs",
+                "practice_change_mean",
+                "effect_size",
+                "improved_rate",
+                "cost_per_improved");
         int suppressedSeen = 0;
         for (String lea : leas) {
             Document doc = page("lea/" + lea + ".html");
             List<Map<String, Object>> files = query("SELECT *, CAST(extract_date AS VARCHAR) AS extract_date_text FROM "
                     + glob("load_report") + " WHERE lea_id = '" + lea + "'");
-            assertTable(doc, "files", files, List.of("file"), List.of("status", "rows_read", "rows_accepted",
-                    "rows_rejected"));
+            assertTable(
+                    doc,
+                    "files",
+                    files,
+                    List.of("file"),
+                    List.of("status", "rows_read", "rows_accepted", "rows_rejected"));
             for (Map<String, Object> f : files) {
                 Element tr = doc.selectFirst("#files tr[data-key=\"" + f.get("file") + "\"]");
                 String q = tr.selectFirst("td[data-col=quarantine]").text();
                 long rejected = f.get("rows_rejected") == null ? 0 : ((Number) f.get("rows_rejected")).longValue();
-                assertThat(q).isEqualTo(rejected > 0
-                        ? "quarantine/" + lea + "/" + ((String) f.get("file")).replaceAll("\\.gz$", "") : "–");
+                assertThat(q)
+                        .isEqualTo(
+                                rejected > 0
+                                        ? "quarantine/" + lea + "/" + ((String) f.get("file")).replaceAll("\\.gz$", "")
+                                        : "–");
                 assertShows("reason", tr.selectFirst("td[data-col=reason]").text(), f.get("reason"));
-                assertShows("extract_date", tr.selectFirst("td[data-col=extract_date]").text(), f.get("extract_date_text"));
+                assertShows(
+                        "extract_date",
+                        tr.selectFirst("td[data-col=extract_date]").text(),
+                        f.get("extract_date_text"));
             }
-            List<Map<String, Object>> cohorts = query("SELECT * FROM " + glob("cohort_impact") + " WHERE lea_id = '"
-                    + lea + "'");
-            List<Map<String, Object>> shown = cohorts.stream().filter(r -> !Boolean.TRUE.equals(r.get("suppressed"))).toList();
-            assertTable(doc, "cohorts", cohorts, List.of("school_year", "cohort_id", "pl_model"),
+            List<Map<String, Object>> cohorts =
+                    query("SELECT * FROM " + glob("cohort_impact") + " WHERE lea_id = '" + lea + "'");
+            List<Map<String, Object>> shown = cohorts.stream()
+                    .filter(r -> !Boolean.TRUE.equals(r.get("suppressed")))
+                    .toList();
+            assertTable(
+                    doc,
+                    "cohorts",
+                    cohorts,
+                    List.of("school_year", "cohort_id", "pl_model"),
                     List.of("activities", "cost_usd"));
             if (!shown.isEmpty()) {
                 for (Map<String, Object> r : shown) {
                     Element tr = doc.selectFirst("#cohorts tr[data-key=\"" + r.get("school_year") + "|"
                             + r.get("cohort_id") + "|" + r.get("pl_model") + "\"]");
                     for (String c : educatorColumns) {
-                        assertShows(lea + " " + c, tr.selectFirst("td[data-col=" + c + "]").text(), r.get(c));
+                        assertShows(
+                                lea + " " + c,
+                                tr.selectFirst("td[data-col=" + c + "]").text(),
+                                r.get(c));
                     }
                     // §4.7: the growth difference lives in the evidence table, beside its verdict
-                    assertThat(tr.selectFirst("td[data-col=student_growth_z_diff]")).isNull();
+                    assertThat(tr.selectFirst("td[data-col=student_growth_z_diff]"))
+                            .isNull();
                 }
             }
             assertEvidence(doc, lea, cohorts);
@@ -344,7 +467,8 @@ class ReportPagesTest {
                     Element tr = doc.selectFirst("#cohorts tr[data-key=\"" + r.get("school_year") + "|"
                             + r.get("cohort_id") + "|" + r.get("pl_model") + "\"]");
                     for (String c : educatorColumns) {
-                        assertThat(tr.selectFirst("td[data-col=" + c + "]").text()).isEqualTo("suppressed");
+                        assertThat(tr.selectFirst("td[data-col=" + c + "]").text())
+                                .isEqualTo("suppressed");
                     }
                 }
             }
@@ -360,11 +484,14 @@ class ReportPagesTest {
                 }
             }
             // its ladder equals its evidence_coverage rows, and the state line the sum over LEAs
-            for (Map<String, Object> r : query("SELECT * FROM " + glob("evidence_coverage") + " WHERE lea_id = '"
-                    + lea + "'")) {
+            for (Map<String, Object> r :
+                    query("SELECT * FROM " + glob("evidence_coverage") + " WHERE lea_id = '" + lea + "'")) {
                 Element tr = doc.selectFirst("#ladder tr[data-key=\"" + r.get("school_year") + "|lea\"]");
                 for (String c : LadderSection.LEVELS) {
-                    assertShows(lea + " " + c, tr.selectFirst("td[data-col=" + c + "]").text(), r.get(c));
+                    assertShows(
+                            lea + " " + c,
+                            tr.selectFirst("td[data-col=" + c + "]").text(),
+                            r.get(c));
                 }
             }
             for (Map<String, Object> r : query("SELECT school_year, sum(units_level_0) AS units_level_0, "
@@ -373,16 +500,26 @@ class ReportPagesTest {
                 Element tr = doc.selectFirst("#ladder tr[data-key=\"" + r.get("school_year") + "|state\"]");
                 assertThat(tr).isNotNull();
                 for (String c : LadderSection.LEVELS) {
-                    assertShows(lea + " state " + c, tr.selectFirst("td[data-col=" + c + "]").text(), r.get(c));
+                    assertShows(
+                            lea + " state " + c,
+                            tr.selectFirst("td[data-col=" + c + "]").text(),
+                            r.get(c));
                 }
             }
         }
-        assertThat(suppressedSeen).as("the sample plants cohorts under the minimum cell size").isPositive();
+        assertThat(suppressedSeen)
+                .as("the sample plants cohorts under the minimum cell size")
+                .isPositive();
     }
 
     /** Words of §4.7's verdicts on the LEA page. */
-    private static final Map<String, String> VERDICTS = Map.of("satisfies", "students started at similar levels",
-            "needs_adjustment", "needs statistical adjustment", "fails", "not comparable");
+    private static final Map<String, String> VERDICTS = Map.of(
+            "satisfies",
+            "students started at similar levels",
+            "needs_adjustment",
+            "needs statistical adjustment",
+            "fails",
+            "not comparable");
 
     /**
      * The LEA page's evidence table: each cohort's interval and shrunk change as in the mart, and a
@@ -391,19 +528,27 @@ class ReportPagesTest {
     private static void assertEvidence(Document doc, String lea, List<Map<String, Object>> cohorts) {
         assertThat(doc.select("#evidence tbody tr")).hasSize(cohorts.size());
         for (Map<String, Object> r : cohorts) {
-            Element tr = doc.selectFirst("#evidence tr[data-key=\"" + r.get("school_year") + "|"
-                    + r.get("cohort_id") + "|" + r.get("pl_model") + "\"]");
+            Element tr = doc.selectFirst("#evidence tr[data-key=\"" + r.get("school_year") + "|" + r.get("cohort_id")
+                    + "|" + r.get("pl_model") + "\"]");
             String where = lea + " " + tr.attr("data-key");
             String diff = tr.selectFirst("td[data-col=student_growth_z_diff]").text();
             String verdict = tr.selectFirst("td[data-col=baseline_equivalence]").text();
             if (Boolean.TRUE.equals(r.get("suppressed"))) {
                 for (String c : List.of("practice_change_ci_low", "practice_change_shrunk", "interval")) {
-                    assertThat(tr.selectFirst("td[data-col=" + c + "]").text()).as(where).isEqualTo("suppressed");
+                    assertThat(tr.selectFirst("td[data-col=" + c + "]").text())
+                            .as(where)
+                            .isEqualTo("suppressed");
                 }
             } else {
-                for (String c : List.of("practice_change_mean", "practice_change_ci_low", "practice_change_ci_high",
+                for (String c : List.of(
+                        "practice_change_mean",
+                        "practice_change_ci_low",
+                        "practice_change_ci_high",
                         "practice_change_shrunk")) {
-                    assertShows(where + " " + c, tr.selectFirst("td[data-col=" + c + "]").text(), r.get(c));
+                    assertShows(
+                            where + " " + c,
+                            tr.selectFirst("td[data-col=" + c + "]").text(),
+                            r.get(c));
                 }
             }
             if (Boolean.TRUE.equals(r.get("student_suppressed"))) {
@@ -412,7 +557,10 @@ class ReportPagesTest {
             } else if (r.get("baseline_equivalence") != null) {
                 assertThat(verdict).as(where).isEqualTo(VERDICTS.get((String) r.get("baseline_equivalence")));
                 assertShows(where + " z", diff, r.get("student_growth_z_diff"));
-                assertShows(where + " z low", tr.selectFirst("td[data-col=student_growth_z_diff_ci_low]").text(),
+                assertShows(
+                        where + " z low",
+                        tr.selectFirst("td[data-col=student_growth_z_diff_ci_low]")
+                                .text(),
                         r.get("student_growth_z_diff_ci_low"));
             } else {
                 assertThat(diff).as(where + ": no difference without a verdict").isEqualTo("–");
@@ -429,7 +577,8 @@ class ReportPagesTest {
         assertThat(all.toString()).contains(VERDICTS.values());
         Document state = page("index.html");
         for (Map<String, Object> y : query("SELECT DISTINCT school_year FROM " + glob("bright_spots"))) {
-            assertThat(state.select("svg#chart-bright-spots-" + y.get("school_year"))).hasSize(1);
+            assertThat(state.select("svg#chart-bright-spots-" + y.get("school_year")))
+                    .hasSize(1);
         }
         assertThat(state.select("#bright-spots-section .note").text()).contains("shrunk change");
     }
@@ -438,22 +587,25 @@ class ReportPagesTest {
     void submissionGridAndChecklistsEqualSubmissionStatus() throws Exception {
         // SPEC §5.11: the state grid is the as-of year's (2026-06-30 lies in 2025-26), one row per registered LEA
         Document state = page("index.html");
-        List<Map<String, Object>> year = query("SELECT * FROM " + glob("submission_status")
-                + " WHERE school_year = '2025-26'");
+        List<Map<String, Object>> year =
+                query("SELECT * FROM " + glob("submission_status") + " WHERE school_year = '2025-26'");
         assertThat(year).hasSize(6 * 7);
         assertThat(state.select("#submission-grid tbody tr")).hasSize(6);
         for (Map<String, Object> r : year) {
-            Element td = state.selectFirst("#submission-grid tr[data-key=\"" + r.get("lea_id") + "\"] td[data-col="
-                    + r.get("extract") + "]");
+            Element td = state.selectFirst(
+                    "#submission-grid tr[data-key=\"" + r.get("lea_id") + "\"] td[data-col=" + r.get("extract") + "]");
             assertThat(td).as(r.toString()).isNotNull();
-            String expected = !"in_force".equals(r.get("status")) ? (String) r.get("status")
+            String expected = !"in_force".equals(r.get("status"))
+                    ? (String) r.get("status")
                     : "in force, " + r.get("days_since_in_force") + " d"
-                    + ("rejected".equals(r.get("latest_status")) ? "; newest file rejected" : "");
+                            + ("rejected".equals(r.get("latest_status")) ? "; newest file rejected" : "");
             assertThat(td.text()).as(r.toString()).isEqualTo(expected);
         }
         // the gap list holds exactly the rows not in force (none in the sample: it says so instead)
-        long gaps = (Long) query("SELECT count(*) AS n FROM " + glob("submission_status")
-                + " WHERE status <> 'in_force'").get(0).get("n");
+        long gaps =
+                (Long) query("SELECT count(*) AS n FROM " + glob("submission_status") + " WHERE status <> 'in_force'")
+                        .get(0)
+                        .get("n");
         assertThat(state.select("#submission-gaps tbody tr")).hasSize((int) gaps);
         if (gaps == 0) {
             assertThat(state.select("#submission-section p.empty").text()).contains("every extract in force");
@@ -464,11 +616,25 @@ class ReportPagesTest {
             assertThat(doc.selectFirst("main > section").id()).isEqualTo("submission-section");
             List<Map<String, Object>> own = query("SELECT *, CAST(in_force_extract_date AS VARCHAR) AS date_text FROM "
                     + glob("submission_status") + " WHERE lea_id = '" + lea + "'");
-            assertTable(doc, "submission-checklist", own, List.of("school_year", "extract"), List.of("status",
-                    "in_force_file", "rows_in_force", "days_since_in_force", "latest_file", "latest_status"));
+            assertTable(
+                    doc,
+                    "submission-checklist",
+                    own,
+                    List.of("school_year", "extract"),
+                    List.of(
+                            "status",
+                            "in_force_file",
+                            "rows_in_force",
+                            "days_since_in_force",
+                            "latest_file",
+                            "latest_status"));
             for (Map<String, Object> r : own) {
-                assertShows(lea + " date", doc.selectFirst("#submission-checklist tr[data-key=\"" + r.get("school_year")
-                        + "|" + r.get("extract") + "\"] td[data-col=in_force_extract_date]").text(), r.get("date_text"));
+                assertShows(
+                        lea + " date",
+                        doc.selectFirst("#submission-checklist tr[data-key=\"" + r.get("school_year") + "|"
+                                        + r.get("extract") + "\"] td[data-col=in_force_extract_date]")
+                                .text(),
+                        r.get("date_text"));
             }
             assertThat(doc.select("#validate-command").text())
                     .isEqualTo("java -jar pl-impact.jar validate --inbox <inbox> --lea " + lea);
@@ -478,9 +644,12 @@ class ReportPagesTest {
     @Test
     void sameMartsGiveTheSameBytes(@TempDir Path tmp) throws Exception {
         try (Warehouse w = Warehouse.open(warehouse.toString())) {
-            List<String> written = new Report().write(w.fs(), w.martsDir(SampleReport.RUN_ID),
-                    new org.apache.hadoop.fs.Path(tmp.resolve("again").toUri()),
-                    new Report.Run(SampleReport.RUN_ID, "2026-06-30", null));
+            List<String> written = new Report()
+                    .write(
+                            w.fs(),
+                            w.martsDir(SampleReport.RUN_ID),
+                            new org.apache.hadoop.fs.Path(tmp.resolve("again").toUri()),
+                            new Report.Run(SampleReport.RUN_ID, "2026-06-30", null));
             assertThat(written).hasSize(pages.size()).startsWith("index.html");
             for (String rel : written) {
                 assertThat(tmp.resolve("again").resolve(rel)).hasSameBinaryContentAs(report.resolve(rel));

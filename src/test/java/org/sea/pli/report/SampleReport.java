@@ -21,19 +21,28 @@ final class SampleReport {
 
     private static Path work;
 
-    private SampleReport() {
-    }
+    private SampleReport() {}
 
     static synchronized Path warehouse() throws Exception {
         if (work == null) {
             Path dir = Files.createTempDirectory("pli-report-test");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int exit = new PlImpactCommand(new PrintStream(new ByteArrayOutputStream()), new PrintStream(err),
-                    Map.of("PLI_PSEUDONYM_KEY", "report-test-key")).execute(new String[] {
-                        "run", "--inbox", "sample-data", "--warehouse", dir.resolve("warehouse").toString(),
-                        "--as-of", "2026-06-30", "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("jobs"),
-                        "--logging.file.name=" + dir.resolve("run.log")});
+            int exit = new PlImpactCommand(
+                            new PrintStream(new ByteArrayOutputStream()),
+                            new PrintStream(err),
+                            Map.of("PLI_PSEUDONYM_KEY", "report-test-key"))
+                    .execute(new String[] {
+                        "run",
+                        "--inbox",
+                        "sample-data",
+                        "--warehouse",
+                        dir.resolve("warehouse").toString(),
+                        "--as-of",
+                        "2026-06-30",
+                        "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("jobs"),
+                        "--logging.file.name=" + dir.resolve("run.log")
+                    });
             assertThat(exit).as(err.toString()).isZero();
             work = dir;
         }

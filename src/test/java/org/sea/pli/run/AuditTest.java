@@ -1,12 +1,6 @@
 package org.sea.pli.run;
 
-import org.sea.pli.stage.RunManifest;
-import org.sea.pli.storage.Sha256;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sea.pli.storage.FaultyFileSystem;
-import org.sea.pli.testing.CommandRun;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sea.pli.stage.RunManifest;
+import org.sea.pli.storage.FaultyFileSystem;
+import org.sea.pli.storage.Sha256;
+import org.sea.pli.testing.CommandRun;
 
 /**
  * Runs an auditor can trust (SPEC.md §6, §7): manifest, byte-identical reruns, verify, rerun,
@@ -56,8 +55,8 @@ class AuditTest {
     }
 
     private static CommandRun run(Path warehouse, String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("run", "--inbox", inbox.toString(), "--warehouse",
-                warehouse.toString(), "--as-of", "2026-06-30"));
+        List<String> args = new java.util.ArrayList<>(List.of(
+                "run", "--inbox", inbox.toString(), "--warehouse", warehouse.toString(), "--as-of", "2026-06-30"));
         args.addAll(List.of(extra));
         return cli.execute(args.toArray(String[]::new));
     }
@@ -80,8 +79,16 @@ class AuditTest {
      */
     private static String withoutTiming(Path manifest) throws IOException {
         RunManifest m = RunManifest.parse(Files.readAllBytes(manifest));
-        RunManifest comparable = new RunManifest("", m.asOf(), m.toolVersion(), m.parquetJavaVersion(),
-                m.configuration(), m.inputs(), m.outputs().stream().filter(o -> !o.path().startsWith("report/")).toList(),
+        RunManifest comparable = new RunManifest(
+                "",
+                m.asOf(),
+                m.toolVersion(),
+                m.parquetJavaVersion(),
+                m.configuration(),
+                m.inputs(),
+                m.outputs().stream()
+                        .filter(o -> !o.path().startsWith("report/"))
+                        .toList(),
                 new RunManifest.Timing(java.time.Instant.EPOCH, java.time.Instant.EPOCH));
         return new String(comparable.toJson(), StandardCharsets.UTF_8);
     }
@@ -109,24 +116,32 @@ class AuditTest {
             leaFiles = s.filter(Files::isRegularFile).count();
         }
         assertThat(manifest.inputs()).hasSize((int) leaFiles);
-        assertThat(manifest.inputs()).filteredOn(i -> i.status().equals("state")).hasSize(2);
+        assertThat(manifest.inputs())
+                .filteredOn(i -> i.status().equals("state"))
+                .hasSize(2);
         // outputs: every file of the run, hashed as on disk, with Parquet row counts
-        assertThat(manifest.outputs()).extracting(RunManifest.Output::path)
-                .contains("marts/load_report/part-00000.parquet").anyMatch(p -> p.startsWith("quarantine/"));
+        assertThat(manifest.outputs())
+                .extracting(RunManifest.Output::path)
+                .contains("marts/load_report/part-00000.parquet")
+                .anyMatch(p -> p.startsWith("quarantine/"));
         for (RunManifest.Output o : manifest.outputs()) {
             assertThat(Sha256.of(Files.newInputStream(first.resolve(o.path()))))
-                    .as(o.path()).isEqualTo(o.sha256());
+                    .as(o.path())
+                    .isEqualTo(o.sha256());
         }
-        assertThat(manifest.outputs()).filteredOn(o -> o.path().equals("marts/load_report/part-00000.parquet"))
-                .singleElement().extracting(RunManifest.Output::rows).isEqualTo((long) leaFiles - 2);
+        assertThat(manifest.outputs())
+                .filteredOn(o -> o.path().equals("marts/load_report/part-00000.parquet"))
+                .singleElement()
+                .extracting(RunManifest.Output::rows)
+                .isEqualTo((long) leaFiles - 2);
     }
 
     @Test
     void verifyPassesOnAPublishedRunAndNamesAByteChangedAfterwards() throws IOException {
         Path warehouse = tmp.resolve("verify");
         assertThat(run(warehouse).code()).isZero();
-        CommandRun ok = cli.execute("verify", "--warehouse", warehouse.toString(), "--run", "2026-06-30_1",
-                "--inbox", inbox.toString());
+        CommandRun ok = cli.execute(
+                "verify", "--warehouse", warehouse.toString(), "--run", "2026-06-30_1", "--inbox", inbox.toString());
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("verified: run 2026-06-30_1");
 
@@ -134,10 +149,11 @@ class AuditTest {
         byte[] bytes = Files.readAllBytes(mart);
         bytes[bytes.length / 2] ^= 1;
         Files.write(mart, bytes);
-        CommandRun bad = cli.execute("verify", "--warehouse", warehouse.toString(), "--run", "2026-06-30_1",
-                "--inbox", inbox.toString());
+        CommandRun bad = cli.execute(
+                "verify", "--warehouse", warehouse.toString(), "--run", "2026-06-30_1", "--inbox", inbox.toString());
         assertThat(bad.code()).isEqualTo(3);
-        assertThat(bad.out()).contains("differs: marts/cohort_impact/school_year=2025-26/part-00000.parquet (as recorded")
+        assertThat(bad.out())
+                .contains("differs: marts/cohort_impact/school_year=2025-26/part-00000.parquet (as recorded")
                 .doesNotContain("(reproduced");
     }
 
@@ -148,11 +164,20 @@ class AuditTest {
         Path laterInbox = tmp.resolve("later-inbox");
         copyTree(inbox, laterInbox);
         // a file arriving after the recorded run is not one of its inputs
-        Files.copy(laterInbox.resolve("lea-0002/attendance_2026-06-30.csv"),
+        Files.copy(
+                laterInbox.resolve("lea-0002/attendance_2026-06-30.csv"),
                 laterInbox.resolve("lea-0002/attendance_2026-06-20.csv"));
         Path out = tmp.resolve("rerun-out");
-        CommandRun r = cli.execute("rerun", "--warehouse", warehouse.toString(), "--run", "2026-06-30_1",
-                "--inbox", laterInbox.toString(), "--out", out.toString());
+        CommandRun r = cli.execute(
+                "rerun",
+                "--warehouse",
+                warehouse.toString(),
+                "--run",
+                "2026-06-30_1",
+                "--inbox",
+                laterInbox.toString(),
+                "--out",
+                out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(martHashes(out.resolve("runs/2026-06-30_1")))
                 .isEqualTo(martHashes(warehouse.resolve("runs/2026-06-30_1")));
@@ -162,26 +187,37 @@ class AuditTest {
     void reproductionFailsClearlyOnBadRunsManifestsAndInputs() throws IOException {
         Path warehouse = tmp.resolve("bad-verify");
         assertThat(run(warehouse).code()).isZero();
-        CommandRun unknown = cli.execute("verify", "--warehouse", warehouse.toString(), "--run", "2026-06-30_9",
-                "--inbox", inbox.toString());
+        CommandRun unknown = cli.execute(
+                "verify", "--warehouse", warehouse.toString(), "--run", "2026-06-30_9", "--inbox", inbox.toString());
         assertThat(unknown.code()).isEqualTo(1);
-        assertThat(unknown.err()).contains("has no run 2026-06-30_9").contains("2026-06-30_1").doesNotContain("\tat ");
+        assertThat(unknown.err())
+                .contains("has no run 2026-06-30_9")
+                .contains("2026-06-30_1")
+                .doesNotContain("\tat ");
 
         Path otherInbox = tmp.resolve("bad-inbox");
         copyTree(inbox, otherInbox);
         Files.delete(otherInbox.resolve("lea-0003/satisfaction_2026-06-29.csv"));
-        Files.writeString(otherInbox.resolve("lea-0001/enrollments_2026-06-30.csv"), "x\n",
-                StandardOpenOption.APPEND);
-        CommandRun inputs = cli.execute("rerun", "--warehouse", warehouse.toString(), "--run", "2026-06-30_1",
-                "--inbox", otherInbox.toString(), "--out", tmp.resolve("never").toString());
+        Files.writeString(otherInbox.resolve("lea-0001/enrollments_2026-06-30.csv"), "x\n", StandardOpenOption.APPEND);
+        CommandRun inputs = cli.execute(
+                "rerun",
+                "--warehouse",
+                warehouse.toString(),
+                "--run",
+                "2026-06-30_1",
+                "--inbox",
+                otherInbox.toString(),
+                "--out",
+                tmp.resolve("never").toString());
         assertThat(inputs.code()).isEqualTo(1);
-        assertThat(inputs.err()).contains("missing lea-0003/satisfaction_2026-06-29.csv")
+        assertThat(inputs.err())
+                .contains("missing lea-0003/satisfaction_2026-06-29.csv")
                 .contains("changed (SHA-256 differs) lea-0001/enrollments_2026-06-30.csv");
         assertThat(tmp.resolve("never/runs")).doesNotExist();
 
         Files.writeString(warehouse.resolve("runs/2026-06-30_1/manifest.json"), "{ not json");
-        CommandRun invalid = cli.execute("verify", "--warehouse", warehouse.toString(), "--run", "2026-06-30_1",
-                "--inbox", inbox.toString());
+        CommandRun invalid = cli.execute(
+                "verify", "--warehouse", warehouse.toString(), "--run", "2026-06-30_1", "--inbox", inbox.toString());
         assertThat(invalid.code()).isEqualTo(1);
         assertThat(invalid.err().lines().toList()).singleElement().asString().contains("is not valid");
     }
@@ -191,18 +227,22 @@ class AuditTest {
         Path warehouse = tmp.resolve("changed");
         Path ownInbox = tmp.resolve("changed-inbox");
         copyTree(inbox, ownInbox);
-        CommandRun first = cli.execute("run", "--inbox", ownInbox.toString(), "--warehouse", warehouse.toString(),
-                "--as-of", "2026-06-30");
+        CommandRun first = cli.execute(
+                "run", "--inbox", ownInbox.toString(), "--warehouse", warehouse.toString(), "--as-of", "2026-06-30");
         assertThat(first.code()).isZero();
         Path file = ownInbox.resolve("lea-0002/pl_funding_2026-06-30.csv");
         Files.writeString(file, Files.readString(file).replaceFirst("\n([^\n]*)\n", "\n$1\n"), StandardCharsets.UTF_8);
         Files.writeString(file, "\n", StandardOpenOption.APPEND); // same rows, different bytes
-        String[] again = {"run", "--inbox", ownInbox.toString(), "--warehouse", warehouse.toString(), "--as-of",
-            "2026-06-30"};
+        String[] again = {
+            "run", "--inbox", ownInbox.toString(), "--warehouse", warehouse.toString(), "--as-of", "2026-06-30"
+        };
         CommandRun refused = cli.execute(again);
         assertThat(refused.code()).isEqualTo(1);
-        assertThat(refused.err()).contains("file_changed").contains("lea-0002/pl_funding_2026-06-30.csv")
-                .contains("recorded by run 2026-06-30_1").contains("--allow-changed-files");
+        assertThat(refused.err())
+                .contains("file_changed")
+                .contains("lea-0002/pl_funding_2026-06-30.csv")
+                .contains("recorded by run 2026-06-30_1")
+                .contains("--allow-changed-files");
         assertThat(warehouse.resolve("current/_PUBLISHED")).content().contains("run_id=2026-06-30_1");
 
         String[] allowed = java.util.Arrays.copyOf(again, again.length + 1);
@@ -210,14 +250,16 @@ class AuditTest {
         CommandRun accepted = cli.execute(allowed);
         assertThat(accepted.code()).as(accepted.err()).isZero();
         assertThat(warehouse.resolve("current/_PUBLISHED")).content().contains("run_id=2026-06-30_2");
-        assertThat(loadReportReason(warehouse, "pl_funding_2026-06-30.csv", "lea-0002")).isEqualTo("file_changed");
+        assertThat(loadReportReason(warehouse, "pl_funding_2026-06-30.csv", "lea-0002"))
+                .isEqualTo("file_changed");
     }
 
     private static String loadReportReason(Path warehouse, String file, String lea) {
-        try (var c = DriverManager.getConnection("jdbc:duckdb:"); var s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT reason FROM read_parquet('"
-                     + warehouse.resolve("current/load_report/part-00000.parquet") + "') WHERE file = '" + file
-                     + "' AND lea_id = '" + lea + "'")) {
+        try (var c = DriverManager.getConnection("jdbc:duckdb:");
+                var s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT reason FROM read_parquet('"
+                        + warehouse.resolve("current/load_report/part-00000.parquet") + "') WHERE file = '" + file
+                        + "' AND lea_id = '" + lea + "'")) {
             r.next();
             return r.getString(1);
         } catch (java.sql.SQLException e) {
@@ -229,18 +271,25 @@ class AuditTest {
     void oneRunAtATimeAndALockLeftByADeadProcessDoesNotBlock() throws IOException {
         Path warehouse = tmp.resolve("locked");
         Files.createDirectories(warehouse);
-        Files.writeString(warehouse.resolve("_LOCK"), "purpose=run as of 2026-06-30\nhost="
-                + java.net.InetAddress.getLocalHost().getHostName() + "\npid=" + ProcessHandle.current().pid()
-                + "\nsince=" + java.time.Instant.now() + "\n");
+        Files.writeString(
+                warehouse.resolve("_LOCK"),
+                "purpose=run as of 2026-06-30\nhost="
+                        + java.net.InetAddress.getLocalHost().getHostName() + "\npid="
+                        + ProcessHandle.current().pid()
+                        + "\nsince=" + java.time.Instant.now() + "\n");
         CommandRun busy = run(warehouse);
         assertThat(busy.code()).isEqualTo(1);
-        assertThat(busy.err()).contains("is in use by run as of 2026-06-30 (pid " + ProcessHandle.current().pid());
+        assertThat(busy.err())
+                .contains("is in use by run as of 2026-06-30 (pid "
+                        + ProcessHandle.current().pid());
         assertThat(warehouse.resolve("runs")).doesNotExist();
 
         long dead = new ProcessBuilder("true").start().pid(); // exits at once: its pid names no live process
-        Files.writeString(warehouse.resolve("_LOCK"), "purpose=run\nhost="
-                + java.net.InetAddress.getLocalHost().getHostName() + "\npid=" + dead + "\nsince="
-                + java.time.Instant.now() + "\n");
+        Files.writeString(
+                warehouse.resolve("_LOCK"),
+                "purpose=run\nhost="
+                        + java.net.InetAddress.getLocalHost().getHostName() + "\npid=" + dead + "\nsince="
+                        + java.time.Instant.now() + "\n");
         try {
             Thread.sleep(200);
         } catch (InterruptedException e) {
@@ -255,8 +304,8 @@ class AuditTest {
     void anOlderAsOfWritesItsRunButLeavesCurrentAlone() throws IOException {
         Path warehouse = tmp.resolve("older");
         assertThat(run(warehouse).code()).isZero();
-        CommandRun older = cli.execute("run", "--inbox", inbox.toString(), "--warehouse", warehouse.toString(),
-                "--as-of", "2025-06-30");
+        CommandRun older = cli.execute(
+                "run", "--inbox", inbox.toString(), "--warehouse", warehouse.toString(), "--as-of", "2025-06-30");
         assertThat(older.code()).isZero();
         assertThat(warehouse.resolve("runs/2025-06-30_1/manifest.json")).exists();
         assertThat(warehouse.resolve("current/_PUBLISHED")).content().contains("run_id=2026-06-30_1");
@@ -268,7 +317,8 @@ class AuditTest {
         assertThat(run(reference).code()).isZero();
         Path warehouse = tmp.resolve("faulty");
         String uri = "faulty://" + warehouse;
-        CommandRun before = cli.execute("run", "--inbox", inbox.toString(), "--warehouse", uri, "--as-of", "2025-06-30");
+        CommandRun before =
+                cli.execute("run", "--inbox", inbox.toString(), "--warehouse", uri, "--as-of", "2025-06-30");
         assertThat(before.code()).as(before.err()).isZero();
 
         FaultyFileSystem.failOn = "cohort_impact";
@@ -279,26 +329,34 @@ class AuditTest {
             FaultyFileSystem.failOn = null;
         }
         assertThat(failed.code()).isEqualTo(1);
-        assertThat(failed.err().lines().toList()).singleElement().asString()
-                .contains("No space left on device").contains("start the same command again");
+        assertThat(failed.err().lines().toList())
+                .singleElement()
+                .asString()
+                .contains("No space left on device")
+                .contains("start the same command again");
         assertThat(warehouse.resolve("current/_PUBLISHED")).content().contains("run_id=2025-06-30_1");
         assertThat(warehouse.resolve("runs/2026-06-30_1/manifest.json")).doesNotExist();
 
-        CommandRun resumed = cli.execute("run", "--inbox", inbox.toString(), "--warehouse", uri, "--as-of", "2026-06-30");
+        CommandRun resumed =
+                cli.execute("run", "--inbox", inbox.toString(), "--warehouse", uri, "--as-of", "2026-06-30");
         assertThat(resumed.code()).as(resumed.err()).isZero();
-        assertThat(warehouse.resolve("current/_PUBLISHED")).content().contains("run_id=2026-06-30_1"); // same run, restarted
+        assertThat(warehouse.resolve("current/_PUBLISHED"))
+                .content()
+                .contains("run_id=2026-06-30_1"); // same run, restarted
         assertThat(martHashes(warehouse.resolve("runs/2026-06-30_1")))
                 .isEqualTo(martHashes(reference.resolve("runs/2026-06-30_1")));
         // finished work is not redone: the restart ran only the steps that had not completed
         assertThat(stepsOfLastExecution()).containsExactly("writeMarts", "writeReport", "writeManifest", "publish");
-        assertThat(warehouse.resolve("runs/2026-06-30_1/work")).as("checkpoints removed once finished").doesNotExist();
+        assertThat(warehouse.resolve("runs/2026-06-30_1/work"))
+                .as("checkpoints removed once finished")
+                .doesNotExist();
     }
 
     private static List<String> stepsOfLastExecution() {
         try (var c = DriverManager.getConnection("jdbc:h2:file:" + tmp.resolve("jobs"), "sa", "");
-             var s = c.createStatement();
-             ResultSet r = s.executeQuery("SELECT step_name FROM batch_step_execution WHERE job_execution_id ="
-                     + " (SELECT max(job_execution_id) FROM batch_job_execution) ORDER BY step_execution_id")) {
+                var s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT step_name FROM batch_step_execution WHERE job_execution_id ="
+                        + " (SELECT max(job_execution_id) FROM batch_job_execution) ORDER BY step_execution_id")) {
             List<String> steps = new java.util.ArrayList<>();
             while (r.next()) {
                 steps.add(r.getString(1));

@@ -1,11 +1,10 @@
 package org.sea.pli.run;
 
-import org.sea.pli.testing.CommandRun;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.sea.pli.testing.CommandRun;
 
 /** The command line in process, with a job repository of the test's own (see {@link CommandRun}). */
 final class Cli {

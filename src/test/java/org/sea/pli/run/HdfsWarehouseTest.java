@@ -1,14 +1,6 @@
 package org.sea.pli.run;
 
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.hdfs.MiniDFSCluster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sea.pli.testing.CommandRun;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
@@ -19,8 +11,15 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sea.pli.testing.CommandRun;
 
 /**
  * The nightly run and publish on a real HDFS (SPEC.md §7: "URI is a local path or any Hadoop
@@ -43,9 +42,17 @@ class HdfsWarehouseTest {
         cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
         cluster.waitActive();
         warehouse = "hdfs://localhost:" + cluster.getNameNodePort() + "/pli/warehouse";
-        run = CommandRun.execute(CommandRun.KEY_ENV, List.of("run", "--inbox", "sample-data",
-                "--warehouse", warehouse, "--as-of", "2026-06-30",
-                "--spring.datasource.url=jdbc:h2:file:" + tmp.resolve("jobs")));
+        run = CommandRun.execute(
+                CommandRun.KEY_ENV,
+                List.of(
+                        "run",
+                        "--inbox",
+                        "sample-data",
+                        "--warehouse",
+                        warehouse,
+                        "--as-of",
+                        "2026-06-30",
+                        "--spring.datasource.url=jdbc:h2:file:" + tmp.resolve("jobs")));
     }
 
     @AfterAll
@@ -62,7 +69,9 @@ class HdfsWarehouseTest {
         FileSystem fs = cluster.getFileSystem();
         Path current = new Path("/pli/warehouse/current");
         for (String mart : org.sea.pli.mart.MartCatalog.NAMES) {
-            assertThat(fs.getFileStatus(new Path(current, mart)).isDirectory()).as(mart).isTrue();
+            assertThat(fs.getFileStatus(new Path(current, mart)).isDirectory())
+                    .as(mart)
+                    .isTrue();
         }
         assertThat(fs.exists(new Path("/pli/warehouse/runs/2026-06-30_1/marts/load_report/part-00000.parquet")))
                 .isTrue();
@@ -72,16 +81,24 @@ class HdfsWarehouseTest {
         fs.copyToLocalFile(false, current, new org.apache.hadoop.fs.Path(local.toUri()), true);
         long sampleFiles;
         try (Stream<java.nio.file.Path> s = Files.walk(java.nio.file.Path.of("sample-data"))) {
-            sampleFiles = s.filter(Files::isRegularFile).filter(p -> !p.getParent().getFileName().toString()
-                    .equals("_state")).count();
+            sampleFiles = s.filter(Files::isRegularFile)
+                    .filter(p -> !p.getParent().getFileName().toString().equals("_state"))
+                    .count();
         }
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement()) {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = duck.createStatement()) {
             assertThat(count(st, "read_parquet('" + local.resolve("load_report/part-00000.parquet") + "')"))
                     .isEqualTo(sampleFiles);
-            assertThat(count(st, "read_parquet('" + local.resolve("cohort_impact") + "/**/*.parquet',"
-                    + " hive_partitioning = true)")).isPositive();
-            assertThat(count(st, "read_parquet('" + local.resolve("cohort_impact") + "/**/*.parquet',"
-                    + " hive_partitioning = true) WHERE school_year = '2025-26'")).isPositive();
+            assertThat(count(
+                            st,
+                            "read_parquet('" + local.resolve("cohort_impact") + "/**/*.parquet',"
+                                    + " hive_partitioning = true)"))
+                    .isPositive();
+            assertThat(count(
+                            st,
+                            "read_parquet('" + local.resolve("cohort_impact") + "/**/*.parquet',"
+                                    + " hive_partitioning = true) WHERE school_year = '2025-26'"))
+                    .isPositive();
         }
     }
 
@@ -89,21 +106,32 @@ class HdfsWarehouseTest {
     void quarantineIsWrittenOnHdfsToo() throws IOException {
         assertThat(run.code()).isZero();
         FileSystem fs = cluster.getFileSystem();
-        assertThat(fs.listStatus(new Path("/pli/warehouse/runs/2026-06-30_1/quarantine"))).isNotEmpty();
+        assertThat(fs.listStatus(new Path("/pli/warehouse/runs/2026-06-30_1/quarantine")))
+                .isNotEmpty();
     }
 
     @Test
     void anUnreachableHdfsFailsFastWithOneLine() {
         long started = System.nanoTime();
-        CommandRun r = CommandRun.execute(CommandRun.KEY_ENV, List.of("run", "--inbox", "sample-data",
-                "--warehouse", "hdfs://127.0.0.1:1/pli/warehouse", "--as-of", "2026-06-30",
-                "--spring.datasource.url=jdbc:h2:file:" + tmp.resolve("jobs-unreachable")));
+        CommandRun r = CommandRun.execute(
+                CommandRun.KEY_ENV,
+                List.of(
+                        "run",
+                        "--inbox",
+                        "sample-data",
+                        "--warehouse",
+                        "hdfs://127.0.0.1:1/pli/warehouse",
+                        "--as-of",
+                        "2026-06-30",
+                        "--spring.datasource.url=jdbc:h2:file:" + tmp.resolve("jobs-unreachable")));
         double seconds = (System.nanoTime() - started) / 1e9;
 
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.errLines()).hasSize(1);
-        assertThat(r.err()).startsWith("pl-impact: run failed: cannot open warehouse hdfs://127.0.0.1:1/pli/warehouse")
-                .contains("Connection refused").doesNotContain("\tat ");
+        assertThat(r.err())
+                .startsWith("pl-impact: run failed: cannot open warehouse hdfs://127.0.0.1:1/pli/warehouse")
+                .contains("Connection refused")
+                .doesNotContain("\tat ");
         assertThat(seconds).as("seconds to fail").isLessThan(15);
     }
 

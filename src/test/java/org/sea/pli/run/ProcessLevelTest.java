@@ -1,15 +1,8 @@
 package org.sea.pli.run;
 
-import org.sea.pli.stage.RunManifest;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sea.pli.generate.InboxGenerator;
-import org.sea.pli.generate.Scale;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sea.pli.generate.InboxGenerator;
+import org.sea.pli.generate.Scale;
+import org.sea.pli.stage.RunManifest;
 
 /**
  * SPEC.md §6 across real JVMs, on a district-scale inbox: the same bytes whatever the thread
@@ -38,8 +35,7 @@ class ProcessLevelTest {
     static void generateAndRunOnce() throws Exception {
         inbox = tmp.resolve("district");
         new InboxGenerator(Scale.DISTRICT, 7).generate(inbox);
-        Process p = start(tmp.resolve("w-reference"), "reference", Map.of("TZ", "UTC", "LANG", "C"),
-                "--pli.threads=1");
+        Process p = start(tmp.resolve("w-reference"), "reference", Map.of("TZ", "UTC", "LANG", "C"), "--pli.threads=1");
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(p.exitValue()).as(log("reference")).isZero();
         reference = manifest(tmp.resolve("w-reference"));
@@ -49,12 +45,22 @@ class ProcessLevelTest {
             throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.sea.pli.cli.PlImpactCommand",
-                "run", "--inbox", inbox.toString(), "--warehouse", warehouse.toString(), "--as-of", "2026-06-30",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.sea.pli.cli.PlImpactCommand",
+                "run",
+                "--inbox",
+                inbox.toString(),
+                "--warehouse",
+                warehouse.toString(),
+                "--as-of",
+                "2026-06-30",
                 "--spring.datasource.url=jdbc:h2:file:" + tmp.resolve(name + "-jobs") + ";WRITE_DELAY=0"));
         command.addAll(List.of(extra));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(tmp.resolve(name + ".log").toFile()));
+        ProcessBuilder pb = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        tmp.resolve(name + ".log").toFile()));
         pb.environment().put("PLI_PSEUDONYM_KEY", "process-test-key");
         pb.environment().putAll(env);
         return pb.start();
@@ -74,13 +80,16 @@ class ProcessLevelTest {
 
     /** Every output but the timing-free manifest itself: path → SHA-256. */
     private static Map<String, String> outputs(RunManifest m) {
-        return m.outputs().stream().collect(Collectors.toMap(RunManifest.Output::path, RunManifest.Output::sha256,
-                (a, b) -> a, java.util.TreeMap::new));
+        return m.outputs().stream()
+                .collect(Collectors.toMap(
+                        RunManifest.Output::path, RunManifest.Output::sha256, (a, b) -> a, java.util.TreeMap::new));
     }
 
     @Test
     void sameBytesWhateverTheThreadCountTimeZoneAndLocale() throws Exception {
-        Process p = start(tmp.resolve("w-other"), "other",
+        Process p = start(
+                tmp.resolve("w-other"),
+                "other",
                 Map.of("TZ", "Pacific/Chatham", "LANG", "de_DE.UTF-8", "LC_ALL", "de_DE.UTF-8"),
                 "--pli.threads=2");
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
@@ -101,13 +110,18 @@ class ProcessLevelTest {
         }
         p.destroyForcibly(); // SIGKILL in the middle of the load: no shutdown hooks, no cleanup
         p.waitFor(1, TimeUnit.MINUTES);
-        assertThat(warehouse.resolve("runs/2026-06-30_1/manifest.json")).as("killed before it finished").doesNotExist();
-        assertThat(warehouse.resolve("_LOCK")).as("a lock left by the dead process").exists();
+        assertThat(warehouse.resolve("runs/2026-06-30_1/manifest.json"))
+                .as("killed before it finished")
+                .doesNotExist();
+        assertThat(warehouse.resolve("_LOCK"))
+                .as("a lock left by the dead process")
+                .exists();
 
         Process again = start(warehouse, "killed", Map.of()); // the same command, the same job repository
         assertThat(again.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(again.exitValue()).as(log("killed")).isZero();
-        assertThat(log("killed")).contains("recovering it to restart")
+        assertThat(log("killed"))
+                .contains("recovering it to restart")
                 .containsPattern("[1-9][0-9]* of 21 LEAs restored from the checkpoints of an earlier attempt");
         assertThat(outputs(manifest(warehouse))).isEqualTo(outputs(reference));
         assertThat(warehouse.resolve("current/_PUBLISHED")).content().contains("run_id=2026-06-30_1");
@@ -125,7 +139,8 @@ class ProcessLevelTest {
     private static void waitForLine(Path log, String text, Process p) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < deadline && p.isAlive()) {
-            if (Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(text)) {
+            if (Files.exists(log)
+                    && Files.readString(log, StandardCharsets.UTF_8).contains(text)) {
                 return;
             }
             Thread.sleep(50);

@@ -1,21 +1,20 @@
 package org.sea.pli.run;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.sea.pli.storage.Warehouse;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sea.pli.storage.Warehouse;
 
 /** The one-run-at-a-time rule of SPEC.md §6 and its stale-lock rule. */
 class WarehouseLockTest {
@@ -59,11 +58,16 @@ class WarehouseLockTest {
     void aLockIsStaleWhenItsHolderIsGoneOrItIsOlderThanTheLimit() throws Exception {
         Properties live = holder(ProcessHandle.current().pid(), java.time.Instant.now());
         assertThat(WarehouseLock.stale(live, Duration.ofHours(12))).isFalse();
-        assertThat(WarehouseLock.stale(holder(ProcessHandle.current().pid(),
-                java.time.Instant.now().minus(Duration.ofHours(13))), Duration.ofHours(12))).isTrue();
+        assertThat(WarehouseLock.stale(
+                        holder(
+                                ProcessHandle.current().pid(),
+                                java.time.Instant.now().minus(Duration.ofHours(13))),
+                        Duration.ofHours(12)))
+                .isTrue();
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
-        assertThat(WarehouseLock.stale(holder(gone.pid(), java.time.Instant.now()), Duration.ofHours(12))).isTrue();
+        assertThat(WarehouseLock.stale(holder(gone.pid(), java.time.Instant.now()), Duration.ofHours(12)))
+                .isTrue();
         Properties elsewhere = holder(1, java.time.Instant.now());
         elsewhere.setProperty("host", "another-host.example");
         assertThat(WarehouseLock.stale(elsewhere, Duration.ofHours(12))).isFalse(); // cannot see its processes

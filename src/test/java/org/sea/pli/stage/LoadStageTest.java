@@ -1,5 +1,13 @@
 package org.sea.pli.stage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,15 +17,6 @@ import org.sea.pli.parquet.WrittenFile;
 import org.sea.pli.storage.Sha256;
 import org.sea.pli.storage.Warehouse;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The load and marts stages as plain classes, without Spring (SPEC §6 restart): loading again
  * under the same run id restores every LEA from its checkpoint instead of reading it, and the
@@ -25,22 +24,25 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LoadStageTest {
 
-    private static final java.nio.file.Path SAMPLE = java.nio.file.Path.of("sample-data").toAbsolutePath();
+    private static final java.nio.file.Path SAMPLE =
+            java.nio.file.Path.of("sample-data").toAbsolutePath();
     private static final LocalDate AS_OF = LocalDate.parse("2026-06-30");
 
     @TempDir
     java.nio.file.Path tmp;
 
     private static LoadStage stage(Warehouse w, String runId) {
-        return new LoadStage(new LoadStage.Request(SAMPLE, AS_OF, null, 0.05, 2, true, false), w, runId,
-                Duration.ofHours(1));
+        return new LoadStage(
+                new LoadStage.Request(SAMPLE, AS_OF, null, 0.05, 2, true, false), w, runId, Duration.ofHours(1));
     }
 
     @Test
     void aSecondLoadOfTheSameRunRestoresFromCheckpointsAndGivesTheSameMarts() throws Exception {
         try (Warehouse w = Warehouse.open(tmp.resolve("w").toString())) {
             LoadResult fresh = stage(w, "2026-06-30_1").load();
-            assertThat(fresh.rowsRejected()).as("sample-data has rejected rows to quarantine").isPositive();
+            assertThat(fresh.rowsRejected())
+                    .as("sample-data has rejected rows to quarantine")
+                    .isPositive();
             Path quarantine = new Path(w.runDir("2026-06-30_1"), "quarantine");
             assertThat(w.fs().exists(quarantine)).isTrue();
             // A re-read LEA would write its quarantine files again; a restored one leaves them alone.
@@ -75,18 +77,27 @@ class LoadStageTest {
         LoadResult inMemory = LoadStage.inMemory(SAMPLE, AS_OF, 0.05, memory);
         try (Warehouse w = Warehouse.open(tmp.resolve("w").toString())) {
             LoadResult warehouse = stage(w, "2026-06-30_1").load();
-            assertThat(inMemory.outcomes()).extracting(FileOutcome::status)
-                    .isEqualTo(warehouse.outcomes().stream().map(FileOutcome::status).toList());
+            assertThat(inMemory.outcomes())
+                    .extracting(FileOutcome::status)
+                    .isEqualTo(warehouse.outcomes().stream()
+                            .map(FileOutcome::status)
+                            .toList());
             assertThat(inMemory.rowsRejected()).isEqualTo(warehouse.rowsRejected());
-            assertThat(quarantined).containsExactlyInAnyOrderElementsOf(
-                    w.filesBelow(new Path(w.runDir("2026-06-30_1"), "quarantine")));
+            assertThat(quarantined)
+                    .containsExactlyInAnyOrderElementsOf(
+                            w.filesBelow(new Path(w.runDir("2026-06-30_1"), "quarantine")));
         }
     }
 
     /** Each mart file's path and SHA-256, as the marts stage writes them from a load result. */
     private static List<String> marts(Warehouse w, String runId, LoadResult load) throws Exception {
-        List<WrittenFile> written = new MartsStage(w, runId, new MartsStage.Settings(10, 0.5, 10,
-                "test-key".getBytes(java.nio.charset.StandardCharsets.UTF_8))).write(load).result();
+        List<WrittenFile> written = new MartsStage(
+                        w,
+                        runId,
+                        new MartsStage.Settings(
+                                10, 0.5, 10, "test-key".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .write(load)
+                .result();
         assertThat(written).isNotEmpty();
         List<String> hashes = new ArrayList<>();
         for (WrittenFile f : written) {

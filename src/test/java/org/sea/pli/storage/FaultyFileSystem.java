@@ -1,13 +1,12 @@
 package org.sea.pli.storage;
 
+import java.io.IOException;
+import java.net.URI;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.permission.FsPermission;
 import org.apache.hadoop.util.Progressable;
-
-import java.io.IOException;
-import java.net.URI;
 
 /**
  * A local file system under the {@code faulty:} scheme that fails file creation on demand, the
@@ -47,8 +46,9 @@ public class FaultyFileSystem extends PosixLocalFileSystem {
     }
 
     @Override
-    public FSDataOutputStream create(Path f, boolean overwrite, int bufferSize, short replication, long blockSize,
-                                     Progressable progress) throws IOException {
+    public FSDataOutputStream create(
+            Path f, boolean overwrite, int bufferSize, short replication, long blockSize, Progressable progress)
+            throws IOException {
         fault(f);
         return super.create(f, overwrite, bufferSize, replication, blockSize, progress);
     }
@@ -61,8 +61,15 @@ public class FaultyFileSystem extends PosixLocalFileSystem {
     }
 
     @Override
-    public FSDataOutputStream create(Path f, FsPermission permission, boolean overwrite, int bufferSize,
-                                     short replication, long blockSize, Progressable progress) throws IOException {
+    public FSDataOutputStream create(
+            Path f,
+            FsPermission permission,
+            boolean overwrite,
+            int bufferSize,
+            short replication,
+            long blockSize,
+            Progressable progress)
+            throws IOException {
         fault(f);
         return super.create(f, permission, overwrite, bufferSize, replication, blockSize, progress);
     }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WarehouseTest {
     @TempDir
     Path tmp;
+
     Warehouse w;
 
     @BeforeEach
@@ -43,7 +44,10 @@ class WarehouseTest {
 
     private List<String> filesUnder(Path dir) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+            return s.filter(Files::isRegularFile)
+                    .map(p -> dir.relativize(p).toString())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -87,12 +91,16 @@ class WarehouseTest {
         new Publisher(w).publish("2026-06-30_1", List.of("cohort_impact", "load_report"));
 
         Path current = local(w.currentDir());
-        assertThat(filesUnder(current)).containsExactly("_PUBLISHED",
-                "cohort_impact/school_year=2024-25/part-00000.parquet",
-                "cohort_impact/school_year=2025-26/part-00000.parquet",
-                "load_report/part-00000.parquet");
-        assertThat(Files.readString(current.resolve("load_report/part-00000.parquet"))).isEqualTo("run1-lr");
-        assertThat(Files.readString(current.resolve("_PUBLISHED"))).isEqualTo("run_id=2026-06-30_1\nas_of=2026-06-30\n");
+        assertThat(filesUnder(current))
+                .containsExactly(
+                        "_PUBLISHED",
+                        "cohort_impact/school_year=2024-25/part-00000.parquet",
+                        "cohort_impact/school_year=2025-26/part-00000.parquet",
+                        "load_report/part-00000.parquet");
+        assertThat(Files.readString(current.resolve("load_report/part-00000.parquet")))
+                .isEqualTo("run1-lr");
+        assertThat(Files.readString(current.resolve("_PUBLISHED")))
+                .isEqualTo("run_id=2026-06-30_1\nas_of=2026-06-30\n");
         assertThat(new Publisher(w).publishedRunId()).contains("2026-06-30_1");
         // the run's own marts stay (audit, SPEC §6)
         assertThat(filesUnder(local(w.martsDir("2026-06-30_1")))).hasSize(3);
@@ -100,8 +108,8 @@ class WarehouseTest {
         fakeMart("2026-07-01_1", "cohort_impact", "2025-26", "run2-ci");
         new Publisher(w).publish("2026-07-01_1", List.of("cohort_impact"));
 
-        assertThat(filesUnder(current)).containsExactly("_PUBLISHED",
-                "cohort_impact/school_year=2025-26/part-00000.parquet");
+        assertThat(filesUnder(current))
+                .containsExactly("_PUBLISHED", "cohort_impact/school_year=2025-26/part-00000.parquet");
         assertThat(Files.readString(current.resolve("cohort_impact/school_year=2025-26/part-00000.parquet")))
                 .isEqualTo("run2-ci");
         assertThat(new Publisher(w).publishedRunId()).contains("2026-07-01_1");
@@ -117,7 +125,8 @@ class WarehouseTest {
 
         fakeMart("2026-07-01_1", "load_report", null, "run2-lr");
         assertThatThrownBy(() -> new Publisher(w).publish("2026-07-01_1", List.of("load_report", "cohort_impact")))
-                .isInstanceOf(IOException.class).hasMessageContaining("cohort_impact");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("cohort_impact");
 
         assertThat(new Publisher(w).publishedRunId()).contains("2026-06-30_1");
         assertThat(Files.readString(local(w.currentDir()).resolve("load_report/part-00000.parquet")))
@@ -150,8 +159,8 @@ class WarehouseTest {
         fakeRunFile("2026-06-30_1", "report/lea/lea-1.html", "lea");
         new Publisher(w).publish("2026-06-30_1", List.of("a"), List.of("report"));
         Path current = local(w.currentDir());
-        assertThat(filesUnder(current)).containsExactly("_PUBLISHED", "a/part-00000.parquet", "report/index.html",
-                "report/lea/lea-1.html");
+        assertThat(filesUnder(current))
+                .containsExactly("_PUBLISHED", "a/part-00000.parquet", "report/index.html", "report/lea/lea-1.html");
         assertThat(current.resolve("report/lea/lea-1.html")).hasContent("lea");
 
         // the next run replaces the report with its own, whole
@@ -168,7 +177,8 @@ class WarehouseTest {
         new Publisher(w).publish("2026-06-30_1", List.of("a"));
         fakeMart("2026-07-01_1", "a", null, "a2");
         assertThatThrownBy(() -> new Publisher(w).publish("2026-07-01_1", List.of("a"), List.of("report")))
-                .isInstanceOf(IOException.class).hasMessageContaining("report");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("report");
         assertThat(new Publisher(w).publishedRunId()).contains("2026-06-30_1");
         assertThat(local(w.currentDir()).resolve("a/part-00000.parquet")).hasContent("a1");
         assertThatThrownBy(() -> new Publisher(w).publish("2026-07-01_1", List.of("a"), List.of("a")))

@@ -1,12 +1,11 @@
 package org.sea.pli.testing;
 
-import org.sea.pli.cli.PlImpactCommand;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.sea.pli.cli.PlImpactCommand;
 
 /** One in-process {@code pl-impact} command with its exit code, stdout and stderr. */
 public record CommandRun(int code, String out, String err) {
@@ -16,8 +15,11 @@ public record CommandRun(int code, String out, String err) {
     public static CommandRun execute(Map<String, String> env, List<String> args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new PlImpactCommand(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env).execute(args.toArray(String[]::new));
+        int code = new PlImpactCommand(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        env)
+                .execute(args.toArray(String[]::new));
         return new CommandRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

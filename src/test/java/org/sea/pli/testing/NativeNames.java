@@ -12,14 +12,20 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NativeNames {
 
-    private NativeNames() {
-    }
+    private NativeNames() {}
 
     /** Writes {@code content} to {@code dir/<printf(name)>}, creating its folder. */
     public static void write(Path dir, String printfName, String content) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("sh", "-c",
-                "cd \"$1\" && n=$(printf \"$2\") && mkdir -p \"$(dirname \"$n\")\" && printf '%s' \"$3\" > \"$n\"",
-                "sh", dir.toString(), printfName, content).inheritIO().start();
+        Process p = new ProcessBuilder(
+                        "sh",
+                        "-c",
+                        "cd \"$1\" && n=$(printf \"$2\") && mkdir -p \"$(dirname \"$n\")\" && printf '%s' \"$3\" > \"$n\"",
+                        "sh",
+                        dir.toString(),
+                        printfName,
+                        content)
+                .inheritIO()
+                .start();
         if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
             throw new IOException("sh could not write " + printfName + " in " + dir);
         }

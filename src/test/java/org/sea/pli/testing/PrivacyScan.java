@@ -2,7 +2,6 @@ package org.sea.pli.testing;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.NamedCsvRecord;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,18 +38,21 @@ public final class PrivacyScan {
     public static PrivacyScan of(Path inbox) throws IOException {
         Set<String> ids = new HashSet<>();
         try (Stream<Path> files = Files.walk(inbox)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().matches("[a-z_]+_\\d{4}-\\d{2}-\\d{2}\\.csv(\\.gz)?"))
+            for (Path f : files.filter(
+                            p -> p.getFileName().toString().matches("[a-z_]+_\\d{4}-\\d{2}-\\d{2}\\.csv(\\.gz)?"))
                     .toList()) {
                 byte[] bytes;
                 try (InputStream in = f.toString().endsWith(".gz")
-                        ? new GZIPInputStream(Files.newInputStream(f)) : Files.newInputStream(f)) {
+                        ? new GZIPInputStream(Files.newInputStream(f))
+                        : Files.newInputStream(f)) {
                     bytes = in.readAllBytes();
                 } catch (IOException e) {
                     continue; // a planted broken file
                 }
-                try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().allowMissingFields(true)
-                        .allowExtraFields(true).ofNamedCsvRecord(new String(bytes, StandardCharsets.UTF_8)
-                                .replace("\uFEFF", ""))) {
+                try (CsvReader<NamedCsvRecord> csv = CsvReader.builder()
+                        .allowMissingFields(true)
+                        .allowExtraFields(true)
+                        .ofNamedCsvRecord(new String(bytes, StandardCharsets.UTF_8).replace("\uFEFF", ""))) {
                     for (NamedCsvRecord r : csv) {
                         for (String column : r.getHeader()) {
                             String name = column.trim().toLowerCase(java.util.Locale.ROOT);
@@ -104,8 +106,10 @@ public final class PrivacyScan {
     /** Text files the scan read (so a test can check it looked at something). */
     public static List<String> textFiles(Path warehouse) throws IOException {
         try (Stream<Path> files = Files.walk(warehouse)) {
-            return files.filter(Files::isRegularFile).map(f -> warehouse.relativize(f).toString())
-                    .filter(rel -> !rel.matches("runs/[^/]+/quarantine/.*") && !rel.endsWith(".parquet")).toList();
+            return files.filter(Files::isRegularFile)
+                    .map(f -> warehouse.relativize(f).toString())
+                    .filter(rel -> !rel.matches("runs/[^/]+/quarantine/.*") && !rel.endsWith(".parquet"))
+                    .toList();
         }
     }
 
@@ -114,9 +118,12 @@ public final class PrivacyScan {
         List<String> leaks = new ArrayList<>();
         List<Path> parquet;
         try (Stream<Path> files = Files.walk(dir)) {
-            parquet = files.filter(p -> p.toString().endsWith(".parquet")).sorted().toList();
+            parquet = files.filter(p -> p.toString().endsWith(".parquet"))
+                    .sorted()
+                    .toList();
         }
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement()) {
+        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+                Statement st = duck.createStatement()) {
             for (Path file : parquet) {
                 String from = "read_parquet('" + file.toString().replace("'", "''") + "')";
                 List<String> columns = new ArrayList<>();

@@ -1,6 +1,6 @@
 package org.sea.pli.testing;
 
-import org.junit.jupiter.api.Assumptions;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,8 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The PostgreSQL server {@code .ci/run} starts ({@code .ci/postgres.sh}), for any test that wants
@@ -84,8 +83,10 @@ public final class TestPostgres {
     /** A new, empty schema named {@code <prefix>_<pid>_<n>}; the job repository's tables go there. */
     public Schema newSchema(String prefix) throws SQLException {
         String name = (prefix + "_" + ProcessHandle.current().pid() + "_" + SCHEMAS.incrementAndGet())
-                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_");
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
             s.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
             s.execute("CREATE SCHEMA " + name);
         }
@@ -112,7 +113,9 @@ public final class TestPostgres {
 
         /** Spring Boot arguments pointing the job repository here. */
         public List<String> springArguments() {
-            return List.of("--spring.datasource.url=" + url(), "--spring.datasource.username=" + user,
+            return List.of(
+                    "--spring.datasource.url=" + url(),
+                    "--spring.datasource.username=" + user,
                     "--spring.datasource.password=" + password);
         }
 
@@ -121,7 +124,9 @@ public final class TestPostgres {
         }
 
         public long queryLong(String sql) throws SQLException {
-            try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            try (Connection c = connect();
+                    Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery(sql)) {
                 r.next();
                 return r.getLong(1);
             }
@@ -129,7 +134,9 @@ public final class TestPostgres {
 
         public List<String> queryStrings(String sql) throws SQLException {
             List<String> values = new ArrayList<>();
-            try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            try (Connection c = connect();
+                    Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery(sql)) {
                 while (r.next()) {
                     values.add(r.getString(1));
                 }

@@ -1,15 +1,9 @@
 package org.sea.pli.run.hostile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
-import org.sea.pli.stage.RunManifest;
-import org.sea.pli.storage.Sha256;
-import org.sea.pli.testing.CommandRun;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -22,13 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.sea.pli.stage.RunManifest;
+import org.sea.pli.storage.Sha256;
+import org.sea.pli.testing.CommandRun;
 
 /**
  * Hostile inboxes, property-based (issue 9; SPEC.md §1, §3, §5.7, §6): each try copies a clean
@@ -53,7 +51,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HostileInboxPropertyTest {
 
     private static final String AS_OF = "2026-06-30";
-    private static final List<String> LEA_MARTS = List.of("educator_activity", "evidence_coverage", "submission_status");
+    private static final List<String> LEA_MARTS =
+            List.of("educator_activity", "evidence_coverage", "submission_status");
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     @TempDir
@@ -71,7 +70,8 @@ class HostileInboxPropertyTest {
         TinyInbox.write(cleanInbox);
         Run clean = run(cleanInbox, cleanWarehouse);
         assertThat(clean.command.code()).as(clean.command.err()).isZero();
-        cleanManifest = RunManifest.parse(Files.readAllBytes(cleanWarehouse.resolve("runs/" + AS_OF + "_1/manifest.json")));
+        cleanManifest =
+                RunManifest.parse(Files.readAllBytes(cleanWarehouse.resolve("runs/" + AS_OF + "_1/manifest.json")));
         cleanRows = MartRows.byLea(cleanWarehouse.resolve("current"), LEA_MARTS);
         assertThat(cleanRows.keySet()).as("every LEA has rows in the clean run").containsAll(TinyInbox.LEAS);
         assertThat(cleanRows.get("lea-2")).anyMatch(r -> r.startsWith("educator_activity"));
@@ -81,15 +81,19 @@ class HostileInboxPropertyTest {
     Stream<DynamicTest> hostileInboxes() {
         long first = Long.getLong("hostile.seed", 20260930L);
         int tries = Integer.getInteger("hostile.tries", 15);
-        return LongStream.range(first, first + tries).mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
-            InboxMutation.Mutated m = new InboxMutation.Mutated();
-            try {
-                tryOnce(seed, m);
-            } catch (AssertionError | Exception e) {
-                throw new AssertionError("hostile inbox seed " + seed + " failed after: " + String.join("; ", m.story)
-                        + " — replay with -Dhostile.seed=" + seed + " -Dhostile.tries=1: " + e.getMessage(), e);
-            }
-        }));
+        return LongStream.range(first, first + tries)
+                .mapToObj(seed -> DynamicTest.dynamicTest("seed " + seed, () -> {
+                    InboxMutation.Mutated m = new InboxMutation.Mutated();
+                    try {
+                        tryOnce(seed, m);
+                    } catch (AssertionError | Exception e) {
+                        throw new AssertionError(
+                                "hostile inbox seed " + seed + " failed after: " + String.join("; ", m.story)
+                                        + " — replay with -Dhostile.seed=" + seed + " -Dhostile.tries=1: "
+                                        + e.getMessage(),
+                                e);
+                    }
+                }));
     }
 
     private static void tryOnce(long seed, InboxMutation.Mutated m) throws Exception {
@@ -129,8 +133,10 @@ class HostileInboxPropertyTest {
         if (!gone.isEmpty() || !changed.isEmpty()) {
             assertThat(first.command.code()).as(first.command.err()).isEqualTo(1);
             assertThat(first.command.errLines()).hasSize(1);
-            gone.forEach(p -> assertThat(first.command.err()).contains("file_missing").contains(p));
-            changed.forEach(p -> assertThat(first.command.err()).contains("file_changed").contains(p));
+            gone.forEach(p ->
+                    assertThat(first.command.err()).contains("file_missing").contains(p));
+            changed.forEach(p ->
+                    assertThat(first.command.err()).contains("file_changed").contains(p));
             assertThat(first.output).doesNotContain("\tat ");
             last = run(inbox, warehouse, "--allow-changed-files");
         }
@@ -138,20 +144,27 @@ class HostileInboxPropertyTest {
         assertThat(last.output + last.command.err()).doesNotContain("\tat ");
 
         Path current = warehouse.resolve("current");
-        String runId = Files.readString(current.resolve("_PUBLISHED")).lines().filter(l -> l.startsWith("run_id="))
-                .findFirst().orElseThrow().substring("run_id=".length());
+        String runId = Files.readString(current.resolve("_PUBLISHED"))
+                .lines()
+                .filter(l -> l.startsWith("run_id="))
+                .findFirst()
+                .orElseThrow()
+                .substring("run_id=".length());
         assertThat(runId).isNotEqualTo(AS_OF + "_1");
         List<Map<String, Object>> report = MartRows.loadReport(current);
 
         // one row per entry under every LEA folder, plus one per recorded path that is gone
         Set<String> expected = new TreeSet<>(entries(inbox));
         expected.addAll(gone);
-        List<String> keys = report.stream().map(row -> row.get("lea_id") + "/" + row.get("file")).toList();
+        List<String> keys = report.stream()
+                .map(row -> row.get("lea_id") + "/" + row.get("file"))
+                .toList();
         assertThat(keys).doesNotHaveDuplicates();
         assertThat(new TreeSet<>(keys)).isEqualTo(expected);
         for (Map<String, Object> row : report) {
             String key = row.get("lea_id") + "/" + row.get("file");
-            assertThat(row.get("sha256") == null).as(key + " sha256 null only for not_a_file")
+            assertThat(row.get("sha256") == null)
+                    .as(key + " sha256 null only for not_a_file")
                     .isEqualTo("not_a_file".equals(row.get("reason")));
             if (gone.contains(key)) {
                 assertThat(row).as(key).containsEntry("reason", "file_missing").containsEntry("status", "ignored");
@@ -165,13 +178,19 @@ class HostileInboxPropertyTest {
                 continue;
             }
             String file = (String) row.get("file");
-            Path q = quarantine.resolve(row.get("lea_id") + "/" + (file.endsWith(".gz") ? file.substring(0, file.length() - 3) : file));
+            Path q = quarantine.resolve(
+                    row.get("lea_id") + "/" + (file.endsWith(".gz") ? file.substring(0, file.length() - 3) : file));
             List<CsvRecord> records = Files.exists(q) ? records(q) : List.of();
-            assertThat(Math.max(0, records.size() - 1)).as(q.toString()).isEqualTo(((Long) row.get("rows_rejected")).intValue());
+            assertThat(Math.max(0, records.size() - 1))
+                    .as(q.toString())
+                    .isEqualTo(((Long) row.get("rows_rejected")).intValue());
             for (CsvRecord record : records) {
                 for (String field : record.getFields()) {
-                    assertThat(field.isEmpty() || "=+-@\t\r".indexOf(field.charAt(0)) < 0
-                            || PLAIN_NUMBER.matcher(field).matches()).as(q + ": field " + field).isTrue();
+                    assertThat(field.isEmpty()
+                                    || "=+-@\t\r".indexOf(field.charAt(0)) < 0
+                                    || PLAIN_NUMBER.matcher(field).matches())
+                            .as(q + ": field " + field)
+                            .isTrue();
                 }
             }
         }
@@ -185,13 +204,19 @@ class HostileInboxPropertyTest {
         }
     }
 
-    private record Run(CommandRun command, String output) {
-    }
+    private record Run(CommandRun command, String output) {}
 
     /** One in-process run; what it logs to the console is captured too, to find stack traces. */
     private static Run run(Path inbox, Path warehouse, String... extra) {
-        List<String> args = new ArrayList<>(List.of("run", "--inbox", inbox.toString(), "--warehouse",
-                warehouse.toString(), "--as-of", AS_OF, "--spring.datasource.url=jdbc:h2:file:" + tmp.resolve("jobs")));
+        List<String> args = new ArrayList<>(List.of(
+                "run",
+                "--inbox",
+                inbox.toString(),
+                "--warehouse",
+                warehouse.toString(),
+                "--as-of",
+                AS_OF,
+                "--spring.datasource.url=jdbc:h2:file:" + tmp.resolve("jobs")));
         args.addAll(List.of(extra));
         PrintStream out = System.out;
         PrintStream err = System.err;
@@ -230,8 +255,11 @@ class HostileInboxPropertyTest {
 
     private static List<CsvRecord> records(Path file) throws IOException {
         // a malformed_row record keeps its own field count (§3.1: the original record)
-        try (CsvReader<CsvRecord> csv = CsvReader.builder().allowExtraFields(true).allowMissingFields(true)
-                .skipEmptyLines(true).ofCsvRecord(file)) {
+        try (CsvReader<CsvRecord> csv = CsvReader.builder()
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .skipEmptyLines(true)
+                .ofCsvRecord(file)) {
             return csv.stream().toList();
         }
     }

@@ -23,9 +23,23 @@ import java.util.zip.GZIPOutputStream;
  * failing seed reads as a story.
  */
 enum InboxMutation {
-    RENAME, TRUNCATE, FLIP_BYTES, UTF16, CORRUPT_GZIP, DUPLICATE_HEADER_COLUMN, SHUFFLE_COLUMNS, FORMULA_FIELDS,
-    BROKEN_LINK_IN_PLACE, NEW_BROKEN_LINK, MOVE_INTO_SUBFOLDER, DIRECTORY_IN_PLACE, DELETE, EMPTY_FILE,
-    ODD_LEA_FOLDER, ODD_FILE_NAME, DUPLICATE_STATE_ID;
+    RENAME,
+    TRUNCATE,
+    FLIP_BYTES,
+    UTF16,
+    CORRUPT_GZIP,
+    DUPLICATE_HEADER_COLUMN,
+    SHUFFLE_COLUMNS,
+    FORMULA_FIELDS,
+    BROKEN_LINK_IN_PLACE,
+    NEW_BROKEN_LINK,
+    MOVE_INTO_SUBFOLDER,
+    DIRECTORY_IN_PLACE,
+    DELETE,
+    EMPTY_FILE,
+    ODD_LEA_FOLDER,
+    ODD_FILE_NAME,
+    DUPLICATE_STATE_ID;
 
     /** What the mutations of one try changed. */
     static final class Mutated {
@@ -34,13 +48,15 @@ enum InboxMutation {
         final List<String> story = new ArrayList<>();
     }
 
-    private static final List<String> FORMULAS = List.of("=HYPERLINK(\"http://x\",\"click\")", "+cmd|' /C calc'!A0",
-            "@SUM(A1:A9)", "-2+3", "\t=1", "\r=1");
+    private static final List<String> FORMULAS =
+            List.of("=HYPERLINK(\"http://x\",\"click\")", "+cmd|' /C calc'!A0", "@SUM(A1:A9)", "-2+3", "\t=1", "\r=1");
 
     /** Odd names; the non-ASCII ones only where the JVM can encode them (sun.jnu.encoding). */
     static List<String> oddNames() {
         List<String> names = new ArrayList<>(List.of("L00:1", "a%20b", "x y", "50%", "a:b#c?d", "-rf"));
-        if (Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8")).newEncoder().canEncode("ü")) {
+        if (Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"))
+                .newEncoder()
+                .canEncode("ü")) {
             names.addAll(List.of("L00ü", "asistencia_ñ", "日本"));
         }
         return names;
@@ -57,9 +73,13 @@ enum InboxMutation {
         String what = switch (this) {
             case RENAME -> {
                 String name = file.getFileName().toString();
-                String to = List.of(name.replace(TinyInbox.DATE, "2026-05-01"), name.toUpperCase(),
-                        name.replace(".csv", ".txt"), name.replace(TinyInbox.DATE, "2026-13-01"),
-                        name.replace(TinyInbox.DATE, "2027-01-01")).get(r.nextInt(5));
+                String to = List.of(
+                                name.replace(TinyInbox.DATE, "2026-05-01"),
+                                name.toUpperCase(),
+                                name.replace(".csv", ".txt"),
+                                name.replace(TinyInbox.DATE, "2026-13-01"),
+                                name.replace(TinyInbox.DATE, "2027-01-01"))
+                        .get(r.nextInt(5));
                 Files.move(file, file.resolveSibling(to), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 yield "renamed " + name + " to " + to;
             }
@@ -79,7 +99,9 @@ enum InboxMutation {
                 yield "flipped " + n + " bit(s) of " + file.getFileName();
             }
             case UTF16 -> {
-                Files.write(file, Files.readString(file, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.UTF_16));
+                Files.write(
+                        file,
+                        Files.readString(file, StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.UTF_16));
                 yield "re-encoded " + file.getFileName() + " as UTF-16";
             }
             case CORRUPT_GZIP -> {
@@ -205,7 +227,9 @@ enum InboxMutation {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+            return s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .sorted()
+                    .toList();
         }
     }
 }

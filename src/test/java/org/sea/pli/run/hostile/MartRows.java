@@ -16,8 +16,7 @@ import java.util.TreeMap;
 /** Published mart rows read back with DuckDB, as a BI tool reads them. */
 final class MartRows {
 
-    private MartRows() {
-    }
+    private MartRows() {}
 
     static List<Map<String, Object>> loadReport(Path current) throws Exception {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -39,8 +38,8 @@ final class MartRows {
     static Map<String, List<String>> byLea(Path current, List<String> marts) throws Exception {
         Map<String, List<String>> byLea = new TreeMap<>();
         List<String> queries = new ArrayList<>();
-        queries.add("SELECT 'load_report' AS mart, * FROM read_parquet('" + current.resolve("load_report/part-00000.parquet")
-                + "') ORDER BY ALL");
+        queries.add("SELECT 'load_report' AS mart, * FROM read_parquet('"
+                + current.resolve("load_report/part-00000.parquet") + "') ORDER BY ALL");
         for (String mart : marts) {
             Path dir = current.resolve(mart + "/school_year=2025-26/part-00000.parquet");
             if (Files.exists(dir)) {
@@ -69,8 +68,9 @@ final class MartRows {
     }
 
     private static void query(String sql, RowHandler handler) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
-             ResultSet r = s.executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+                Statement s = c.createStatement();
+                ResultSet r = s.executeQuery(sql)) {
             while (r.next()) {
                 handler.row(r);
             }

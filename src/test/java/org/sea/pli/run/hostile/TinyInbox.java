@@ -1,10 +1,9 @@
 package org.sea.pli.run.hostile;
 
-import org.sea.pli.extract.InboxFixture;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.sea.pli.extract.InboxFixture;
 
 /**
  * A tiny complete inbox (SPEC.md §1, §2) for the hostile-inbox suite: four LEAs, one school year,
@@ -18,13 +17,13 @@ final class TinyInbox {
     static final String DATE = "2026-06-01";
     private static final int EDUCATORS = 12;
 
-    private TinyInbox() {
-    }
+    private TinyInbox() {}
 
     static void write(Path root) throws IOException {
         InboxFixture f = new InboxFixture(root);
-        f.write("_state/leas.csv", "lea_id,lea_name,region\nlea-1,One,north\nlea-2,Two,south\nlea-3,Three,east\n"
-                + "lea-4,Four,west\n");
+        f.write(
+                "_state/leas.csv",
+                "lea_id,lea_name,region\nlea-1,One,north\nlea-2,Two,south\nlea-3,Three,east\n" + "lea-4,Four,west\n");
         for (String lea : LEAS) {
             f.activities(lea, DATE); // a-1 coaching 2025-08-01..2026-05-31, a-2 workshop 2025-09-10
             StringBuilder funding = new StringBuilder("activity_id,school_year,funding_source,amount_usd\n")
@@ -42,19 +41,54 @@ final class TinyInbox {
                 String activity = e % 3 == 0 ? "a-2" : "a-1";
                 enrollments.append(id).append(',').append(activity).append(",2025-26,teacher,2025-08-20\n");
                 for (String day : List.of("2025-09-15", "2025-10-20", "2025-11-24")) {
-                    attendance.append(id).append(',').append(activity).append(",2025-26,").append(day).append(',')
-                            .append(30 + e * 5).append('\n');
+                    attendance
+                            .append(id)
+                            .append(',')
+                            .append(activity)
+                            .append(",2025-26,")
+                            .append(day)
+                            .append(',')
+                            .append(30 + e * 5)
+                            .append('\n');
                 }
-                satisfaction.append(id).append(',').append(activity).append(",2025-26,2025-12-01,")
-                        .append(1 + e % 5).append(",4,").append(e % 2 == 0 ? "" : "3").append('\n');
-                ratings.append("art-").append(e).append("-b,").append(id).append(',').append(activity)
-                        .append(",2025-26,lesson_plan,baseline,2025-09-01,r-1,engagement,").append(1 + e % 3).append('\n');
-                ratings.append("art-").append(e).append("-f,").append(id).append(',').append(activity)
-                        .append(",2025-26,lesson_plan,followup,2026-04-01,r-1,engagement,").append(1 + (e + 1) % 4)
+                satisfaction
+                        .append(id)
+                        .append(',')
+                        .append(activity)
+                        .append(",2025-26,2025-12-01,")
+                        .append(1 + e % 5)
+                        .append(",4,")
+                        .append(e % 2 == 0 ? "" : "3")
+                        .append('\n');
+                ratings.append("art-")
+                        .append(e)
+                        .append("-b,")
+                        .append(id)
+                        .append(',')
+                        .append(activity)
+                        .append(",2025-26,lesson_plan,baseline,2025-09-01,r-1,engagement,")
+                        .append(1 + e % 3)
+                        .append('\n');
+                ratings.append("art-")
+                        .append(e)
+                        .append("-f,")
+                        .append(id)
+                        .append(',')
+                        .append(activity)
+                        .append(",2025-26,lesson_plan,followup,2026-04-01,r-1,engagement,")
+                        .append(1 + (e + 1) % 4)
                         .append('\n');
                 if (lea.equals("lea-1")) {
-                    outcomes.append("s-").append(e).append(',').append(id).append(",2025-26,state-math,math,")
-                            .append(3 + e % 2).append(',').append(200 + e).append(',').append(205 + e * e % 17)
+                    outcomes.append("s-")
+                            .append(e)
+                            .append(',')
+                            .append(id)
+                            .append(",2025-26,state-math,math,")
+                            .append(3 + e % 2)
+                            .append(',')
+                            .append(200 + e)
+                            .append(',')
+                            .append(205 + e * e % 17)
                             .append('\n');
                 }
             }
