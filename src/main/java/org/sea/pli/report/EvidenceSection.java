@@ -62,7 +62,7 @@ final class EvidenceSection {
                 charts.add(Charts.intervals(
                         "chart-bright-spots-" + year,
                         "Bright spots " + year + ": shrunk practice change beside the raw mean and its 95% interval",
-                        "practice change (rubric points, followup − baseline)",
+                        Charts.PRACTICE_CHANGE_AXIS,
                         points));
             }
         }

@@ -65,7 +65,7 @@ record LensSection(
                 : Charts.intervals(
                         "chart-design",
                         "Practice change by PL design, with 95% interval",
-                        "practice change (rubric points, followup − baseline)",
+                        Charts.PRACTICE_CHANGE_AXIS,
                         points);
     }
 

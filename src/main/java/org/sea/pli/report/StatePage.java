@@ -134,7 +134,7 @@ final class StatePage {
                 : Charts.intervals(
                         "chart-models",
                         "Practice change by PL model, with 95% interval",
-                        "practice change (rubric points, followup − baseline)",
+                        Charts.PRACTICE_CHANGE_AXIS,
                         points);
     }
 
