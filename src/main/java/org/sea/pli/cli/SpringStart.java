@@ -73,11 +73,17 @@ final class SpringStart {
     }
 
     /**
-     * When this process started (the OS's record, so it includes JVM creation), or null when the
-     * platform does not say: the phase table's first row is JVM start to Spring start.
+     * When this JVM started, to the millisecond, or null when the platform does not say: the phase
+     * table's first row is JVM start to Spring start. Not {@code ProcessHandle}'s start instant: on
+     * Linux it rests on the boot time in whole seconds, so it was up to a second early.
      */
     private static Instant jvmStart() {
-        return ProcessHandle.current().info().startInstant().orElse(null);
+        try {
+            return Instant.ofEpochMilli(
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
     }
 
     /** The effective {@code pli.*} settings, bound as for a run; null (after one line) when Spring cannot start. */
