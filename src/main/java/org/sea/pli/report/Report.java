@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -74,31 +76,67 @@ public final class Report {
         return List.copyOf(pages.keySet());
     }
 
-    /** Every page, by path relative to the report directory: {@code index.html}, then {@code lea/<id>.html} by id. */
+    /**
+     * Every page, by path relative to the report directory: {@code index.html}, then {@code lea/<id>.html} by id.
+     * The state page is drawn on a second thread while this one draws the LEA pages (issue 14: the
+     * state page's charts are a third of a sample run's report); pages share nothing but the
+     * read-only marts, so the bytes are the same as drawn one after the other.
+     */
     Map<String, String> render(ReportMarts marts, Run run) {
-        Map<String, String> pages = new LinkedHashMap<>();
         List<String> leas = marts.leas();
-        Context state = context(run);
-        new StatePage(marts, leas).addTo(state, run.asOf());
-        pages.put(STATE_PAGE, engine.process("state", state));
+        FutureTask<String> statePage = new FutureTask<>(() -> {
+            Context state = context(run);
+            new StatePage(marts, leas).addTo(state, run.asOf());
+            return engine.process("state", state);
+        });
+        Thread stateThread = new Thread(statePage, "report-state-page");
+        stateThread.setDaemon(true);
+        stateThread.start();
+        Map<String, String> leaPages = new LinkedHashMap<>();
         Map<String, List<LoadReportRow>> files = ReportMarts.byLea(marts.loadReport(), LoadReportRow::leaId);
         Map<String, List<CohortImpactRow>> cohorts = ReportMarts.byLea(marts.cohortImpact(), CohortImpactRow::leaId);
         Map<String, List<SubmissionStatusRow>> submissions =
                 ReportMarts.byLea(marts.submissionStatus(), SubmissionStatusRow::leaId);
-        for (String lea : leas) {
-            if (hasPage(lea)) {
-                Context page = context(run);
-                new LeaPage(
-                                lea,
-                                files.getOrDefault(lea, List.of()),
-                                cohorts.getOrDefault(lea, List.of()),
-                                submissions.getOrDefault(lea, List.of()),
-                                marts.evidenceCoverage())
-                        .addTo(page);
-                pages.put(leaPage(lea), engine.process("lea", page));
+        try {
+            for (String lea : leas) {
+                if (hasPage(lea)) {
+                    Context page = context(run);
+                    new LeaPage(
+                                    lea,
+                                    files.getOrDefault(lea, List.of()),
+                                    cohorts.getOrDefault(lea, List.of()),
+                                    submissions.getOrDefault(lea, List.of()),
+                                    marts.evidenceCoverage())
+                            .addTo(page);
+                    leaPages.put(leaPage(lea), engine.process("lea", page));
+                }
             }
+        } catch (RuntimeException | Error e) {
+            statePage.cancel(true);
+            throw e;
         }
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put(STATE_PAGE, finished(statePage));
+        pages.putAll(leaPages);
         return pages;
+    }
+
+    /** The state page, or its drawing's failure rethrown on this thread. */
+    private static String finished(FutureTask<String> page) {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while drawing the state page", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     static boolean hasPage(String lea) {
