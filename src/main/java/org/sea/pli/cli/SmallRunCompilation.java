@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import javax.management.ObjectName;
+import org.sea.pli.extract.Inbox;
 
 /**
  * Small runs skip the JVM's optimizing (C2) compiler (issue 14: cold start). A run of a sample-sized
@@ -15,9 +16,6 @@ import javax.management.ObjectName;
  * flags. Large inboxes keep C2: there the hot loops run long enough for it to pay.
  */
 final class SmallRunCompilation {
-
-    /** Inboxes up to this many bytes count as small (sample-data/ is about 5 MB, state scale 755 MB). */
-    static final long SMALL_INBOX_BYTES = 64L << 20;
 
     private static final String DIRECTIVE = "[{ match: \"*.*\", c2: { Exclude: true } }]";
 
@@ -36,7 +34,7 @@ final class SmallRunCompilation {
     /** Any failure leaves compilation as it was. */
     private static void apply(Path inbox) {
         try {
-            if (bytes(inbox) > SMALL_INBOX_BYTES) {
+            if (bytes(inbox) > Inbox.SMALL_BYTES) {
                 return;
             }
             Path file = Files.createTempFile("pl-impact-c1-", ".json");

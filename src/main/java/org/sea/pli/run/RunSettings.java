@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param improvedThreshold practice change counted as improvement, §4.2 (default 0.5)
  * @param maxRejectRate     share of rejected rows above which a file is rejected, §3.2 (default 0.05)
  * @param brightSpots       rows per school year in {@code bright_spots}, §5.6 (default 10)
- * @param threads           LEAs loaded in parallel (default half the cores); never changes a byte of output (§6)
+ * @param threads           LEAs loaded in parallel; 0 (the default) lets the load choose, see
+ *                          {@link org.sea.pli.stage.LoadStage#loaderThreads}; never changes a byte of output (§6)
  * @param lockStaleAfter    age after which a warehouse lock is taken over (see {@link WarehouseLock})
  */
 @ConfigurationProperties("pli")
@@ -28,11 +29,7 @@ public record RunSettings(
         improvedThreshold = improvedThreshold == null ? 0.5 : improvedThreshold;
         maxRejectRate = maxRejectRate == null ? 0.05 : maxRejectRate;
         brightSpots = brightSpots == null ? 10 : brightSpots;
-        // Half the cores: the other half goes to the garbage collector and ZSTD. Measured at state
-        // scale on 2 cores, one loader thread was as fast as two and kept peak RSS under 2 GiB.
-        threads = threads == null || threads < 1
-                ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2)
-                : threads;
+        threads = threads == null || threads < 1 ? 0 : threads; // 0: chosen by the load from the inbox's size
         lockStaleAfter = lockStaleAfter == null ? java.time.Duration.ofHours(12) : lockStaleAfter;
         if (minCellSize < 1) {
             throw new IllegalArgumentException("pli.min-cell-size must be at least 1, got " + minCellSize);

@@ -66,6 +66,21 @@ public final class LoadStage {
             boolean checkRecorded,
             boolean allowChangedFiles) {}
 
+    /**
+     * LEAs loaded in parallel: {@code configured} when set (above 0); otherwise every core for a
+     * {@linkplain Inbox#SMALL_BYTES small} inbox, whose memory never matters, and half the cores for
+     * a larger one, the other half going to the garbage collector and ZSTD: measured at state scale
+     * on 2 cores, one loader thread was as fast as two and kept peak RSS under 2 GiB, two peaked at
+     * 3.2 GiB. On the sample inbox two threads took the load from 0.8 s to 0.5 s. Never changes a
+     * byte of output (§6).
+     */
+    public static int loaderThreads(int configured, long inboxBytes, int cores) {
+        if (configured > 0) {
+            return configured;
+        }
+        return inboxBytes <= Inbox.SMALL_BYTES ? Math.max(1, cores) : Math.max(1, cores / 2);
+    }
+
     private final Request request;
     private final Warehouse warehouse;
     private final String runId;
@@ -223,7 +238,8 @@ public final class LoadStage {
                 request.inbox());
         List<FileOutcome> outcomes = new ArrayList<>();
         AtomicInteger resumed = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(request.threads());
+        ExecutorService pool = Executors.newFixedThreadPool(loaderThreads(
+                request.threads(), inbox.bytes(), Runtime.getRuntime().availableProcessors()));
         try {
             List<Future<List<FileOutcome>>> futures = new ArrayList<>();
             byLea.forEach((lea, files) -> futures.add(pool.submit(() -> {

@@ -107,4 +107,18 @@ class LoadStageTest {
         }
         return hashes;
     }
+
+    /** Issue 14: a small inbox loads on every core, a large one on half; a configured count always wins. */
+    @Test
+    void loaderThreadsFollowTheInboxSizeUnlessConfigured() {
+        long small = org.sea.pli.extract.Inbox.SMALL_BYTES; // 64 MiB: still small
+        long large = small + 1;
+        assertThat(LoadStage.loaderThreads(0, 5_000_000, 2)).isEqualTo(2); // sample-data/ on this box
+        assertThat(LoadStage.loaderThreads(0, small, 8)).isEqualTo(8);
+        assertThat(LoadStage.loaderThreads(0, large, 2)).isEqualTo(1); // state scale on 2 cores: 2 / 2
+        assertThat(LoadStage.loaderThreads(0, large, 8)).isEqualTo(4);
+        assertThat(LoadStage.loaderThreads(0, large, 1)).isEqualTo(1); // never 0 threads
+        assertThat(LoadStage.loaderThreads(3, large, 2)).isEqualTo(3); // --pli.threads=3
+        assertThat(LoadStage.loaderThreads(1, 5_000_000, 8)).isEqualTo(1);
+    }
 }
