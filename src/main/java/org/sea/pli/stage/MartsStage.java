@@ -65,9 +65,11 @@ public final class MartsStage {
                     settings.improvedThreshold(),
                     settings.brightSpots(),
                     new EducatorPseudonym(settings.pseudonymKey()));
-            marts.write(
-                    load.models().all(),
-                    (mart, year, values) -> writers.get(mart).write(year, values));
+            try (QueuedMartSink queued =
+                    new QueuedMartSink((mart, year, values) -> writers.get(mart).write(year, values))) {
+                marts.write(load.models().all(), queued);
+                queued.finish();
+            }
             for (Map.Entry<String, MartWriter> w : writers.entrySet()) {
                 written.addAll(w.getValue().finish());
                 // a mart with no rows is still published, as an empty directory
