@@ -34,8 +34,8 @@ final class SmallRunCompilation {
     /** Any failure leaves compilation as it was. */
     private static void apply(Path inbox) {
         try {
-            if (bytes(inbox) > Inbox.SMALL_BYTES) {
-                return;
+            if (quickCompilerOnly() || bytes(inbox) > Inbox.SMALL_BYTES) {
+                return; // the README's command already says -XX:TieredStopAtLevel=1: no C2 to leave out
             }
             Path file = Files.createTempFile("pl-impact-c1-", ".json");
             try {
@@ -52,6 +52,14 @@ final class SmallRunCompilation {
         } catch (Exception | LinkageError e) {
             // only a speed-up
         }
+    }
+
+    /** Whether the JVM was started with the quick compiler only (no management server needed to ask). */
+    private static boolean quickCompilerOnly() {
+        String level = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                .getVMOption("TieredStopAtLevel")
+                .getValue();
+        return Integer.parseInt(level) <= 1;
     }
 
     private static long bytes(Path inbox) throws java.io.IOException {
