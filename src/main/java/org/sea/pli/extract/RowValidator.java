@@ -27,15 +27,22 @@ final class RowValidator {
     private final int[][] atLeastOne;
     private final long[] intMin;
     private final long[] intMax;
-    private final Set<RowKey> keys = new HashSet<>();
+    private final Set<RowKey> keys;
 
     /**
      * @param recordIndex for each schema column, its field position in the file, or -1 when the
      *                    (optional) column is absent
      * @param fieldCount  number of fields of the header
+     * @param expectedRows about how many rows the file holds (sizes the duplicate-key set; only a hint)
      */
     RowValidator(
-            ExtractSchema schema, int[] recordIndex, int fieldCount, Set<String> rubric, ActivityCatalog activities) {
+            ExtractSchema schema,
+            int[] recordIndex,
+            int fieldCount,
+            Set<String> rubric,
+            ActivityCatalog activities,
+            int expectedRows) {
+        this.keys = new HashSet<>(Math.max(16, (int) (expectedRows / 0.75f) + 1));
         this.schema = schema;
         this.columns = schema.columns();
         this.recordIndex = recordIndex;
@@ -86,13 +93,13 @@ final class RowValidator {
             return RowReason.OUT_OF_RANGE;
         }
         RowKey key = key(row);
-        if (keys.contains(key)) {
+        if (!keys.add(key)) { // one lookup for the usual, accepted row
             return RowReason.DUPLICATE_KEY;
         }
         if (activityColumn >= 0 && !activities.exists(row.schoolYear(schoolYearColumn), row.text(activityColumn))) {
+            keys.remove(key); // only accepted rows claim their key (a later row with it is not a duplicate)
             return RowReason.UNKNOWN_ACTIVITY;
         }
-        keys.add(key);
         return null;
     }
 
