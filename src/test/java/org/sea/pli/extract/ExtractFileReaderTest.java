@@ -286,4 +286,29 @@ class ExtractFileReaderTest {
         assertThat(r.acceptedYears()).containsExactly(2024, 2025);
         assertThat(r.rowsAccepted()).isEqualTo(4);
     }
+
+    /**
+     * §2: only an accepted row claims its key. artifact_ratings' key (school_year, artifact_id,
+     * dimension, rater_id) leaves activity_id out, so a row with an unknown activity and a later
+     * row with the same key can both occur: the first is unknown_activity, the second accepted, a
+     * third with that key a duplicate_key — and duplicate_key wins over unknown_activity.
+     */
+    @Test
+    void onlyAcceptedRowsClaimTheirKey() throws IOException {
+        StringBuilder csv = new StringBuilder(
+                "artifact_id,educator_id,activity_id,school_year,artifact_type,phase,rated_on,rater_id,dimension,score\n");
+        for (int i = 0; i < 40; i++) { // 40 good rows keep the rejects under the 5% file threshold
+            csv.append("art-").append(i).append(",e-1,a-1,2025-26,lesson_plan,baseline,2025-09-01,r-1,engagement,3\n");
+        }
+        csv.append("art-x,e-1,a-9,2025-26,lesson_plan,baseline,2025-09-01,r-1,engagement,3\n"); // unknown_activity
+        csv.append(
+                "art-x,e-1,a-1,2025-26,lesson_plan,baseline,2025-09-01,r-1,engagement,4\n"); // accepted: claims the key
+        csv.append("art-x,e-1,a-9,2025-26,lesson_plan,baseline,2025-09-01,r-1,engagement,2\n"); // duplicate_key, not
+        // unknown_activity
+        inbox.write("lea-1/artifact_ratings_2026-06-30.csv", csv.toString());
+        FileResult r = read("lea-1/artifact_ratings_2026-06-30.csv");
+        assertThat(r.rowsAccepted()).isEqualTo(41); // 40 + the second art-x row
+        assertThat(r.reasons())
+                .containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("unknown_activity", 1L, "duplicate_key", 1L)));
+    }
 }
