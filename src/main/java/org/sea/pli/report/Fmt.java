@@ -13,30 +13,62 @@ final class Fmt {
 
     private Fmt() {}
 
+    /*
+     * The numbers are written without String.format (issue 14: its format parsing was a third of an
+     * LEA page's drawing at state scale), to exactly the strings it gave with Locale.ROOT — "%,d"
+     * and "%.Nf" (half-up on the shortest decimal form of the double, the sign kept) — which
+     * FmtTest checks against String.format itself.
+     */
+
     static String count(Number n) {
-        return n == null ? NONE : String.format(Locale.ROOT, "%,d", n.longValue());
+        return n == null ? NONE : grouped(Long.toString(n.longValue()));
     }
 
     static String dec(Double d, int places) {
-        return d == null || d.isNaN() ? NONE : String.format(Locale.ROOT, "%." + places + "f", d);
+        if (d == null || d.isNaN()) {
+            return NONE;
+        }
+        if (d.isInfinite()) {
+            return String.format(Locale.ROOT, "%." + places + "f", d); // never in a mart; kept as it was
+        }
+        BigDecimal rounded = new BigDecimal(Double.toString(d)).setScale(places, RoundingMode.HALF_UP);
+        String text = rounded.toPlainString();
+        boolean negative = d < 0 || (d == 0 && 1 / d < 0); // -0.0 too
+        return negative && rounded.signum() == 0 ? "-" + text : text;
     }
 
     static String pct(Double d) {
-        return d == null || d.isNaN() ? NONE : String.format(Locale.ROOT, "%.1f%%", d * 100);
+        return d == null || d.isNaN() ? NONE : dec(d * 100, 1) + "%";
     }
 
     static String usd(BigDecimal v) {
         return v == null
                 ? NONE
                 : "$"
-                        + String.format(
-                                Locale.ROOT,
-                                "%,d",
-                                v.setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact());
+                        + grouped(v.setScale(0, RoundingMode.HALF_EVEN)
+                                .toBigIntegerExact()
+                                .toString());
     }
 
     static String usd(Double d) {
         return d == null || d.isNaN() || d.isInfinite() ? NONE : usd(BigDecimal.valueOf(d));
+    }
+
+    /** An integer's digits with ',' between groups of three ("%,d" in Locale.ROOT). */
+    private static String grouped(String integer) {
+        int first = integer.startsWith("-") ? 1 : 0;
+        int digits = integer.length() - first;
+        if (digits <= 3) {
+            return integer;
+        }
+        StringBuilder sb = new StringBuilder(integer.length() + digits / 3);
+        sb.append(integer, 0, first);
+        int lead = digits % 3 == 0 ? 3 : digits % 3;
+        sb.append(integer, first, first + lead);
+        for (int i = first + lead; i < integer.length(); i += 3) {
+            sb.append(',').append(integer, i, i + 3);
+        }
+        return sb.toString();
     }
 
     /** Counts by reason as {@code reason: n, reason: n} in map order; null for none. */
