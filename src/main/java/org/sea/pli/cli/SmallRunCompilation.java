@@ -3,7 +3,6 @@ package org.sea.pli.cli;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import javax.management.ObjectName;
 import org.sea.pli.extract.Inbox;
 
@@ -34,7 +33,7 @@ final class SmallRunCompilation {
     /** Any failure leaves compilation as it was. */
     private static void apply(Path inbox) {
         try {
-            if (quickCompilerOnly() || bytes(inbox) > Inbox.SMALL_BYTES) {
+            if (quickCompilerOnly() || !Inbox.isSmall(inbox)) {
                 return; // the README's command already says -XX:TieredStopAtLevel=1: no C2 to leave out
             }
             Path file = Files.createTempFile("pl-impact-c1-", ".json");
@@ -54,19 +53,9 @@ final class SmallRunCompilation {
         }
     }
 
-    /** Whether the JVM was started with the quick compiler only (no management server needed to ask). */
+    /** Whether the JVM was started with the quick compiler only ({@code -XX:TieredStopAtLevel=1}). */
     private static boolean quickCompilerOnly() {
-        String level = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
-                .getVMOption("TieredStopAtLevel")
-                .getValue();
-        return Integer.parseInt(level) <= 1;
-    }
-
-    private static long bytes(Path inbox) throws java.io.IOException {
-        try (Stream<Path> files = Files.walk(inbox)) {
-            return files.filter(Files::isRegularFile)
-                    .mapToLong(p -> p.toFile().length())
-                    .sum();
-        }
+        String level = JvmOptions.value("TieredStopAtLevel");
+        return level != null && Integer.parseInt(level) <= 1;
     }
 }

@@ -58,14 +58,7 @@ final class StartupClasses {
 
     /** Whether the JVM was started with pl-impact's class-data-sharing archive ({@code -XX:SharedArchiveFile}). */
     private static boolean sharedArchiveInUse() {
-        try {
-            String archive = java.lang.management.ManagementFactory.getPlatformMXBean(
-                            com.sun.management.HotSpotDiagnosticMXBean.class)
-                    .getVMOption("SharedArchiveFile")
-                    .getValue();
-            return archive != null && !archive.isEmpty();
-        } catch (RuntimeException | LinkageError e) {
-            return false;
-        }
+        String archive = JvmOptions.value("SharedArchiveFile");
+        return archive != null && !archive.isEmpty();
     }
 }

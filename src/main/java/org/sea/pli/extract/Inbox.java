@@ -35,15 +35,24 @@ public record Inbox(Path root, StateRegistry state, List<InboxFile> files) {
      */
     public static final long SMALL_BYTES = 64L << 20;
 
-    /** The bytes of the files read (the ignored ones too); a file that cannot be measured counts 0. */
-    public long bytes() {
-        long total = 0;
-        for (InboxFile f : files) {
-            if (f.path() != null) {
-                total += f.path().toFile().length(); // 0 when missing: only a size class is wanted
+    /**
+     * Whether the regular files under {@code root} (state files included) add up to at most
+     * {@link #SMALL_BYTES}; an inbox that cannot be walked is not small. Only a size class: it
+     * decides speed settings, never what a run reads or writes.
+     */
+    public static boolean isSmall(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            long total = 0;
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                total += Files.isRegularFile(p) ? p.toFile().length() : 0;
+                if (total > SMALL_BYTES) {
+                    return false;
+                }
             }
+            return true;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
         }
-        return total;
     }
 
     public static Inbox scan(Path root, LocalDate asOf) {

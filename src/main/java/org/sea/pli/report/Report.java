@@ -9,12 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.thymeleaf.TemplateEngine;
@@ -83,8 +79,8 @@ public final class Report {
      * Every page, by path relative to the report directory: {@code index.html}, then {@code lea/<id>.html} by id.
      * Pages are drawn on every core (issue 14: the report was a third of a sample run and 18 s of a
      * state run on one thread); they share nothing but the read-only marts and the thread-safe
-     * template engine, and are collected in this fixed order, so the bytes never depend on the
-     * thread count.
+     * template engine, and the stream keeps their order, so the bytes never depend on the thread
+     * count. A failed drawing's exception reaches the caller as it was thrown.
      */
     Map<String, String> render(ReportMarts marts, Run run) {
         List<String> leas = marts.leas();
@@ -92,18 +88,17 @@ public final class Report {
         Map<String, List<CohortImpactRow>> cohorts = ReportMarts.byLea(marts.cohortImpact(), CohortImpactRow::leaId);
         Map<String, List<SubmissionStatusRow>> submissions =
                 ReportMarts.byLea(marts.submissionStatus(), SubmissionStatusRow::leaId);
-        Map<String, Callable<String>> drawings = new LinkedHashMap<>();
-        drawings.put(
-                STATE_PAGE,
-                () -> { // the longest page first, so that it never finishes last alone
-                    Context state = context(run);
-                    new StatePage(marts, leas).addTo(state, run.asOf());
-                    return engine.process("state", state);
-                });
-        for (String lea : leas) {
-            if (hasPage(lea)) {
-                drawings.put(leaPage(lea), () -> {
+        List<String> pageLeas = leas.stream().filter(Report::hasPage).toList();
+        // page 0 is the state page, page i the LEA page of pageLeas[i - 1]
+        List<String> html = IntStream.rangeClosed(0, pageLeas.size())
+                .parallel()
+                .mapToObj(i -> {
                     Context page = context(run);
+                    if (i == 0) {
+                        new StatePage(marts, leas).addTo(page, run.asOf());
+                        return engine.process("state", page);
+                    }
+                    String lea = pageLeas.get(i - 1);
                     new LeaPage(
                                     lea,
                                     files.getOrDefault(lea, List.of()),
@@ -112,44 +107,14 @@ public final class Report {
                                     marts.evidenceCoverage())
                             .addTo(page);
                     return engine.process("lea", page);
-                });
-            }
+                })
+                .toList();
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put(STATE_PAGE, html.get(0));
+        for (int i = 0; i < pageLeas.size(); i++) {
+            pages.put(leaPage(pageLeas.get(i)), html.get(i + 1));
         }
-        int threads = Math.max(1, Math.min(drawings.size(), Runtime.getRuntime().availableProcessors()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "report-page");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Map<String, Future<String>> drawn = new LinkedHashMap<>();
-            drawings.forEach((path, drawing) -> drawn.put(path, pool.submit(drawing)));
-            Map<String, String> pages = new LinkedHashMap<>();
-            for (Map.Entry<String, Future<String>> page : drawn.entrySet()) {
-                pages.put(page.getKey(), finished(page.getValue()));
-            }
-            return pages;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** A drawn page, or its drawing's failure rethrown on this thread. */
-    private static String finished(Future<String> page) {
-        try {
-            return page.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while drawing the report", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return pages;
     }
 
     static boolean hasPage(String lea) {

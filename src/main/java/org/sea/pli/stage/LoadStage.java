@@ -69,17 +69,17 @@ public final class LoadStage {
 
     /**
      * LEAs loaded in parallel: {@code configured} when set (above 0); otherwise every core for a
-     * {@linkplain Inbox#SMALL_BYTES small} inbox, whose memory never matters, and half the cores for
+     * {@linkplain Inbox#isSmall small} inbox, whose memory never matters, and half the cores for
      * a larger one, the other half going to the garbage collector and ZSTD: measured at state scale
      * on 2 cores, one loader thread was as fast as two and kept peak RSS under 2 GiB, two peaked at
      * 3.2 GiB. On the sample inbox two threads took the load from 0.8 s to 0.5 s. Never changes a
      * byte of output (§6).
      */
-    public static int loaderThreads(int configured, long inboxBytes, int cores) {
+    public static int loaderThreads(int configured, boolean smallInbox, int cores) {
         if (configured > 0) {
             return configured;
         }
-        return inboxBytes <= Inbox.SMALL_BYTES ? Math.max(1, cores) : Math.max(1, cores / 2);
+        return smallInbox ? Math.max(1, cores) : Math.max(1, cores / 2);
     }
 
     private final Request request;
@@ -240,7 +240,9 @@ public final class LoadStage {
         List<FileOutcome> outcomes = new ArrayList<>();
         AtomicInteger resumed = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(loaderThreads(
-                request.threads(), inbox.bytes(), Runtime.getRuntime().availableProcessors()));
+                request.threads(),
+                Inbox.isSmall(request.inbox()),
+                Runtime.getRuntime().availableProcessors()));
         // An LEA's checkpoint is written on its own thread while the next LEA loads (issue 14:
         // serializing the models was 4 s of a 28 s state load on the loader thread). A checkpoint
         // only lets a restart skip a finished LEA, so one not yet written when the process dies

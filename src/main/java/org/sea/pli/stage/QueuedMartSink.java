@@ -35,9 +35,7 @@ final class QueuedMartSink implements MartSink, AutoCloseable {
     private void drain(MartSink target) {
         try {
             for (Row r = queue.take(); r != END; r = queue.take()) {
-                if (failure == null) {
-                    target.row(r.mart(), r.schoolYear(), r.values());
-                }
+                target.row(r.mart(), r.schoolYear(), r.values());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

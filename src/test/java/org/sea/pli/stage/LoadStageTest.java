@@ -111,14 +111,27 @@ class LoadStageTest {
     /** Issue 14: a small inbox loads on every core, a large one on half; a configured count always wins. */
     @Test
     void loaderThreadsFollowTheInboxSizeUnlessConfigured() {
-        long small = org.sea.pli.extract.Inbox.SMALL_BYTES; // 64 MiB: still small
-        long large = small + 1;
-        assertThat(LoadStage.loaderThreads(0, 5_000_000, 2)).isEqualTo(2); // sample-data/ on this box
-        assertThat(LoadStage.loaderThreads(0, small, 8)).isEqualTo(8);
-        assertThat(LoadStage.loaderThreads(0, large, 2)).isEqualTo(1); // state scale on 2 cores: 2 / 2
-        assertThat(LoadStage.loaderThreads(0, large, 8)).isEqualTo(4);
-        assertThat(LoadStage.loaderThreads(0, large, 1)).isEqualTo(1); // never 0 threads
-        assertThat(LoadStage.loaderThreads(3, large, 2)).isEqualTo(3); // --pli.threads=3
-        assertThat(LoadStage.loaderThreads(1, 5_000_000, 8)).isEqualTo(1);
+        assertThat(LoadStage.loaderThreads(0, true, 2)).isEqualTo(2); // sample-data/ on this box
+        assertThat(LoadStage.loaderThreads(0, true, 8)).isEqualTo(8);
+        assertThat(LoadStage.loaderThreads(0, false, 2)).isEqualTo(1); // state scale on 2 cores: 2 / 2
+        assertThat(LoadStage.loaderThreads(0, false, 8)).isEqualTo(4);
+        assertThat(LoadStage.loaderThreads(0, false, 1)).isEqualTo(1); // never 0 threads
+        assertThat(LoadStage.loaderThreads(3, false, 2)).isEqualTo(3); // --pli.threads=3
+        assertThat(LoadStage.loaderThreads(1, true, 8)).isEqualTo(1);
+    }
+
+    /** The size class behind it: sample-data/ (about 5 MB) is small; a file over 64 MiB is not. */
+    @Test
+    void sampleDataIsASmallInboxAndOneLargeFileMakesALargeOne() throws Exception {
+        assertThat(org.sea.pli.extract.Inbox.isSmall(SAMPLE)).isTrue();
+        java.nio.file.Path large = tmp.resolve("large");
+        java.nio.file.Files.createDirectories(large.resolve("lea-1"));
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(
+                large.resolve("lea-1/attendance_2026-06-30.csv").toFile(), "rw")) {
+            f.setLength(org.sea.pli.extract.Inbox.SMALL_BYTES + 1); // sparse: no disk used
+        }
+        assertThat(org.sea.pli.extract.Inbox.isSmall(large)).isFalse();
+        assertThat(org.sea.pli.extract.Inbox.isSmall(tmp.resolve("no-such-inbox")))
+                .isFalse();
     }
 }
