@@ -1,66 +1,99 @@
 package org.sea.pli.mart;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.sea.pli.model.LeaYear;
+import org.sea.pli.parquet.MartSchema;
 
 /**
- * Mart {@code bright_spots} (SPEC §5.6): the school year's unsuppressed {@code cohort_impact} rows
- * with enough practice pairs, ranked on the shrunk change of §4.6. It reads the rows
- * {@link CohortImpactMart} kept for the year, at {@link #endYear}, after cohort_impact's own endYear
- * has fitted the year's shrinkage ({@link MartCatalog} lists it after cohort_impact).
+ * Mart {@code bright_spots} (SPEC §5.6): the school year's published {@code cohort_impact} rows with
+ * enough practice pairs, ranked on the shrunk change of §4.6. It ranks the rows as the disclosure
+ * step leaves them (§5.12 step 3), so a cohort withheld there — for its own size or so that another
+ * cannot be worked out — is never a bright spot; every value it shows is a published cohort value.
  */
-public final class BrightSpotsMart extends SchemaYearMart {
+public final class BrightSpotsMart implements Mart {
 
     public static final String NAME = "bright_spots";
 
-    private final CohortImpactMart cohorts;
+    private final MartRow shape = new MartRow(MartSchema.load(NAME));
+    private final MartSchema cohorts = MartSchema.load(CohortImpactMart.NAME);
+    private final MartSettings settings;
 
-    public BrightSpotsMart(MartSettings settings, CohortImpactMart cohorts) {
-        super(NAME, settings);
-        this.cohorts = cohorts;
+    public BrightSpotsMart(MartSettings settings) {
+        this.settings = settings;
     }
 
     @Override
-    public void lea(LeaYear ly, String partition, MartSink sink) {}
+    public String name() {
+        return NAME;
+    }
 
-    @Override
-    public void endYear(int schoolYear, String partition, MartSink sink) throws IOException {
-        List<CohortImpactMart.CohortRow> eligible = new ArrayList<>();
-        for (CohortImpactMart.CohortRow c : cohorts.yearRows()) {
-            if (!c.suppressed() && c.impact().nPracticePairs >= settings.minCellSize()) {
+    /** A published cohort_impact row, read by column name. */
+    private final class Cohort {
+        final Object[] values;
+
+        Cohort(Object[] values) {
+            this.values = values;
+        }
+
+        Object get(String column) {
+            return values[cohorts.index(column)];
+        }
+
+        String text(String column) {
+            return (String) get(column);
+        }
+
+        Double number(String column) {
+            return (Double) get(column);
+        }
+    }
+
+    /**
+     * The bright_spots rows of one school year, best first, from that year's cohort_impact rows as
+     * published (suppression applied), in any order.
+     */
+    public List<Object[]> rank(List<Object[]> publishedCohortRows) {
+        List<Cohort> eligible = new ArrayList<>();
+        for (Object[] values : publishedCohortRows) {
+            Cohort c = new Cohort(values);
+            Integer pairs = (Integer) c.get("n_practice_pairs");
+            if (!Boolean.TRUE.equals(c.get("suppressed")) && pairs != null && pairs >= settings.minCellSize()) {
                 eligible.add(c);
             }
         }
         // §5.6: the shrunk change first (a lucky small cohort does not lead), then the raw mean, then keys
         // (null only under a min-cell-size below 2: such rows come last)
         Comparator<BigDecimal> descending = Comparator.nullsLast(Comparator.reverseOrder());
-        eligible.sort(Comparator.comparing((CohortImpactMart.CohortRow c) -> rounded(c.shrunk()), descending)
-                .thenComparing(c -> rounded(c.impact().practiceChangeMean()), descending)
-                .thenComparing(CohortImpactMart.CohortRow::leaId)
-                .thenComparing(CohortImpactMart.CohortRow::cohortId)
-                .thenComparing(CohortImpactMart.CohortRow::plModel));
+        eligible.sort(Comparator.comparing((Cohort c) -> rounded(c.number("practice_change_shrunk")), descending)
+                .thenComparing(c -> rounded(c.number("practice_change_mean")), descending)
+                .thenComparing(c -> c.text("lea_id"))
+                .thenComparing(c -> c.text("cohort_id"))
+                .thenComparing(c -> c.text("pl_model")));
+        List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < Math.min(settings.brightSpots(), eligible.size()); i++) {
-            CohortImpactMart.CohortRow c = eligible.get(i);
+            Cohort c = eligible.get(i);
             Object[] r = shape.empty();
             shape.set(r, "rank", i + 1);
-            shape.set(r, "lea_id", c.leaId());
-            shape.set(r, "cohort_id", c.cohortId());
-            shape.set(r, "pl_model", c.plModel());
-            shape.set(r, "n_practice_pairs", c.impact().nPracticePairs);
-            shape.set(r, "practice_change_mean", c.impact().practiceChangeMean());
-            shape.set(r, "practice_change_ci_low", c.impact().practiceChangeCi(-1));
-            shape.set(r, "practice_change_ci_high", c.impact().practiceChangeCi(1));
-            shape.set(r, "practice_change_shrunk", c.shrunk());
-            shape.set(r, "effect_size", c.impact().effectSize());
-            shape.set(r, "improved_rate", c.impact().improvedRate());
-            shape.set(r, "cost_per_improved", c.costPerImproved());
-            sink.row(NAME, partition, r);
+            for (String column : List.of(
+                    "lea_id",
+                    "cohort_id",
+                    "pl_model",
+                    "n_practice_pairs",
+                    "practice_change_mean",
+                    "practice_change_ci_low",
+                    "practice_change_ci_high",
+                    "practice_change_shrunk",
+                    "effect_size",
+                    "improved_rate",
+                    "cost_per_improved")) {
+                shape.set(r, column, c.get(column));
+            }
+            rows.add(r);
         }
+        return rows;
     }
 
     /** §5.6 ranks on values rounded to 9 decimal places, so float noise never reorders ties. */

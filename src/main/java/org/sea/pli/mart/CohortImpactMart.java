@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,46 +21,24 @@ import org.sea.pli.model.Sample;
 /**
  * Mart {@code cohort_impact} (SPEC §5.2): one row per (lea_id, cohort_id, pl_model) of a school
  * year. The shrunk change of §4.6 needs every cohort group of the year, so the year's rows (one
- * per cohort group: small) are held until {@link #endYear} and written there; they stay available
- * to {@link BrightSpotsMart}, which ranks them (§5.6) in its own endYear, called after this one.
+ * per cohort group: small) are held until {@link #endYear} and written there. Rows leave here
+ * whole: suppression (§5, §5.12) is the disclosure step's, which decides on the counts.
  */
 public final class CohortImpactMart extends SchemaYearMart {
 
     public static final String NAME = "cohort_impact";
 
-    /** A cohort_impact row as bright_spots needs it; {@code shrunk} is §4.6's practice_change_shrunk. */
-    public record CohortRow(
-            String leaId,
-            String cohortId,
-            String plModel,
-            GroupImpact impact,
-            Double costPerImproved,
-            boolean suppressed,
-            Double shrunk) {}
-
-    /** A row of the year, unsuppressed until the year's shrinkage is known. */
-    private record Pending(CohortRow cohort, Object[] values, boolean studentSuppressed) {}
+    /** A row of the year, waiting for the year's shrinkage (§4.6). */
+    private record Pending(GroupImpact impact, Object[] values) {}
 
     private final List<Pending> pending = new ArrayList<>();
-    private final List<CohortRow> year = new ArrayList<>();
-    private String yearPartition;
 
     public CohortImpactMart(MartSettings settings) {
         super(NAME, settings);
     }
 
-    /** The rows of the school year just ended (after {@link #endYear}), in key order. */
-    public List<CohortRow> yearRows() {
-        return Collections.unmodifiableList(year);
-    }
-
     @Override
     public void lea(LeaYear ly, String partition, MartSink sink) throws IOException {
-        if (!partition.equals(yearPartition)) { // kept until the next year starts: bright_spots reads them at endYear
-            year.clear();
-            pending.clear();
-            yearPartition = partition;
-        }
         Map<String, List<EducatorUnit>> groups = new LinkedHashMap<>(); // units come sorted by cohort, model
         for (EducatorUnit u : ly.units()) {
             groups.computeIfAbsent(u.cohortId() + '\u0001' + u.plModel(), k -> new ArrayList<>())
@@ -97,7 +74,6 @@ public final class CohortImpactMart extends SchemaYearMart {
             for (String a : activities) {
                 cost = cost.add(fundingByActivity.getOrDefault(a, BigDecimal.ZERO));
             }
-            Double costPerImproved = Sample.ratio(cost.doubleValue(), impact.nImproved);
             Object[] r = shape.empty();
             shape.set(r, "lea_id", ly.leaId());
             shape.set(r, "cohort_id", first.cohortId());
@@ -117,7 +93,7 @@ public final class CohortImpactMart extends SchemaYearMart {
                     "student_growth_z_diff",
                     growthMean == null || comparisonMean == null ? null : growthMean - comparisonMean);
             shape.set(r, "cost_per_attended", Sample.ratio(cost.doubleValue(), impact.nAttended));
-            shape.set(r, "cost_per_improved", costPerImproved);
+            shape.set(r, "cost_per_improved", Sample.ratio(cost.doubleValue(), impact.nImproved));
             shape.set(r, "practice_change_ci_low", impact.practiceChangeCi(-1));
             shape.set(r, "practice_change_ci_high", impact.practiceChangeCi(1));
             // §4.5: the group's units with student_growth_z against the non-participants with one
@@ -125,53 +101,28 @@ public final class CohortImpactMart extends SchemaYearMart {
             shape.set(r, "student_growth_z_diff_ci_high", Sample.differenceCi(growthZ, comparison, 1));
             shape.set(r, "baseline_es", baseline.effectSize());
             shape.set(r, "baseline_equivalence", baseline.category());
-            boolean suppressed = settings.suppressed(impact.nEducators);
-            boolean studentSuppressed = suppressed || settings.suppressed(nStudents);
-            shape.set(r, "suppressed", suppressed);
-            shape.set(r, "student_suppressed", studentSuppressed);
-            pending.add(new Pending(
-                    new CohortRow(
-                            ly.leaId(), first.cohortId(), first.plModel(), impact, costPerImproved, suppressed, null),
-                    r,
-                    studentSuppressed));
+            pending.add(new Pending(impact, r));
         }
     }
 
     /**
-     * §4.6 over every cohort group of the year, suppressed ones included (in key order, the order
-     * the rows were kept in), then each row is suppressed (§5) and written in key order.
+     * §4.6 over every cohort group of the year, small ones included (in key order, the order the
+     * rows were kept in), then the rows are written in key order.
      */
     @Override
     public void endYear(int schoolYear, String partition, MartSink sink) throws IOException {
         List<CohortShrinkage.Group> groups = new ArrayList<>(pending.size());
         for (Pending p : pending) {
-            GroupImpact impact = p.cohort().impact();
+            GroupImpact impact = p.impact();
             groups.add(new CohortShrinkage.Group(
                     impact.nPracticePairs, impact.practiceChangeMean(), impact.practiceChangeSd()));
         }
         CohortShrinkage shrinkage = CohortShrinkage.fit(groups);
-        year.clear();
         for (int i = 0; i < pending.size(); i++) {
-            Pending p = pending.get(i);
-            Object[] r = p.values();
+            Object[] r = pending.get(i).values();
             shape.set(r, "practice_change_shrunk", shrinkage.shrunk(i));
             shape.set(r, "shrinkage", shrinkage.shrinkage(i));
-            if (p.cohort().suppressed()) {
-                shape.suppress(r, "educator");
-            }
-            if (p.studentSuppressed()) {
-                shape.suppress(r, "student");
-            }
             sink.row(NAME, partition, r);
-            CohortRow c = p.cohort();
-            year.add(new CohortRow(
-                    c.leaId(),
-                    c.cohortId(),
-                    c.plModel(),
-                    c.impact(),
-                    c.costPerImproved(),
-                    c.suppressed(),
-                    shrinkage.shrunk(i)));
         }
         pending.clear();
     }

@@ -40,6 +40,10 @@ public final class ImpactMarts {
      */
     static final int LEA_YEARS_AHEAD = 2;
 
+    public MartSettings settings() {
+        return settings;
+    }
+
     public void write(List<LeaModel> leas, MartSink sink) throws IOException {
         List<YearMart> marts = MartCatalog.yearMarts(settings);
         GrowthStandardization growth = GrowthStandardization.of(leas);
@@ -70,6 +74,7 @@ public final class ImpactMarts {
                 for (YearMart mart : marts) {
                     mart.endYear(year, partition, sink);
                 }
+                sink.endOfYear(partition);
             }
         } finally {
             builder.shutdownNow();

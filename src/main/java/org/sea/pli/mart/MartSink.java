@@ -7,4 +7,10 @@ import java.io.IOException;
 public interface MartSink {
 
     void row(String mart, String schoolYear, Object[] values) throws IOException;
+
+    /**
+     * Every row of school year {@code schoolYear} has been given. A sink that must see a whole
+     * year before it can pass its rows on (the disclosure step, §5.12) acts here.
+     */
+    default void endOfYear(String schoolYear) throws IOException {}
 }

@@ -63,11 +63,6 @@ public final class ModelComparisonMart extends SchemaYearMart {
             ImpactColumns.set(shape, r, m.impact);
             shape.set(r, "practice_change_ci_low", m.impact.practiceChangeCi(-1));
             shape.set(r, "practice_change_ci_high", m.impact.practiceChangeCi(1));
-            boolean suppressed = settings.suppressed(m.impact.nEducators);
-            shape.set(r, "suppressed", suppressed);
-            if (suppressed) {
-                shape.suppress(r, "educator");
-            }
             sink.row(NAME, partition, r);
         }
         models.clear();

@@ -121,11 +121,6 @@ public final class PracticeByDesignMart extends SchemaYearMart {
         double cost = l.cost.doubleValue();
         shape.set(r, "allocated_cost_usd", cost);
         shape.set(r, "cost_per_improved", Sample.ratio(cost, l.improved));
-        boolean suppressed = settings.suppressed(l.educators);
-        shape.set(r, "suppressed", suppressed);
-        if (suppressed) {
-            shape.suppress(r, "educator");
-        }
         return r;
     }
 }

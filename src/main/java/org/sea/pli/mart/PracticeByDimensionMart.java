@@ -65,11 +65,6 @@ public final class PracticeByDimensionMart extends SchemaYearMart {
                 shape.set(r, "practice_change_ci_low", c.change.ci(-1));
                 shape.set(r, "practice_change_ci_high", c.change.ci(1));
                 shape.set(r, "effect_size", c.change.effectSize());
-                boolean suppressed = settings.suppressed(c.change.size());
-                shape.set(r, "suppressed", suppressed);
-                if (suppressed) {
-                    shape.suppress(r, "educator");
-                }
                 sink.row(NAME, partition, r);
             }
         }

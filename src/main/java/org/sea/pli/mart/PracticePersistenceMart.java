@@ -84,11 +84,6 @@ public final class PracticePersistenceMart extends SchemaYearMart {
                 shape.set(r, "retained_change_ci_high", c.retained.ci(1));
                 shape.set(r, "fade_mean", c.fade.mean());
                 shape.set(r, "persistence_ratio", Math.abs(change) < ZERO_CHANGE ? null : retained / change);
-                boolean suppressed = settings.suppressed(c.retained.size());
-                shape.set(r, "suppressed", suppressed);
-                if (suppressed) {
-                    shape.suppress(r, "educator");
-                }
                 sink.row(NAME, partition, r);
             }
         }

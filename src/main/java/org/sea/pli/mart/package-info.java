@@ -1,7 +1,7 @@
 /**
  * The marts of SPEC §5: how each mart's rows are computed from the {@code model} units, in key
- * order, with suppression (†/‡) taken from the schema files, the {@code educator_key} pseudonym
- * (§5.1) and the load report (§5.7).
+ * order, whole (suppression is the {@code disclosure} step's, §5.12), the {@code educator_key}
+ * pseudonym (§5.1) and the load report (§5.7).
  *
  * <p>May depend on {@code model}, {@code extract} and {@code parquet} (mart schemas).
  * Never on {@code run}, {@code report} or Spring, and on {@code storage} only for its SHA-256

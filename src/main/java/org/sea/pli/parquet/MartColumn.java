@@ -8,10 +8,17 @@ import java.util.Objects;
  * @param suppression {@code null}, {@code "educator"} (SPEC §5 †) or {@code "student"} (SPEC §5 ‡)
  */
 public record MartColumn(String name, MartType type, String suppression, String description) {
+
+    /** The suppression of a column null when its row's educator count is small (†). */
+    public static final String EDUCATOR = "educator";
+
+    /** The suppression of a column null when its row's student count is small (‡). */
+    public static final String STUDENT = "student";
+
     public MartColumn {
         Objects.requireNonNull(name, "column name");
         Objects.requireNonNull(type, "column type of " + name);
-        if (suppression != null && !suppression.equals("educator") && !suppression.equals("student")) {
+        if (suppression != null && !suppression.equals(EDUCATOR) && !suppression.equals(STUDENT)) {
             throw new IllegalArgumentException("column " + name
                     + ": suppression must be \"educator\", \"student\" or absent, not '" + suppression + "'");
         }

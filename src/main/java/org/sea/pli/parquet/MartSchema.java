@@ -79,6 +79,14 @@ public record MartSchema(String name, String partitionedBy, List<String> key, Li
 
     /** Reads {@code schemas/marts/<mart>.json} from the classpath. */
     public static MartSchema load(String mart) {
+        return fromJson(mart, json(mart), "schemas/marts/" + mart + ".json");
+    }
+
+    /**
+     * The whole of {@code schemas/marts/<mart>.json} as JSON, for the parts of a mart's contract
+     * other readers own (its {@code disclosure} rule, §5.12).
+     */
+    public static JsonNode json(String mart) {
         if (mart == null || !NAME.matcher(mart).matches()) {
             throw new IllegalArgumentException("bad mart name '" + mart + "'");
         }
@@ -92,7 +100,7 @@ public record MartSchema(String name, String partitionedBy, List<String> key, Li
                 throw new IllegalArgumentException(
                         "no schema for mart '" + mart + "' (classpath resource " + resource + ")");
             }
-            return fromJson(mart, JSON.readTree(in), resource);
+            return JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);
         }

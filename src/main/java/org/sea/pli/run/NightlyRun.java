@@ -11,6 +11,7 @@ import org.sea.pli.ops.OpsSettings;
 import org.sea.pli.ops.Phase;
 import org.sea.pli.ops.RunSummary;
 import org.sea.pli.parquet.WrittenFile;
+import org.sea.pli.stage.DisclosureCheckStage;
 import org.sea.pli.stage.LoadResult;
 import org.sea.pli.stage.LoadStage;
 import org.sea.pli.stage.ManifestStage;
@@ -46,7 +47,8 @@ final class NightlyRun {
     private Duration launched;
 
     /** The phases the summary shows, in run order; those this JVM did not run show as skipped. */
-    static final List<String> PHASES = List.of("inbox listing", "load", "marts", "report", "manifest", "publish");
+    static final List<String> PHASES =
+            List.of("inbox listing", "load", "marts", "disclosure check", "report", "manifest", "publish");
     /** A row only large runs have: {@link HeapBetweenSteps}' collections after the load and the marts. */
     static final String HEAP_TRIM = "heap trims between steps";
     /** A row only restarts have: a skipped load's result restored from its checkpoints. */
@@ -88,6 +90,10 @@ final class NightlyRun {
                         settings.improvedThreshold(),
                         settings.brightSpots(),
                         request.pseudonymKey()));
+    }
+
+    DisclosureCheckStage disclosureCheckStage() {
+        return new DisclosureCheckStage(warehouse, runId, settings.minCellSize());
     }
 
     ReportStage reportStage() {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.sea.pli.disclosure.DisclosureCounts;
 import org.sea.pli.extract.FileOutcome;
 import org.sea.pli.extract.FileReason;
 import org.sea.pli.extract.StateRegistry;
@@ -132,7 +133,20 @@ public final class ManifestStage {
                 configuration,
                 inputs,
                 outputs,
+                disclosure(fs),
                 new RunManifest.Timing(started, finished));
+    }
+
+    /** §5.12 step 5: what the marts stage withheld, from the counts it left beside the marts. */
+    private DisclosureCounts disclosure(FileSystem fs) throws IOException {
+        Path counts = MartsStage.countsFile(warehouse, runId);
+        if (!fs.exists(counts)) {
+            throw new StageFailure("run " + runId + ": the marts stage left no disclosure counts (" + counts
+                    + "); the marts must be written again");
+        }
+        try (java.io.InputStream in = fs.open(counts)) {
+            return DisclosureCounts.fromBytes(in.readAllBytes());
+        }
     }
 
     /** Rows of a mart file from its footer (a restart may not have written it in this JVM). */

@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
+import org.sea.pli.disclosure.Disclosure;
+import org.sea.pli.disclosure.DisclosureCounts;
+import org.sea.pli.mart.BrightSpotsMart;
 import org.sea.pli.mart.EducatorPseudonym;
 import org.sea.pli.mart.ImpactMarts;
 import org.sea.pli.mart.LoadReportMart;
@@ -19,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The marts stage (SPEC §5): every mart as Parquet under {@code runs/<run_id>/marts/}, from what
- * the load returned. Returns the files written, with their row counts.
+ * the load returned, each row through the disclosure step (§5.12) on its way to its file. Returns
+ * the files written, with their row counts.
  */
 public final class MartsStage {
 
@@ -38,6 +43,11 @@ public final class MartsStage {
         this.settings = settings;
     }
 
+    /** Where the marts stage leaves the disclosure counts for the manifest (not a run output). */
+    public static Path countsFile(Warehouse warehouse, String runId) {
+        return new Path(LeaCheckpoints.workDir(warehouse, runId), "disclosure.json");
+    }
+
     /** Writes every mart; returns the files written, with the wall time it took. */
     public Timed<List<WrittenFile>> write(LoadResult load) throws Exception {
         long started = System.nanoTime();
@@ -45,21 +55,11 @@ public final class MartsStage {
         warehouse.fs().delete(martsDir, true); // a restart writes every mart again, identically
         Map<String, MartWriter> writers = new LinkedHashMap<>();
         List<WrittenFile> written = new ArrayList<>();
+        DisclosureCounts withheld;
         try {
             for (String mart : MartCatalog.NAMES) {
                 writers.put(mart, new MartWriter(warehouse.fs(), martsDir, MartSchema.load(mart)));
             }
-            MartWriter report = writers.get(LoadReportMart.NAME);
-            for (Object[] row : LoadReportMart.rows(load.outcomes())) {
-                report.write(null, row);
-            }
-            // §5.11: the registry's LEAs (with or without a folder), as-of and the load outcomes; no file read again
-            SubmissionStatusMart.Input submissions =
-                    new SubmissionStatusMart.Input(load.inbox().state().leas().keySet(), load.asOf(), load.outcomes());
-            new SubmissionStatusMart()
-                    .write(
-                            submissions,
-                            (mart, year, values) -> writers.get(mart).write(year, values));
             ImpactMarts marts = new ImpactMarts(
                     settings.minCellSize(),
                     settings.improvedThreshold(),
@@ -67,8 +67,22 @@ public final class MartsStage {
                     new EducatorPseudonym(settings.pseudonymKey()));
             try (QueuedMartSink queued =
                     new QueuedMartSink((mart, year, values) -> writers.get(mart).write(year, values))) {
-                marts.write(load.models().all(), queued);
+                // §5.12: every row passes the disclosure step on its way to its file
+                Disclosure disclosure =
+                        new Disclosure(settings.minCellSize(), new BrightSpotsMart(marts.settings()), queued);
+                for (Object[] row : LoadReportMart.rows(load.outcomes())) {
+                    disclosure.row(LoadReportMart.NAME, null, row);
+                }
+                // §5.11: the registry's LEAs (with or without a folder), as-of and the load outcomes; no file read
+                // again
+                new SubmissionStatusMart()
+                        .write(
+                                new SubmissionStatusMart.Input(
+                                        load.inbox().state().leas().keySet(), load.asOf(), load.outcomes()),
+                                disclosure);
+                marts.write(load.models().all(), disclosure);
                 queued.finish();
+                withheld = disclosure.counts();
             }
             for (Map.Entry<String, MartWriter> w : writers.entrySet()) {
                 written.addAll(w.getValue().finish());
@@ -79,6 +93,10 @@ public final class MartsStage {
             for (MartWriter w : writers.values()) {
                 w.close();
             }
+        }
+        // kept beside the marts for the manifest (§5.12 step 5), which a restart may write in another JVM
+        try (FSDataOutputStream out = warehouse.fs().create(countsFile(warehouse, runId), true)) {
+            out.write(withheld.toBytes());
         }
         long rows = written.stream().mapToLong(WrittenFile::rows).sum();
         log.info(

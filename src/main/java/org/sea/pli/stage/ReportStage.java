@@ -1,7 +1,10 @@
 package org.sea.pli.stage;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
+import org.sea.pli.disclosure.DisclosureCounts;
 import org.sea.pli.report.Report;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
@@ -30,12 +33,27 @@ public final class ReportStage {
         this.asOf = asOf;
     }
 
+    /** §5.12: rows withheld over every public mart, from the counts the marts stage left. */
+    private Report.Withheld withheld() throws IOException {
+        Path counts = MartsStage.countsFile(warehouse, runId);
+        if (!warehouse.fs().exists(counts)) {
+            return null;
+        }
+        try (InputStream in = warehouse.fs().open(counts)) {
+            DisclosureCounts c = DisclosureCounts.fromBytes(in.readAllBytes());
+            long rows = c.marts().values().stream()
+                    .mapToLong(m -> m.suppressedPrimary() + m.suppressedComplementary())
+                    .sum();
+            return new Report.Withheld(rows, c.minCellSize());
+        }
+    }
+
     /** Writes the report; returns its pages, relative to the report directory, with the time taken. */
     public Timed<List<String>> write() throws Exception {
         long started = System.nanoTime();
         Path dir = new Path(warehouse.runDir(runId), REPORT_DIR);
-        List<String> pages =
-                new Report().write(warehouse.fs(), warehouse.martsDir(runId), dir, new Report.Run(runId, asOf, null));
+        List<String> pages = new Report()
+                .write(warehouse.fs(), warehouse.martsDir(runId), dir, new Report.Run(runId, asOf, withheld()));
         log.info("run {}: wrote report {} ({} pages)", runId, new Path(dir, Report.STATE_PAGE), pages.size());
         return Timed.since(started, pages);
     }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.sea.pli.disclosure.DisclosureCounts;
 
 /**
  * {@code runs/<run_id>/manifest.json} (SPEC.md §6): exactly what went in and came out of a run.
@@ -19,6 +20,7 @@ import java.util.List;
  *
  * @param inputs  every input file considered, path relative to the inbox, sorted by path
  * @param outputs every output file, path relative to the run directory, sorted by path
+ * @param disclosure what §5.12 withheld per public mart; null in a manifest written before it existed
  */
 public record RunManifest(
         String runId,
@@ -28,6 +30,7 @@ public record RunManifest(
         Configuration configuration,
         List<Input> inputs,
         List<Output> outputs,
+        DisclosureCounts disclosure,
         Timing timing) {
 
     public static final String FILE = "manifest.json";
@@ -91,6 +94,9 @@ public record RunManifest(
                 n.putNull("rows");
             }
         }
+        if (disclosure != null) {
+            root.set("disclosure", disclosure.toJson());
+        }
         ObjectNode t = root.putObject("timing");
         t.put("started", timing.started().toString());
         t.put("finished", timing.finished().toString());
@@ -150,6 +156,7 @@ public record RunManifest(
                             text(c, "pseudonym_key_sha256")),
                     inputs,
                     outputs,
+                    root.hasNonNull("disclosure") ? DisclosureCounts.fromJson(root.get("disclosure")) : null,
                     new Timing(Instant.parse(text(timing, "started")), Instant.parse(text(timing, "finished"))));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException(e.getMessage());

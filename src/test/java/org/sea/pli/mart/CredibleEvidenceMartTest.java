@@ -257,9 +257,14 @@ class CredibleEvidenceMartTest {
 
     @Test
     void shrinkageDoesNotDependOnSuppressionAndOnePairHasNone() throws IOException {
-        // min-cell-size 2: A and B's students are shown; the fit is the same (it always includes A)
+        // min-cell-size 2: D (1 educator) is the only small coaching cohort of the year among four, so the
+        // smallest other, A (2 educators), is withheld with it (§5.12 step 1); B's students are shown.
+        // The fit is the same whatever is withheld (it always includes A): A's values read at min-cell-size 1.
         Marts marts = Marts.run(fixture(), 2);
-        Marts.Row a = marts.cohort("lea-1", "c-a", "coaching");
+        assertThat(marts.cohort("lea-1", "c-a", "coaching").get("suppressed")).isEqualTo(true);
+        assertThat(marts.cohort("lea-1", "c-a", "coaching").get("practice_change_shrunk"))
+                .isNull();
+        Marts.Row a = Marts.run(fixture(), 1).cohort("lea-1", "c-a", "coaching");
         assertThat((Double) a.get("practice_change_shrunk"))
                 .isCloseTo(0.8 - 1.3 * 526 / 751, org.assertj.core.api.Assertions.within(1e-12)); // 0.0895…
         assertThat((Double) a.get("shrinkage"))

@@ -84,7 +84,8 @@ class FundingEfficiencyMartTest {
 
     @Test
     void eachFundingRowWeighsItsActivitysEducatorsByItsShare() throws IOException {
-        Marts marts = Marts.run(fixture(), 3);
+        // min-cell-size 1: every row reaches at least one educator, so every figure is shown
+        Marts marts = Marts.run(fixture(), 1);
         assertRow(
                 row(marts, "title_ii_a", "plc"),
                 "lea_id",
@@ -106,7 +107,9 @@ class FundingEfficiencyMartTest {
                 "tool_specific_amount_usd",
                 new BigDecimal("0.00"),
                 "sustained_amount_usd",
-                new BigDecimal("75.00")); // 2 of 4 attended sustained: at least half
+                new BigDecimal("75.00"),
+                "suppressed",
+                false); // 2 of 4 attended sustained: at least half
         assertRow(
                 row(marts, "local", "plc"),
                 "lea_id",
@@ -128,7 +131,9 @@ class FundingEfficiencyMartTest {
                 "tool_specific_amount_usd",
                 new BigDecimal("0.00"),
                 "sustained_amount_usd",
-                new BigDecimal("25.00")); // a-1 only: a-5 has no attended element
+                new BigDecimal("25.00"),
+                "suppressed",
+                false); // a-1 only: a-5 has no attended element
         assertRow(
                 row(marts, "title_ii_a", "coaching"),
                 "lea_id",
@@ -150,7 +155,9 @@ class FundingEfficiencyMartTest {
                 "tool_specific_amount_usd",
                 new BigDecimal("0.20"), // both tool-specific: 0.00 + 0.20
                 "sustained_amount_usd",
-                new BigDecimal("0.20")); // a-2 1 of 1, a-3 1 of 2 (half)
+                new BigDecimal("0.20"),
+                "suppressed",
+                false); // a-2 1 of 1, a-3 1 of 2 (half)
         assertRow(
                 row(marts, "title_ii_a", "workshop"),
                 "lea_id",
@@ -172,7 +179,38 @@ class FundingEfficiencyMartTest {
                 "tool_specific_amount_usd",
                 new BigDecimal("0.00"),
                 "sustained_amount_usd",
-                new BigDecimal("0.00")); // a-4 1 of 3 < half; a-6 none attended
+                new BigDecimal("0.00"),
+                "suppressed",
+                false); // a-4 1 of 3 < half; a-6 none attended
+    }
+
+    /*
+     * min-cell-size 3 (§5.4, §5.12 step 2), per (lea-1, model):
+     *   plc: local reaches 1.0 < 3, so both plc rows are withheld — title_ii_a's 3.0 with it, else the
+     *        LEA's plc total (cohort c-1: 6 educators) less title_ii_a would give local's share back;
+     *   coaching: title_ii_a reaches 2.0 < 3: withheld (its cohort c-2 has 3 educators: shown);
+     *   workshop: 3.0 ≥ 3 and its cohort c-3 (3 educators) is shown: published.
+     * Dollars are never withheld.
+     */
+    @Test
+    void aModelsFundingIsWithheldWholeWhenOneSourceReachesTooFew() throws IOException {
+        Marts marts = Marts.run(fixture(), 3);
+        for (String[] withheld : new String[][] {{"local", "plc"}, {"title_ii_a", "plc"}, {"title_ii_a", "coaching"}}) {
+            Marts.Row r = row(marts, withheld[0], withheld[1]);
+            assertThat(r.get("suppressed")).as(r.toString()).isEqualTo(true);
+            assertThat(r.get("educators_reached")).as(r.toString()).isNull();
+            assertThat(r.get("educators_improved")).as(r.toString()).isNull();
+            assertThat(r.get("cost_per_improved")).as(r.toString()).isNull();
+        }
+        assertThat(row(marts, "title_ii_a", "plc").get("amount_usd")).isEqualTo(new BigDecimal("75.00"));
+        assertThat(row(marts, "local", "plc").get("sustained_amount_usd")).isEqualTo(new BigDecimal("25.00"));
+        Marts.Row workshop = row(marts, "title_ii_a", "workshop");
+        assertThat(workshop.get("suppressed")).isEqualTo(false);
+        assertThat(workshop.get("educators_reached")).isEqualTo(3.0);
+        assertThat(marts.cohort("lea-1", "c-2", "coaching").get("suppressed")).isEqualTo(false);
+        // manifest counts: local/plc and coaching on their own reach, title_ii_a/plc beside local/plc
+        assertThat(marts.counts().marts().get(FundingEfficiencyMart.NAME))
+                .isEqualTo(new org.sea.pli.disclosure.DisclosureCounts.Mart(4, 2, 1));
     }
 
     @Test

@@ -7,10 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.sea.pli.disclosure.Disclosure;
+import org.sea.pli.disclosure.DisclosureCounts;
 import org.sea.pli.model.LeaModels;
 import org.sea.pli.parquet.MartSchema;
 
-/** Runs {@link ImpactMarts} into memory and reads its rows by column name (schemas/marts/*.json). */
+/**
+ * Runs {@link ImpactMarts} and the disclosure step into memory, as a run publishes the marts, and
+ * reads the rows by column name (schemas/marts/*.json).
+ */
 final class Marts {
 
     static final byte[] KEY = "key".getBytes(StandardCharsets.UTF_8);
@@ -79,15 +84,25 @@ final class Marts {
     }
 
     private final Map<String, List<Row>> rows = new LinkedHashMap<>();
+    private DisclosureCounts counts;
+
+    /** What the disclosure step withheld (the manifest's §5.12 step 5 counts). */
+    DisclosureCounts counts() {
+        return counts;
+    }
 
     static Marts run(LeaModels models, int minCellSize, double improvedThreshold, int brightSpots) throws IOException {
         Marts marts = new Marts();
-        new ImpactMarts(minCellSize, improvedThreshold, brightSpots, new EducatorPseudonym(KEY))
-                .write(
-                        models.all(),
-                        (mart, schoolYear, values) -> marts.rows
-                                .computeIfAbsent(mart, k -> new ArrayList<>())
-                                .add(new Row(mart, schoolYear, values.clone())));
+        ImpactMarts impact = new ImpactMarts(minCellSize, improvedThreshold, brightSpots, new EducatorPseudonym(KEY));
+        // as a run publishes them: through the disclosure step (§5.12)
+        Disclosure disclosure = new Disclosure(
+                minCellSize,
+                new BrightSpotsMart(impact.settings()),
+                (mart, schoolYear, values) -> marts.rows
+                        .computeIfAbsent(mart, k -> new ArrayList<>())
+                        .add(new Row(mart, schoolYear, values.clone())));
+        impact.write(models.all(), disclosure);
+        marts.counts = disclosure.counts();
         return marts;
     }
 

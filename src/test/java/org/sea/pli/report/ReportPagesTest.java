@@ -649,7 +649,7 @@ class ReportPagesTest {
                             w.fs(),
                             w.martsDir(SampleReport.RUN_ID),
                             new org.apache.hadoop.fs.Path(tmp.resolve("again").toUri()),
-                            new Report.Run(SampleReport.RUN_ID, "2026-06-30", null));
+                            new Report.Run(SampleReport.RUN_ID, "2026-06-30", withheldOfSample()));
             assertThat(written).hasSize(pages.size()).startsWith("index.html");
             for (String rel : written) {
                 assertThat(tmp.resolve("again").resolve(rel)).hasSameBinaryContentAs(report.resolve(rel));
@@ -657,5 +657,31 @@ class ReportPagesTest {
         }
         String state = Files.readString(report.resolve("index.html"));
         assertThat(state).doesNotContainPattern("id=['\"]_\\d").contains("id='chart-models'");
+    }
+
+    /** The sample run's §5.12 total, from its manifest: every suppressed row of every public mart. */
+    private static Report.Withheld withheldOfSample() throws Exception {
+        com.fasterxml.jackson.databind.JsonNode d = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(SampleReport.runDir().resolve("manifest.json").toFile())
+                .get("disclosure");
+        long rows = 0;
+        for (com.fasterxml.jackson.databind.JsonNode m : d.get("marts")) {
+            rows += m.get("suppressed_primary").asLong()
+                    + m.get("suppressed_complementary").asLong();
+        }
+        return new Report.Withheld(rows, d.get("min_cell_size").asInt());
+    }
+
+    @Test
+    void theStatePageSaysInOneSentenceHowManyRowsAreWithheldAndWhy() throws Exception {
+        Report.Withheld w = withheldOfSample();
+        assertThat(w.rows()).isGreaterThan(1);
+        org.jsoup.nodes.Element sentence = org.jsoup.Jsoup.parse(Files.readString(report.resolve("index.html")))
+                .selectFirst("#withheld");
+        assertThat(sentence).isNotNull();
+        assertThat(sentence.text())
+                .isEqualTo(w.rows() + " rows of the published tables are withheld and read “suppressed” wherever they"
+                        + " appear here: rows that count fewer than 10 educators or students, and rows withheld so"
+                        + " that those cannot be worked out by subtraction from a published total.");
     }
 }

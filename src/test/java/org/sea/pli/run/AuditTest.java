@@ -89,6 +89,7 @@ class AuditTest {
                 m.outputs().stream()
                         .filter(o -> !o.path().startsWith("report/"))
                         .toList(),
+                m.disclosure(),
                 new RunManifest.Timing(java.time.Instant.EPOCH, java.time.Instant.EPOCH));
         return new String(comparable.toJson(), StandardCharsets.UTF_8);
     }
