@@ -94,6 +94,8 @@ public final class Report {
         List<String> leas = marts.leas();
         Map<String, List<LoadReportRow>> files = ReportMarts.byLea(marts.loadReport(), LoadReportRow::leaId);
         Map<String, List<CohortImpactRow>> cohorts = ReportMarts.byLea(marts.cohortImpact(), CohortImpactRow::leaId);
+        Map<String, List<FundingEfficiencyRow>> funding =
+                ReportMarts.byLea(marts.fundingEfficiency(), FundingEfficiencyRow::leaId);
         Map<String, List<SubmissionStatusRow>> submissions =
                 ReportMarts.byLea(marts.submissionStatus(), SubmissionStatusRow::leaId);
         List<String> pageLeas = leas.stream().filter(Report::hasPage).toList();
@@ -114,6 +116,7 @@ public final class Report {
                                     submissions.getOrDefault(lea, List.of()),
                                     marts.evidenceCoverage())
                             .addTo(page);
+                    page.setVariable("funding", LeaFunding.table(funding.getOrDefault(lea, List.of())));
                     return engine.process("lea", page);
                 })
                 .toList();

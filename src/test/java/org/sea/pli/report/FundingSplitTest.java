@@ -10,7 +10,18 @@ import org.junit.jupiter.api.Test;
 class FundingSplitTest {
 
     private static FundingEfficiencyRow fe(String lea, String source, String amount, String tool) {
-        return new FundingEfficiencyRow("2025-26", lea, source, new BigDecimal(amount), new BigDecimal(tool));
+        return new FundingEfficiencyRow(
+                "2025-26",
+                lea,
+                source,
+                "coaching",
+                new BigDecimal(amount),
+                new BigDecimal(tool),
+                null,
+                null,
+                null,
+                null,
+                false);
     }
 
     private static EvidenceCoverageRow ec(String lea, String dollars, String withEvidence) {

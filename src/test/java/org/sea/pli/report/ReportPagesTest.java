@@ -2,6 +2,7 @@ package org.sea.pli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -683,5 +684,50 @@ class ReportPagesTest {
                 .isEqualTo(w.rows() + " rows of the published tables are withheld and read “suppressed” wherever they"
                         + " appear here: rows that count fewer than 10 educators or students, and rows withheld so"
                         + " that those cannot be worked out by subtraction from a published total.");
+    }
+
+    /*
+     * Each LEA page's funding table against funding_efficiency: a model whose figures are withheld
+     * (§5.12 step 2) is one "all sources" line with its dollars summed and "suppressed" for the
+     * educators, and none of its sources appears on its own; a shown model has a line per source.
+     */
+    @Test
+    void leaFundingNeverSplitsAWithheldModelBySource() throws Exception {
+        int withheldModels = 0;
+        for (String lea : leaIds()) {
+            Document doc = page("lea/" + lea + ".html");
+            List<Map<String, Object>> rows = query("SELECT school_year, pl_model, funding_source, suppressed,"
+                    + " CAST(amount_usd AS DOUBLE) AS amount, educators_reached FROM " + glob("funding_efficiency")
+                    + " WHERE lea_id = '" + lea + "'");
+            Map<String, Double> withheldDollars = new java.util.TreeMap<>();
+            for (Map<String, Object> r : rows) {
+                String model = r.get("school_year") + "|" + r.get("pl_model");
+                Element own =
+                        doc.selectFirst("#funding tr[data-key=\"" + model + "|" + r.get("funding_source") + "\"]");
+                if (Boolean.TRUE.equals(r.get("suppressed"))) {
+                    assertThat(own).as(lea + " " + model + " split by source").isNull();
+                    withheldDollars.merge(model, (Double) r.get("amount"), Double::sum);
+                } else {
+                    assertThat(own)
+                            .as(lea + " " + model + " " + r.get("funding_source"))
+                            .isNotNull();
+                    assertShows(
+                            lea,
+                            own.selectFirst("td[data-col=educators_reached]").text(),
+                            Fmt.dec((Double) r.get("educators_reached"), 1));
+                }
+            }
+            for (Map.Entry<String, Double> m : withheldDollars.entrySet()) {
+                Element line = doc.selectFirst("#funding tr[data-key=\"" + m.getKey() + "|all sources\"]");
+                assertThat(line).as(lea + " " + m.getKey()).isNotNull();
+                assertThat(line.selectFirst("td[data-col=educators_reached]").text())
+                        .isEqualTo("suppressed");
+                assertThat(line.selectFirst("td[data-col=educators_improved]").text())
+                        .isEqualTo("suppressed");
+                assertThat(dollars(line, "amount_usd")).isCloseTo(m.getValue(), within(0.5)); // shown in whole dollars
+                withheldModels++;
+            }
+        }
+        assertThat(withheldModels).as("withheld LEA models in the sample").isPositive();
     }
 }
