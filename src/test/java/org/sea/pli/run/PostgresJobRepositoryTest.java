@@ -51,11 +51,13 @@ class PostgresJobRepositoryTest {
                 .containsExactly(
                         "loadInbox",
                         "writeMarts",
+                        "checkDisclosure",
                         "writeReport",
                         "writeManifest",
                         "publish",
                         "loadInbox",
                         "writeMarts",
+                        "checkDisclosure",
                         "writeReport",
                         "writeManifest",
                         "publish");
