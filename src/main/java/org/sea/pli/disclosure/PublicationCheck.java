@@ -106,7 +106,7 @@ public final class PublicationCheck {
     private static void leaking(MartRecord r, String suppression, String flag, List<String> found) {
         MartSchema schema = r.schema();
         for (MartColumn c : schema.columns()) {
-            if (suppression.equals(c.suppression()) && value(r, c) != null) {
+            if (suppression.equals(c.suppression()) && r.value(c.name()) != null) {
                 found.add(key(r) + " is " + flag + " but shows " + c.name());
             }
         }
@@ -174,29 +174,14 @@ public final class PublicationCheck {
     }
 
     private static Double number(MartRecord r, String column) {
-        Object v = value(r, r.schema().columns().get(r.schema().index(column)));
+        Object v = r.value(column);
         return v == null ? null : ((Number) v).doubleValue();
-    }
-
-    private static Object value(MartRecord r, MartColumn c) {
-        return switch (c.type()) {
-            case STRING -> r.string(c.name());
-            case INT32 -> r.int32(c.name());
-            case INT64 -> r.int64(c.name());
-            case DOUBLE -> r.float64(c.name());
-            case BOOLEAN -> r.bool(c.name());
-            case DATE -> r.date(c.name());
-            case DECIMAL_18_2 -> r.decimal(c.name());
-        };
     }
 
     private static List<Object> values(MartRecord r, List<String> columns) {
         List<Object> values = new ArrayList<>();
         for (String c : columns) {
-            values.add(
-                    c.equals("school_year")
-                            ? r.string(c)
-                            : value(r, r.schema().columns().get(r.schema().index(c))));
+            values.add(r.value(c));
         }
         return values;
     }

@@ -60,6 +60,17 @@ public final class MartRecord {
         return (BigDecimal) get(column, MartType.DECIMAL_18_2);
     }
 
+    /**
+     * Any column as its Java type (or the partition value of {@code school_year}), for readers that
+     * treat columns alike: comparing rows by key, checking that a column is null.
+     */
+    public Object value(String column) {
+        if (schema.partitioned() && column.equals(schema.partitionedBy())) {
+            return schoolYear;
+        }
+        return values[schema.index(column)];
+    }
+
     private Object get(String column, MartType type) {
         int i = schema.index(column);
         MartType actual = schema.columns().get(i).type();
