@@ -60,7 +60,8 @@ final class GenerateCommand extends Verb {
                             summary.files(),
                             (System.nanoTime() - started) / 1e9);
             summary.rowsPerExtract()
-                    .forEach((extract, rows) -> invocation.out().printf("  %-18s %,d rows%n", extract, rows));
+                    .forEach((extract, rows) ->
+                            invocation.out().printf(Locale.ROOT, "  %-18s %,d rows%n", extract, rows));
             return ExitCode.OK.code();
         } catch (IOException e) {
             invocation.err().println("pl-impact: cannot write inbox " + out + ": " + e.getMessage());

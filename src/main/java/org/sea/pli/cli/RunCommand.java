@@ -58,7 +58,6 @@ final class RunCommand extends Verb {
         Path dir = existingInbox(inbox);
         String target = required("--warehouse", warehouse);
         RunRequest request = new RunRequest(dir, target, asOf, strict, allowChangedFiles, pseudonymKey());
-        SmallRunCompilation.applyFor(dir);
         return SpringStart.job(
                 name(),
                 invocation,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -82,7 +83,8 @@ final class ValidateCommand extends Verb {
     public Integer call() throws Exception {
         Path root = existingInbox(inbox);
         String leaId = required("--lea", lea);
-        LocalDate date = asOf != null ? asOf : LocalDate.now();
+        // without --as-of: today where the operator is, as the nightly wrapper's `date +%F`
+        LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneId.systemDefault());
         Inbox scanned;
         try {
             scanned = LoadStage.scanLea(root, date, leaId);

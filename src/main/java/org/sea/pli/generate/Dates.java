@@ -1,6 +1,7 @@
 package org.sea.pli.generate;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 /** Epoch-day arithmetic and cached ISO strings (dates are written millions of times). */
 final class Dates {
@@ -38,7 +39,7 @@ final class Dates {
 
     /** {@code YYYY-YY}, e.g. 2025 gives 2025-26. */
     static String schoolYear(int startYear) {
-        return startYear + "-" + String.format("%02d", (startYear + 1) % 100);
+        return startYear + "-" + String.format(Locale.ROOT, "%02d", (startYear + 1) % 100);
     }
 
     /** Moves a Saturday to Friday and a Sunday to Monday (PL sessions happen on school days). */

@@ -1,6 +1,7 @@
 package org.sea.pli.generate;
 
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * Emits the rows of one extract for one LEA-year: {@code pl_activities} here, the others by
@@ -65,7 +66,7 @@ final class Rows {
                     cap(a.model.code, tc),
                     cap(a.focus, tc),
                     cap(Boolean.toString(a.toolSpecific), tc),
-                    tc ? a.framework.toUpperCase() : a.framework,
+                    tc ? a.framework.toUpperCase(Locale.ROOT) : a.framework,
                     Dates.iso(a.start()),
                     Dates.iso(a.end()),
                     a.plannedHours());

@@ -5,6 +5,8 @@ package org.sea.pli.model;
  * school year whose key includes session_date, so each accepted row is a distinct session.
  */
 public final class AttendanceTally implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
     long minutes;
     int sessions;
     long firstSession = Long.MAX_VALUE;

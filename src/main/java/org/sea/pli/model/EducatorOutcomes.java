@@ -12,8 +12,12 @@ import java.util.List;
  */
 public final class EducatorOutcomes implements java.io.Serializable {
 
+    private static final long serialVersionUID = 1L;
+
     /** The rows of one group. */
     static final class GroupRows implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
         final GrowthGroup group;
         final GainMoments gains = new GainMoments();
         /** prior_score moments, for the prior z of §4.7 (folded in the same pass as the gains). */

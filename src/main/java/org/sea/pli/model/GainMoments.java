@@ -7,6 +7,8 @@ package org.sea.pli.model;
  * and prior z for the baseline equivalence test of §4.7.
  */
 final class GainMoments implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
     long n;
     double mean;
     double m2;

@@ -13,6 +13,8 @@ import java.util.TreeSet;
  */
 public final class LeaModel implements java.io.Serializable {
 
+    private static final long serialVersionUID = 1L;
+
     final String leaId;
     final Map<Integer, Map<String, Activity>> activities = new TreeMap<>();
     final Map<Integer, List<FundingLine>> funding = new TreeMap<>();

@@ -7,6 +7,8 @@ import java.math.BigDecimal;
  * exactly (SPEC.md §4.2): one definition of practice change for P elements and units alike.
  */
 public final class PracticeTally implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
     long baselineSum;
     int baselineN;
     long followupSum;

@@ -141,13 +141,13 @@ public final class RunSummary {
             lines.addAll(table.lines("  "));
         }
 
-        // where the time went (issue 14): wall seconds per phase; a phase a restart skipped says so
+        // where the time went: wall seconds per phase; a phase without a time says why
         lines.add("");
         TextTable phases = new TextTable("phase", "seconds");
         List<Phase> all = new ArrayList<>(startup);
         all.addAll(run.phases());
         for (Phase p : all) {
-            phases.row(p.name(), p.took() == null ? "skipped (restart)" : seconds(p.took()));
+            phases.row(p.name(), p.took() == null ? p.untimed() : seconds(p.took()));
         }
         if (sinceJvmStart != null) {
             phases.row("total, JVM start to summary", seconds(sinceJvmStart));

@@ -216,6 +216,7 @@ public final class MartWriter implements AutoCloseable {
         }
 
         @Override
+        @SuppressWarnings("deprecation") // parquet-java's builder still calls this one; it is abstract there
         protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
             return support;
         }

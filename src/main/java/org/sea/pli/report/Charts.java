@@ -83,7 +83,9 @@ final class Charts {
         renderer.setErrorIndicatorStroke(new BasicStroke(2f));
         renderer.setUseSeriesOffset(true);
         renderer.setItemMargin(0.25);
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), new NumberAxis(valueLabel), renderer);
+        NumberAxis values = new NumberAxis(valueLabel);
+        values.setStandardTickUnits(new RootTickUnits());
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), values, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.addRangeMarker(new ValueMarker(0.0, Color.DARK_GRAY, new BasicStroke(1f)));
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
@@ -110,6 +112,7 @@ final class Charts {
         renderer.setDefaultOutlinePaint(Color.WHITE);
         renderer.setMaximumBarWidth(0.12);
         NumberAxis axis = new NumberAxis(valueLabel);
+        axis.setStandardTickUnits(new RootTickUnits());
         DecimalFormatSymbols root = DecimalFormatSymbols.getInstance(Locale.ROOT);
         if (asShares) {
             axis.setNumberFormatOverride(new DecimalFormat("0%", root));

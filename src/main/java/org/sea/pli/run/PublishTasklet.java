@@ -1,5 +1,6 @@
 package org.sea.pli.run;
 
+import org.sea.pli.ops.RunPhase;
 import org.sea.pli.stage.Timed;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -17,9 +18,10 @@ final class PublishTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        run.begins(RunPhase.PUBLISH);
         Timed<Boolean> timed = run.publishStage().publish();
         boolean published = timed.result();
-        run.took("publish", timed.took());
+        run.took(RunPhase.PUBLISH, timed.took());
         run.published(published);
         contribution.getStepExecution().getExecutionContext().putString("published", Boolean.toString(published));
         return RepeatStatus.FINISHED;

@@ -3,6 +3,8 @@ package org.sea.pli.run;
 /** The run failed (exit 1, SPEC.md §7); the message is one line meant for the operator. */
 public class RunFailure extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public RunFailure(String message) {
         super(message);
     }

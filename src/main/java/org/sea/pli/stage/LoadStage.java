@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -322,7 +323,7 @@ public final class LoadStage {
                 read,
                 accepted,
                 rejected,
-                String.format("%.1f", seconds),
+                String.format(Locale.ROOT, "%.1f", seconds),
                 Math.round(read / Math.max(seconds, 1e-9)));
         return new LoadResult(inbox, request.asOf(), outcomes, models, read, accepted, rejected, timing);
     }

@@ -3,6 +3,7 @@ package org.sea.pli.stage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.mart.EducatorPseudonym;
@@ -86,7 +87,7 @@ public final class MartsStage {
                 runId,
                 written.size(),
                 rows,
-                String.format("%.1f", (System.nanoTime() - started) / 1e9));
+                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
         return Timed.since(started, List.copyOf(written));
     }
 }

@@ -6,6 +6,8 @@ package org.sea.pli.stage;
  */
 public class StageFailure extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public StageFailure(String message) {
         super(message);
     }

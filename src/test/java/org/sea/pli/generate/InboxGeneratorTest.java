@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -254,7 +255,8 @@ class InboxGeneratorTest {
             phases.forEach((k, p) -> {
                 Map<String, String> a = acts.get(k.substring(0, k.lastIndexOf('|')));
                 if (a != null && p[1] > 0 && p[3] > 0) {
-                    double[] m = changeByModel.computeIfAbsent(a.get("pl_model").toLowerCase(), x -> new double[2]);
+                    double[] m = changeByModel.computeIfAbsent(
+                            a.get("pl_model").toLowerCase(Locale.ROOT), x -> new double[2]);
                     m[0] += p[2] / p[3] - p[0] / p[1];
                     m[1]++;
                 }
@@ -327,7 +329,7 @@ class InboxGeneratorTest {
     private static String[] header(Path f) throws IOException {
         try (CsvReader<CsvRecord> r = csv(f)) {
             return r.iterator().next().getFields().stream()
-                    .map(s -> s.replace("\uFEFF", "").trim().toLowerCase())
+                    .map(s -> s.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT))
                     .toArray(String[]::new);
         }
     }

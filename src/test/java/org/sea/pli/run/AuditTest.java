@@ -133,7 +133,7 @@ class AuditTest {
                 .filteredOn(o -> o.path().equals("marts/load_report/part-00000.parquet"))
                 .singleElement()
                 .extracting(RunManifest.Output::rows)
-                .isEqualTo((long) leaFiles - 2);
+                .isEqualTo(leaFiles - 2L);
     }
 
     @Test
