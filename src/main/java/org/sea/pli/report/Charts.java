@@ -187,11 +187,7 @@ final class Charts {
         Matcher open = Pattern.compile("<svg ").matcher(svg);
         return open.find()
                 ? svg.substring(0, open.end()) + "role=\"img\" aria-label=\""
-                        + escape(chart.getTitle().getText()) + "\" class=\"chart\" " + svg.substring(open.end())
+                        + Html.escape(chart.getTitle().getText()) + "\" class=\"chart\" " + svg.substring(open.end())
                 : svg;
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

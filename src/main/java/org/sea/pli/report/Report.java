@@ -3,7 +3,6 @@ package org.sea.pli.report;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +34,8 @@ public final class Report {
     /** A safe file name for an LEA page (the LEA folder name comes from the inbox). */
     private static final Pattern SAFE_LEA = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,63}");
 
-    /** What the run gives the report: its id, as-of date, and (optionally) how long it has taken so far. */
-    public record Run(String runId, String asOf, Duration duration) {
+    /** What the run gives the report: its id and as-of date. */
+    public record Run(String runId, String asOf) {
         public Run {
             Objects.requireNonNull(runId, "runId");
             Objects.requireNonNull(asOf, "asOf");
@@ -131,14 +130,6 @@ public final class Report {
         Context ctx = new Context(Locale.ROOT);
         ctx.setVariable("runId", run.runId());
         ctx.setVariable("asOf", run.asOf());
-        ctx.setVariable("duration", run.duration() == null ? null : duration(run.duration()));
         return ctx;
-    }
-
-    private static String duration(Duration d) {
-        long s = d.toSeconds();
-        return s >= 3600
-                ? String.format(Locale.ROOT, "%d h %02d min %02d s", s / 3600, s / 60 % 60, s % 60)
-                : s >= 60 ? String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60) : s + " s";
     }
 }

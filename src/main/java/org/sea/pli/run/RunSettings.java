@@ -42,10 +42,6 @@ public record RunSettings(
         }
     }
 
-    public static RunSettings defaults() {
-        return new RunSettings(null, null, null, null, null, null);
-    }
-
     /** The same settings with the output-shaping values a manifest recorded (§6). */
     public RunSettings withRecorded(RunManifest.Configuration recorded) {
         return new RunSettings(

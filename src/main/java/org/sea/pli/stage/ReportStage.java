@@ -35,7 +35,7 @@ public final class ReportStage {
         long started = System.nanoTime();
         Path dir = new Path(warehouse.runDir(runId), REPORT_DIR);
         List<String> pages =
-                new Report().write(warehouse.fs(), warehouse.martsDir(runId), dir, new Report.Run(runId, asOf, null));
+                new Report().write(warehouse.fs(), warehouse.martsDir(runId), dir, new Report.Run(runId, asOf));
         log.info("run {}: wrote report {} ({} pages)", runId, new Path(dir, Report.STATE_PAGE), pages.size());
         return Timed.since(started, pages);
     }

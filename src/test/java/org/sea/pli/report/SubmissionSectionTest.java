@@ -114,7 +114,7 @@ class SubmissionSectionTest {
                 List.of(),
                 status(),
                 new LensSection(List.of(), List.of(), List.of()));
-        return new Report().render(marts, new Report.Run("2026-06-30_1", "2026-06-30", null));
+        return new Report().render(marts, new Report.Run("2026-06-30_1", "2026-06-30"));
     }
 
     private static String cell(Document doc, String table, String key, String col) {
