@@ -10,7 +10,7 @@ import org.sea.pli.ops.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code generate} (SPEC §7): a synthetic inbox, deterministic per seed; needs no key and no Spring. */
+/** {@code generate} (spec §7): a synthetic inbox, deterministic per seed; needs no key and no Spring. */
 @Command(
         name = "generate",
         customSynopsis = "java -jar target/pl-impact.jar generate --out DIR --scale small|district|state --seed N",

@@ -20,7 +20,7 @@ import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code pl-impact} command line (SPEC §7) on picocli: one class per verb, registered in
+ * The {@code pl-impact} command line (spec §7) on picocli: one class per verb, registered in
  * {@link #verbs}. A usage error is one line on stderr plus a hint where the verb's help is, and
  * {@link ExitCode#USAGE}; never a stack trace.
  */

@@ -7,7 +7,7 @@ import org.sea.pli.run.RunRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code run} (SPEC §6, §7): the nightly job. */
+/** {@code run} (spec §6, §7): the nightly job. */
 @Command(
         name = "run",
         customSynopsis = {

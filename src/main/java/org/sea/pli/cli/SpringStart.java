@@ -26,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * and {@code verify} get the whole application (job repository, Spring Batch); {@code validate}
  * only its bound {@code pli.*} settings, so that it applies the same {@code max-reject-rate} as a
  * run without a database. {@code generate} starts nothing. A bad setting is a configuration
- * error (exit 2, one line); any other failed start is one line and exit 1 (SPEC §7).
+ * error (exit 2, one line); any other failed start is one line and exit 1 (spec §7).
  */
 final class SpringStart {
 

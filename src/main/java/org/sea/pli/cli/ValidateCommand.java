@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code validate} (SPEC §7): what an LEA runs on its folder before it sends it. The load of one
+ * {@code validate} (spec §7): what an LEA runs on its folder before it sends it. The load of one
  * LEA is the run's own load stage ({@link LeaValidation#scan}, {@link LeaValidation#validate}: the same
  * scan, reader and supersede rule, folding nothing); this class only checks the command line,
  * places the quarantine and maps the outcome to 0 or 4.

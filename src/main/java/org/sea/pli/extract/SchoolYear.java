@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 /**
- * School years of SPEC.md §2: {@code YYYY-YY}, running July 1 of YYYY to June 30 of YYYY+1.
+ * School years of docs/spec.md §2: {@code YYYY-YY}, running July 1 of YYYY to June 30 of YYYY+1.
  * Held as the first calendar year so they sort and compare as ints.
  */
 public final class SchoolYear {

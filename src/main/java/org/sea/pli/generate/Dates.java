@@ -27,12 +27,12 @@ final class Dates {
         return (int) LocalDate.parse(iso).toEpochDay();
     }
 
-    /** July 1 of the school year starting in {@code startYear} (SPEC §2). */
+    /** July 1 of the school year starting in {@code startYear} (spec §2). */
     static int syFirst(int startYear) {
         return (int) LocalDate.of(startYear, 7, 1).toEpochDay();
     }
 
-    /** June 30 ending the school year starting in {@code startYear} (SPEC §2). */
+    /** June 30 ending the school year starting in {@code startYear} (spec §2). */
     static int syLast(int startYear) {
         return (int) LocalDate.of(startYear + 1, 6, 30).toEpochDay();
     }

@@ -15,17 +15,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Deterministic synthetic inbox (SPEC §1, §2) for {@code generate --scale --seed} (SPEC §7).
+ * Deterministic synthetic inbox (spec §1, §2) for {@code generate --scale --seed} (spec §7).
  *
  * <p>Per LEA and extract there are two files: {@code <extract>_2025-06-30.csv} with the 2024-25 rows
  * and {@code <extract>_2026-06-30.csv} with the 2025-26 rows. Every tenth LEA (lea-0003, lea-0013, ...)
- * restates 2024-25 in its 2026 file, which supersedes the older file (SPEC §1.1; the older attendance
+ * restates 2024-25 in its 2026 file, which supersedes the older file (spec §1.1; the older attendance
  * file lacks ~3% of rows entered late). Rows are streamed straight to disk; only the plan of one LEA
  * (activities and members, not rows) is held in memory.
  *
- * <p>Planted input problems, rare and deterministic: every SPEC §2 row reason (see {@link Defect}, one
+ * <p>Planted input problems, rare and deterministic: every spec §2 row reason (see {@link Defect}, one
  * bad row at most per {@value RowOut#DEFECT_EVERY} good rows of a normal file) and, in the first six
- * LEAs, every SPEC §1/§3.2 file case:
+ * LEAs, every spec §1/§3.2 file case:
  * <ul>
  *   <li>lea-0001: {@code notes.txt} and {@code roster_2026-06-30.csv} (unknown_file); a 2025-26
  *       activity title with a comma, quotes and a line break</li>

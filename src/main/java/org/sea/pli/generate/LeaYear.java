@@ -202,7 +202,7 @@ final class LeaYear {
             int jitter = j > 0 && j < s - 1 ? r.nextInt(3) - 1 : 0;
             d[j] = Dates.weekday(start + j * spacing + jitter);
             if (j > 0 && d[j] <= d[j - 1]) {
-                d[j] = Dates.weekday(d[j - 1] + 1); // keep dates distinct (attendance key, SPEC §2)
+                d[j] = Dates.weekday(d[j - 1] + 1); // keep dates distinct (attendance key, spec §2)
                 if (d[j] <= d[j - 1]) {
                     d[j] = d[j - 1] + 3; // Friday + 1 moved back to Friday: take Monday
                 }

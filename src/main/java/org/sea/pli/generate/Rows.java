@@ -9,7 +9,7 @@ import java.util.Locale;
  * Every educator-activity pair draws from its own generator, so the same row comes out whichever
  * file (original or restated) it is written to.
  *
- * <p>Planted effects (what the marts of SPEC §4/§5 should find): durable models are attended in
+ * <p>Planted effects (what the marts of spec §4/§5 should find): durable models are attended in
  * several sessions over weeks and raise followup artifact scores by ~0.8 on a ~2.0 baseline, one-off
  * models by ~0.1 (tool trainings ~0); one-off sessions get the best satisfaction; students of
  * educators in durable PL gain ~0.25 SD more than those of non-participants. The lenses of §5.8–§5.10

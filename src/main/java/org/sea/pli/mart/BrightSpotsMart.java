@@ -9,7 +9,7 @@ import java.util.List;
 import org.sea.pli.model.LeaYear;
 
 /**
- * Mart {@code bright_spots} (SPEC §5.6): the school year's unsuppressed {@code cohort_impact} rows
+ * Mart {@code bright_spots} (spec §5.6): the school year's unsuppressed {@code cohort_impact} rows
  * with enough practice pairs, ranked on the shrunk change of §4.6. It reads the rows
  * {@link CohortImpactMart} kept for the year, at {@link #endYear}, after cohort_impact's own endYear
  * has fitted the year's shrinkage ({@link MartCatalog} lists it after cohort_impact).

@@ -20,7 +20,7 @@ import org.sea.pli.model.LeaYear;
 import org.sea.pli.model.Sample;
 
 /**
- * Mart {@code cohort_impact} (SPEC §5.2): one row per (lea_id, cohort_id, pl_model) of a school
+ * Mart {@code cohort_impact} (spec §5.2): one row per (lea_id, cohort_id, pl_model) of a school
  * year. The shrunk change of §4.6 needs every cohort group of the year, so the year's rows (one
  * per cohort group: small) are held until {@link #endYear} and written there; they stay available
  * to {@link BrightSpotsMart}, which ranks them (§5.6) in its own endYear, called after this one.

@@ -7,7 +7,7 @@ import org.sea.pli.parquet.MartSchema;
 
 /**
  * Builds the rows of one mart by column name, in the column order of its schema file, and applies
- * the suppression of SPEC.md §5 from the schema's † / ‡ markers — the schema stays the only place
+ * the suppression of docs/spec.md §5 from the schema's † / ‡ markers — the schema stays the only place
  * that says which columns are suppressed.
  */
 final class MartRow {

@@ -1,7 +1,7 @@
 package org.sea.pli.model;
 
 /**
- * Attendance of one educator in one activity (SPEC.md §4.2). Rows in force come from one file per
+ * Attendance of one educator in one activity (docs/spec.md §4.2). Rows in force come from one file per
  * school year whose key includes session_date, so each accepted row is a distinct session.
  */
 public final class AttendanceTally implements java.io.Serializable {

@@ -2,7 +2,7 @@ package org.sea.pli.model;
 
 /**
  * Count, mean and sum of squared deviations of gains (Welford), mergeable (Chan et al.). Equal
- * gains give exactly zero spread, which the "pop_sd numerically zero" rule of SPEC.md §4.3 needs;
+ * gains give exactly zero spread, which the "pop_sd numerically zero" rule of docs/spec.md §4.3 needs;
  * a one-pass sum of squares would leave rounding noise there. The same tally holds prior scores
  * and prior z for the baseline equivalence test of §4.7.
  */

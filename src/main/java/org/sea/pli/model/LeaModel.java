@@ -7,7 +7,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The in-force rows of one LEA, folded as far as SPEC.md §4 allows before the statewide
+ * The in-force rows of one LEA, folded as far as docs/spec.md §4 allows before the statewide
  * standardization of §4.3: per school year, activities, funding and per-participation tallies.
  * Filled by the per-extract folds ({@link LeaModels}) as files are committed; one thread per LEA.
  */

@@ -68,9 +68,9 @@ final class Charts {
 
     /**
      * Means with their 95% interval as whiskers, one colour per series. The interval marts give
-     * is symmetric (mean ∓ 1.96·sd/√n, SPEC §5.3), so its half-width is drawn as the whisker.
+     * is symmetric (mean ∓ 1.96·sd/√n, spec §5.3), so its half-width is drawn as the whisker.
      */
-    /** The value axis of every practice-change chart (SPEC §4.2: followup mean − baseline mean). */
+    /** The value axis of every practice-change chart (spec §4.2: followup mean − baseline mean). */
     static final String PRACTICE_CHANGE_AXIS = "practice change (rubric points, followup − baseline)";
 
     static String intervals(String id, String title, String valueLabel, List<Interval> points) {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import org.sea.pli.mart.FundingEfficiencyMart;
 import org.sea.pli.parquet.MartRecord;
 
-/** PL dollars of one LEA-year by funding source (funding_efficiency, SPEC §5.4), as the funding split reads them. */
+/** PL dollars of one LEA-year by funding source (funding_efficiency, spec §5.4), as the funding split reads them. */
 record FundingEfficiencyRow(
         String schoolYear, String leaId, String fundingSource, BigDecimal amountUsd, BigDecimal toolSpecificAmountUsd)
         implements ReportMarts.YearRow {

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import org.thymeleaf.context.Context;
 
 /**
- * The state page's three lenses (SPEC §5.8–§5.10): practice change by PL design (focus, framework,
+ * The state page's three lenses (spec §5.8–§5.10): practice change by PL design (focus, framework,
  * tool-specific, sustained) with its interval, a PL model × rubric dimension heat map with the
  * values printed in its cells, and change in year Y beside what remained of it in Y+1. Suppressed
  * cells read "suppressed", never a number. Template: {@code lenses.html}.
@@ -101,7 +101,7 @@ record LensSection(
         return t;
     }
 
-    /** One heat map per school year: rows PL models (SPEC §2 order), columns dimensions. */
+    /** One heat map per school year: rows PL models (spec §2 order), columns dimensions. */
     private List<String> dimensionMaps() {
         Map<String, Map<String, Map<String, PracticeByDimensionRow>>> byYear = new TreeMap<>();
         TreeSet<String> dimensions = new TreeSet<>();

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import org.sea.pli.mart.LoadReportMart;
 import org.sea.pli.parquet.MartRecord;
 
-/** One file of the load report (SPEC §5.7), as the pages show it; {@code rejectReasons} by reason. */
+/** One file of the load report (spec §5.7), as the pages show it; {@code rejectReasons} by reason. */
 record LoadReportRow(
         String leaId,
         String extract,
@@ -42,7 +42,7 @@ record LoadReportRow(
                 r.string("unknown_columns"));
     }
 
-    /** {@code reject_reasons}: compact JSON reason → count (SPEC §5.7), in reason order. */
+    /** {@code reject_reasons}: compact JSON reason → count (spec §5.7), in reason order. */
     static Map<String, Long> rejectReasons(String json) {
         Map<String, Long> out = new TreeMap<>();
         if (json == null || json.isBlank()) {

@@ -6,11 +6,10 @@ import java.util.List;
 /**
  * A table of a page, already formatted: every row carries a {@code data-key} and every cell the
  * mart column it shows ({@code data-col}), so a reader (or a test) can match the page against the
- * marts. Getters are JavaBean style for the template engine.
+ * marts. The template engine reads {@link #getHtml} and {@link #isEmpty} as bean properties.
  *
  * <p>The table's markup is written here ({@link #getHtml}), not by a template fragment: at about
- * seven expressions a cell, the fragment was most of the report's time (113 ms an LEA page at
- * state scale, issue 14). The markup is byte for byte what the fragment gave, with the template
+ * seven expressions a cell, the fragment was most of the report's time at state scale. The markup is byte for byte what the fragment gave, with the template
  * engine's own escaping (a test renders both and compares).
  */
 public final class ReportTable {

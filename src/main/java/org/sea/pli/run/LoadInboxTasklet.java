@@ -9,7 +9,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Step {@code loadInbox}: runs {@link org.sea.pli.stage.LoadStage} (SPEC §1–§3), which saves each
+ * Step {@code loadInbox}: runs {@link org.sea.pli.stage.LoadStage} (spec §1–§3), which saves each
  * LEA's result as it finishes, so a restart resumes after the last saved LEA. The counts go to the
  * step execution and its context; the result itself stays in memory for the later steps.
  */

@@ -58,7 +58,7 @@ public class NightlyRunLauncher {
         return run == null ? null : run.facts();
     }
 
-    /** Runs the job; returns the exit code of SPEC.md §7, or throws {@link RunFailure}. */
+    /** Runs the job; returns the exit code of docs/spec.md §7, or throws {@link RunFailure}. */
     public int launch(RunRequest request) {
         Warehouse warehouse;
         try {

@@ -7,7 +7,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Step {@code publish}: runs {@link org.sea.pli.stage.PublishStage} (SPEC §6). */
+/** Step {@code publish}: runs {@link org.sea.pli.stage.PublishStage} (spec §6). */
 final class PublishTasklet implements Tasklet {
 
     private final NightlyRun run;

@@ -11,7 +11,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Step {@code writeManifest}: runs {@link org.sea.pli.stage.ManifestStage} (SPEC §6) on the load's
+ * Step {@code writeManifest}: runs {@link org.sea.pli.stage.ManifestStage} (spec §6) on the load's
  * result and the marts written in this JVM.
  */
 final class WriteManifestTasklet implements Tasklet {

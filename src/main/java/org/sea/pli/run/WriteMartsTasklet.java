@@ -10,7 +10,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Step {@code writeMarts}: runs {@link org.sea.pli.stage.MartsStage} (SPEC §5) on the load's result. */
+/** Step {@code writeMarts}: runs {@link org.sea.pli.stage.MartsStage} (spec §5) on the load's result. */
 final class WriteMartsTasklet implements Tasklet {
 
     private final NightlyRun run;

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What loading one LEA produced, saved under {@code runs/<run_id>/work/lea/} as soon as the LEA is
- * done, so that a restarted run (SPEC.md §6) does not read it again: a run killed after 150 of 200
+ * done, so that a restarted run (docs/spec.md §6) does not read it again: a run killed after 150 of 200
  * LEAs resumes at the 151st, and steps after the load need no reload at all. A checkpoint is used
  * only if the LEA's files (names, sizes, modification times) and everything else the load depends
  * on are as they were; otherwise that LEA is read again. Removed when the run finishes.

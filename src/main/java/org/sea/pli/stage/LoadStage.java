@@ -66,10 +66,9 @@ public final class LoadStage {
     /**
      * LEAs loaded in parallel: {@code configured} when set (above 0); otherwise every core for a
      * {@linkplain Inbox#isSmall small} inbox, whose memory never matters, and half the cores for
-     * a larger one, the other half going to the garbage collector and ZSTD: measured at state scale
-     * on 2 cores, one loader thread was as fast as two and kept peak RSS under 2 GiB, two peaked at
-     * 3.2 GiB. On the sample inbox two threads took the load from 0.8 s to 0.5 s. Never changes a
-     * byte of output (§6).
+     * a larger one, the other half going to the garbage collector and ZSTD: at state scale, loader
+     * threads beyond half the cores gained no time and raised the peak memory by half again. Never
+     * changes a byte of output (§6).
      */
     public static int loaderThreads(int configured, boolean smallInbox, int cores) {
         if (configured > 0) {

@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The marts stage (SPEC §5): every mart as Parquet under {@code runs/<run_id>/marts/}, from what
+ * The marts stage (spec §5): every mart as Parquet under {@code runs/<run_id>/marts/}, from what
  * the load returned. Returns the files written, with their row counts.
  */
 public final class MartsStage {

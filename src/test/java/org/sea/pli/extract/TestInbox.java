@@ -12,7 +12,7 @@ import org.sea.pli.stage.InMemoryLoad;
 import org.sea.pli.stage.LoadResult;
 
 /**
- * Builds a small hand-made inbox (SPEC.md §1, §2) row by row and loads it end to end through the
+ * Builds a small hand-made inbox (docs/spec.md §1, §2) row by row and loads it end to end through the
  * real load stage ({@link org.sea.pli.stage.InMemoryLoad}: {@link Inbox}, {@link LeaLoader} and
  * {@link ExtractFileReader}) into {@link LeaModels}. Every
  * row written must be accepted: {@link #load()} fails on any reject, so a typo in a fixture can

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SPEC §7 {@code generate}: determinism, layout (SPEC §1), row rules (SPEC §2) and planted effects. */
+/** spec §7 {@code generate}: determinism, layout (spec §1), row rules (spec §2) and planted effects. */
 class InboxGeneratorTest {
     private static final Pattern NAME = Pattern.compile("([a-z_]+)_(\\d{4}-\\d{2}-\\d{2})\\.csv(\\.gz)?");
     private static final LocalDate AS_OF = LocalDate.parse("2026-06-30");
@@ -125,7 +125,7 @@ class InboxGeneratorTest {
     }
 
     /**
-     * Every row of every file a pipeline would validate passes an independent reading of SPEC §2,
+     * Every row of every file a pipeline would validate passes an independent reading of spec §2,
      * except the planted bad rows, which get exactly their planted reason and stay under 5% per file;
      * the one reject_rate_exceeded file is above 5%.
      */
@@ -294,7 +294,7 @@ class InboxGeneratorTest {
                 .toList();
     }
 
-    /** Files of an extract in an LEA folder that a run as of 2026-06-30 would read (SPEC §1). */
+    /** Files of an extract in an LEA folder that a run as of 2026-06-30 would read (spec §1). */
     private static List<Path> extractFiles(String lea, Extract x) throws IOException {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(inbox.resolve(lea))) {

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * An independent, test-only reading of the SPEC §2 row rules, used to check that the generator's good
+ * An independent, test-only reading of the spec §2 row rules, used to check that the generator's good
  * rows are good and that each planted bad row gets exactly the reason it was planted for.
  */
 final class RowRules {
@@ -78,7 +78,7 @@ final class RowRules {
         return c;
     }
 
-    /** Returns the SPEC §2 reason for the record, or null when it is accepted. */
+    /** Returns the spec §2 reason for the record, or null when it is accepted. */
     String reason(List<String> raw) {
         if (raw.size() != columns.length) {
             return "malformed_row";

@@ -33,7 +33,7 @@ import org.sea.pli.testing.PrivacyScan;
 
 /**
  * The committed sample inbox through the whole nightly job, read back by DuckDB the way a BI
- * tool reads it (SPEC.md §5): every mart's columns and types against {@code schemas/marts/},
+ * tool reads it (docs/spec.md §5): every mart's columns and types against {@code schemas/marts/},
  * values that must agree across marts, and privacy (no student_id or raw educator_id anywhere).
  */
 class SampleRunTest {
@@ -350,7 +350,7 @@ class SampleRunTest {
                 .isEqualTo(0L);
     }
 
-    /** The lenses of SPEC §5.8–§5.10 find what the generator plants (generate/PracticeLenses). */
+    /** The lenses of spec §5.8–§5.10 find what the generator plants (generate/PracticeLenses). */
     @Test
     void lensQueriesFindThePlantedDesignDimensionAndPersistenceEffects() throws Exception {
         // 6: framework-anchored PL changes practice, tool-specific training hardly; per improved
@@ -484,7 +484,7 @@ class SampleRunTest {
                 .hasSize(1);
     }
 
-    /** SPEC.md §5.1 and README "Privacy": beyond the published marts and the log above. */
+    /** docs/spec.md §5.1 and README "Privacy": beyond the published marts and the log above. */
     @Test
     void noIdInAnyTextFileOfTheWarehouseInAnyRunsMartOrInTheSummary() throws Exception {
         PrivacyScan scan = PrivacyScan.of(Path.of("sample-data"));

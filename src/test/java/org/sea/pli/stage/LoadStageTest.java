@@ -18,7 +18,7 @@ import org.sea.pli.storage.Sha256;
 import org.sea.pli.storage.Warehouse;
 
 /**
- * The load and marts stages as plain classes, without Spring (SPEC §6 restart): loading again
+ * The load and marts stages as plain classes, without Spring (spec §6 restart): loading again
  * under the same run id restores every LEA from its checkpoint instead of reading it, and the
  * restored result gives the same marts, byte for byte.
  */
@@ -165,12 +165,12 @@ class LoadStageTest {
         return hashes;
     }
 
-    /** Issue 14: a small inbox loads on every core, a large one on half; a configured count always wins. */
+    /** a small inbox loads on every core, a large one on half; a configured count always wins. */
     @Test
     void loaderThreadsFollowTheInboxSizeUnlessConfigured() {
-        assertThat(LoadStage.loaderThreads(0, true, 2)).isEqualTo(2); // sample-data/ on this box
+        assertThat(LoadStage.loaderThreads(0, true, 2)).isEqualTo(2); // a small inbox on two cores
         assertThat(LoadStage.loaderThreads(0, true, 8)).isEqualTo(8);
-        assertThat(LoadStage.loaderThreads(0, false, 2)).isEqualTo(1); // state scale on 2 cores: 2 / 2
+        assertThat(LoadStage.loaderThreads(0, false, 2)).isEqualTo(1); // a large inbox on two cores: 2 / 2
         assertThat(LoadStage.loaderThreads(0, false, 8)).isEqualTo(4);
         assertThat(LoadStage.loaderThreads(0, false, 1)).isEqualTo(1); // never 0 threads
         assertThat(LoadStage.loaderThreads(3, false, 2)).isEqualTo(3); // --pli.threads=3

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SPEC §6 Publish: current/ switches to a run's marts only once all are in place. */
+/** spec §6 Publish: current/ switches to a run's marts only once all are in place. */
 class WarehouseTest {
     @TempDir
     Path tmp;
@@ -110,7 +110,7 @@ class WarehouseTest {
         assertThat(Files.readString(current.resolve("_PUBLISHED")))
                 .isEqualTo("run_id=2026-06-30_1\nas_of=2026-06-30\n");
         assertThat(new Publisher(w).publishedRunId()).contains("2026-06-30_1");
-        // the run's own marts stay (audit, SPEC §6)
+        // the run's own marts stay (audit, spec §6)
         assertThat(filesUnder(local(w.martsDir("2026-06-30_1")))).hasSize(3);
 
         fakeMart("2026-07-01_1", "cohort_impact", "2025-26", "run2-ci");

@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The catalogue of what a hostile LEA or a careless operator does to an inbox (issue 9). Each
+ * The catalogue of what a hostile LEA or a careless operator does to an inbox. Each
  * mutation changes one LEA folder (recorded in {@link Mutated#touched}), adds a folder no registry
  * LEA owns, or changes a {@code _state} file ({@link Mutated#state}); it returns what it did, so a
  * failing seed reads as a story.
