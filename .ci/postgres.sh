@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A throw-away PostgreSQL cluster for the tests (job repository on PostgreSQL, SPEC.md §7).
+# A throw-away PostgreSQL cluster for the tests (job repository on PostgreSQL, docs/spec.md §7).
 #
 #   source .ci/postgres.sh   # from .ci/run: installs Debian's postgresql if missing, starts a
 #                            # cluster on 127.0.0.1:$PLI_TEST_POSTGRES_PORT and exports

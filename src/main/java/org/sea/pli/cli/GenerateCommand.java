@@ -10,7 +10,7 @@ import org.sea.pli.ops.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code generate} (SPEC §7): a synthetic inbox, deterministic per seed; needs no key and no Spring. */
+/** {@code generate} (spec §7): a synthetic inbox, deterministic per seed; needs no key and no Spring. */
 @Command(
         name = "generate",
         customSynopsis = "java -jar target/pl-impact.jar generate --out DIR --scale small|district|state --seed N",
@@ -60,7 +60,8 @@ final class GenerateCommand extends Verb {
                             summary.files(),
                             (System.nanoTime() - started) / 1e9);
             summary.rowsPerExtract()
-                    .forEach((extract, rows) -> invocation.out().printf("  %-18s %,d rows%n", extract, rows));
+                    .forEach((extract, rows) ->
+                            invocation.out().printf(Locale.ROOT, "  %-18s %,d rows%n", extract, rows));
             return ExitCode.OK.code();
         } catch (IOException e) {
             invocation.err().println("pl-impact: cannot write inbox " + out + ": " + e.getMessage());

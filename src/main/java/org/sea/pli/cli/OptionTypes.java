@@ -9,7 +9,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Typed option values. Each message completes "{@code --option} …" into the one line a usage error
- * prints (SPEC §7), e.g. {@code --as-of must be a date YYYY-MM-DD, got '2026-02-30'}.
+ * prints (spec §7), e.g. {@code --as-of must be a date YYYY-MM-DD, got '2026-02-30'}.
  */
 final class OptionTypes {
 

@@ -2,6 +2,8 @@ package org.sea.pli.cli;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +20,7 @@ import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code pl-impact} command line (SPEC §7) on picocli: one class per verb, registered in
+ * The {@code pl-impact} command line (spec §7) on picocli: one class per verb, registered in
  * {@link #verbs}. A usage error is one line on stderr plus a hint where the verb's help is, and
  * {@link ExitCode#USAGE}; never a stack trace.
  */
@@ -46,11 +48,8 @@ public final class PlImpactCommand implements Callable<Integer> {
         this.environment = environment;
     }
 
+    @SuppressForbidden(reason = "the command line's own console: what the person or scheduler that started it reads")
     public static void main(String[] args) {
-        // the verbs that start Spring: preload its classes while picocli parses (issue 14: cold start)
-        if (args.length > 0 && List.of("run", "rerun", "verify").contains(args[0])) {
-            StartupClasses.preload();
-        }
         System.exit(new PlImpactCommand(System.out, System.err, System.getenv()).execute(args));
     }
 
@@ -89,8 +88,8 @@ public final class PlImpactCommand implements Callable<Integer> {
         root.setExpandAtFiles(false) // an argument starting with @ is a value, never a file to read
                 .setUsageHelpWidth(120)
                 .setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF))
-                .setOut(new PrintWriter(out, true))
-                .setErr(new PrintWriter(err, true))
+                .setOut(writer(out))
+                .setErr(writer(err))
                 .setParameterExceptionHandler((e, arguments) -> usageError(verbOf(e.getCommandLine()), message(e)))
                 .setExecutionExceptionHandler((e, commandLine, parsed) -> {
                     if (e instanceof UsageException u) {
@@ -101,6 +100,28 @@ public final class PlImpactCommand implements Callable<Integer> {
                     return ExitCode.RUN_FAILED.code();
                 });
         return root.execute(split.options().toArray(String[]::new));
+    }
+
+    /** Characters to the stream, which encodes them as it encodes everything else it prints. */
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(
+                new Writer() {
+                    @Override
+                    public void write(char[] chars, int offset, int length) {
+                        stream.append(CharBuffer.wrap(chars, offset, length));
+                    }
+
+                    @Override
+                    public void flush() {
+                        stream.flush();
+                    }
+
+                    @Override
+                    public void close() {
+                        stream.flush();
+                    }
+                },
+                true);
     }
 
     /** {@code pl-impact} with no verb. */

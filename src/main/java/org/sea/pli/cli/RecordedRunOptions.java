@@ -3,7 +3,7 @@ package org.sea.pli.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The options that name a recorded run (SPEC §6, §7), shared by {@code rerun} and {@code verify}. */
+/** The options that name a recorded run (spec §6, §7), shared by {@code rerun} and {@code verify}. */
 final class RecordedRunOptions {
 
     @Option(names = "--warehouse", paramLabel = "URI", required = true, description = "The warehouse holding the run.")

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code rerun} (SPEC §6, §7): reproduce a recorded run into another location. */
+/** {@code rerun} (spec §6, §7): reproduce a recorded run into another location. */
 @Command(
         name = "rerun",
         customSynopsis = "java -jar target/pl-impact.jar rerun --warehouse URI --run RUN_ID --inbox DIR --out URI",

@@ -7,7 +7,7 @@ import org.sea.pli.run.RunRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code run} (SPEC §6, §7): the nightly job. */
+/** {@code run} (spec §6, §7): the nightly job. */
 @Command(
         name = "run",
         customSynopsis = {
@@ -58,7 +58,6 @@ final class RunCommand extends Verb {
         Path dir = existingInbox(inbox);
         String target = required("--warehouse", warehouse);
         RunRequest request = new RunRequest(dir, target, asOf, strict, allowChangedFiles, pseudonymKey());
-        SmallRunCompilation.applyFor(dir);
         return SpringStart.job(
                 name(),
                 invocation,

@@ -14,7 +14,7 @@ import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
- * SPEC.md §7: an unknown {@code pli.*} setting ({@code --pli.min-cel-size=3}) is a configuration
+ * docs/spec.md §7: an unknown {@code pli.*} setting ({@code --pli.min-cel-size=3}) is a configuration
  * error naming it, never silently ignored. The known names are the components of the two
  * settings records, {@link RunSettings} and {@link OpsSettings}, so they are defined once.
  *

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Splits the command line into pl-impact's own options, parsed by picocli, and Spring Boot
- * properties, which Spring binds (SPEC §7: {@code --pli.min-cell-size=5},
+ * properties, which Spring binds (spec §7: {@code --pli.min-cell-size=5},
  * {@code --spring.datasource.url=…}, {@code --logging.structured.format.console=ecs}). This is the
  * one place the Spring arguments are collected; picocli never sees them, so it cannot reject them.
  *

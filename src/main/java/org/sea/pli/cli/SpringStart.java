@@ -8,6 +8,7 @@ import java.util.function.ToIntFunction;
 import org.sea.pli.PlImpactApplication;
 import org.sea.pli.ops.ExitCode;
 import org.sea.pli.ops.Phase;
+import org.sea.pli.ops.RunPhase;
 import org.sea.pli.ops.RunSummary;
 import org.sea.pli.ops.StartupFailures;
 import org.sea.pli.run.NightlyRunLauncher;
@@ -25,7 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * and {@code verify} get the whole application (job repository, Spring Batch); {@code validate}
  * only its bound {@code pli.*} settings, so that it applies the same {@code max-reject-rate} as a
  * run without a database. {@code generate} starts nothing. A bad setting is a configuration
- * error (exit 2, one line); any other failed start is one line and exit 1 (SPEC §7).
+ * error (exit 2, one line); any other failed start is one line and exit 1 (spec §7).
  */
 final class SpringStart {
 
@@ -56,9 +57,9 @@ final class SpringStart {
             // the summary table of a run, a rerun, or the reproduction a verify made
             List<Phase> startup = new ArrayList<>();
             if (jvm != null) {
-                startup.add(new Phase("JVM start", jvm));
+                startup.add(new Phase(RunPhase.JVM_START, jvm));
             }
-            startup.add(new Phase("Spring start", spring));
+            startup.add(new Phase(RunPhase.SPRING_START, spring));
             RunSummary summary = RunSummary.of(
                     context.getBean(NightlyRunLauncher.class).lastRun(),
                     code,

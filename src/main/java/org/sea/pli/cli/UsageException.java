@@ -1,7 +1,9 @@
 package org.sea.pli.cli;
 
-/** A usage or configuration error: one line on stderr and exit 2 (SPEC.md §7). */
+/** A usage or configuration error: one line on stderr and exit 2 (docs/spec.md §7). */
 public class UsageException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
 
     private final String verb;
 

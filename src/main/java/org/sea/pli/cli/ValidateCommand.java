@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -15,13 +16,13 @@ import org.sea.pli.extract.InboxException;
 import org.sea.pli.extract.InboxFile;
 import org.sea.pli.ops.ExitCode;
 import org.sea.pli.run.RunSettings;
-import org.sea.pli.stage.LoadStage;
+import org.sea.pli.stage.LeaValidation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code validate} (SPEC §7): what an LEA runs on its folder before it sends it. The load of one
- * LEA is the run's own load stage ({@link LoadStage#scanLea}, {@link LoadStage#validate}: the same
+ * {@code validate} (spec §7): what an LEA runs on its folder before it sends it. The load of one
+ * LEA is the run's own load stage ({@link LeaValidation#scan}, {@link LeaValidation#validate}: the same
  * scan, reader and supersede rule, folding nothing); this class only checks the command line,
  * places the quarantine and maps the outcome to 0 or 4.
  */
@@ -82,10 +83,11 @@ final class ValidateCommand extends Verb {
     public Integer call() throws Exception {
         Path root = existingInbox(inbox);
         String leaId = required("--lea", lea);
-        LocalDate date = asOf != null ? asOf : LocalDate.now();
+        // without --as-of: today where the operator is, as the nightly wrapper's `date +%F`
+        LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneId.systemDefault());
         Inbox scanned;
         try {
-            scanned = LoadStage.scanLea(root, date, leaId);
+            scanned = LeaValidation.scan(root, date, leaId);
         } catch (InboxException e) {
             throw usage(e.getMessage());
         }
@@ -115,7 +117,7 @@ final class ValidateCommand extends Verb {
                     Files.deleteIfExists(store.fileOf(f)); // an earlier validate's, for a file that may now pass
                 }
             }
-            List<FileOutcome> outcomes = LoadStage.validate(scanned, date, settings.maxRejectRate(), store)
+            List<FileOutcome> outcomes = LeaValidation.validate(scanned, date, settings.maxRejectRate(), store)
                     .outcomes();
             new ValidationReport(scanned.state(), date, settings.maxRejectRate(), store, target != null)
                     .print(outcomes, invocation.out());

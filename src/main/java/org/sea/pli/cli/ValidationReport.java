@@ -20,7 +20,7 @@ import org.sea.pli.ops.TextTable;
 import org.sea.pli.parquet.MartSchema;
 
 /**
- * What {@code validate} prints (SPEC §7): the LEA's {@code load_report} rows exactly as a run
+ * What {@code validate} prints (spec §7): the LEA's {@code load_report} rows exactly as a run
  * would write them (§5.7, built by {@link LoadReportMart} itself), then per file the first rejected
  * rows read back from its quarantine file (§3.1). Counts, codes and file names only, except the
  * rejected rows, which are the LEA's own.

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * One verb of the command line (SPEC §7): its options are picocli fields, {@link #call} returns an
+ * One verb of the command line (spec §7): its options are picocli fields, {@link #call} returns an
  * {@link org.sea.pli.ops.ExitCode} value and throws {@link UsageException} for a usage error.
  */
 abstract class Verb implements Callable<Integer> {

@@ -5,7 +5,7 @@ import org.sea.pli.run.RunReproduction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code verify} (SPEC §6, §7): a recorded run's outputs against its manifest, as recorded and as reproduced. */
+/** {@code verify} (spec §6, §7): a recorded run's outputs against its manifest, as recorded and as reproduced. */
 @Command(
         name = "verify",
         customSynopsis = "java -jar target/pl-impact.jar verify --warehouse URI --run RUN_ID --inbox DIR",

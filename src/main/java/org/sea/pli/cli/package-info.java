@@ -1,5 +1,5 @@
 /**
- * The command line of SPEC §7 on picocli: one class per verb ({@code run}, {@code rerun},
+ * The command line of spec §7 on picocli: one class per verb ({@code run}, {@code rerun},
  * {@code verify}, {@code generate}, {@code validate}) registered in
  * {@link org.sea.pli.cli.PlImpactCommand}, their typed options, usage errors, and the split of
  * Spring Boot properties from pl-impact's own options ({@link org.sea.pli.cli.SpringArguments}).

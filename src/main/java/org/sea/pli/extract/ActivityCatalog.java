@@ -1,7 +1,7 @@
 package org.sea.pli.extract;
 
 /**
- * The in-force activities of one LEA (SPEC.md §2, {@code unknown_activity}): after supersede,
+ * The in-force activities of one LEA (docs/spec.md §2, {@code unknown_activity}): after supersede,
  * per school year.
  */
 @FunctionalInterface

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Set;
 
 /**
- * One column of an extract with its value rules (SPEC.md §2), as declared in
+ * One column of an extract with its value rules (docs/spec.md §2), as declared in
  * {@code schemas/extracts/<extract>.json}.
  *
  * @param min          lower bound, inclusive unless {@code minExclusive}; null when unbounded

@@ -1,6 +1,6 @@
 package org.sea.pli.extract;
 
-/** Value types of SPEC.md §2, as named in {@code schemas/extracts/*.json}. */
+/** Value types of docs/spec.md §2, as named in {@code schemas/extracts/*.json}. */
 public enum ColumnType {
     /** {@code [A-Za-z0-9._-]{1,64}}. */
     ID,

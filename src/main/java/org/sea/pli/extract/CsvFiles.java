@@ -10,7 +10,7 @@ import java.io.Reader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** How pl-impact opens CSV (SPEC.md §1): UTF-8 decoded strictly, a BOM tolerated, RFC 4180. */
+/** How pl-impact opens CSV (docs/spec.md §1): UTF-8 decoded strictly, a BOM tolerated, RFC 4180. */
 final class CsvFiles {
 
     private CsvFiles() {}

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Quarantine files (SPEC §3.1) in a local folder, for {@code validate --quarantine DIR}: the same
+ * Quarantine files (spec §3.1) in a local folder, for {@code validate --quarantine DIR}: the same
  * {@code <lea_id>/<file name without .gz>} layout a run writes under {@code runs/<run_id>/quarantine/}.
  */
 public final class DirectoryQuarantine implements QuarantineStore {

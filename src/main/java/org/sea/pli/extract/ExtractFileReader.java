@@ -20,7 +20,7 @@ import java.util.zip.GZIPInputStream;
 import org.sea.pli.storage.Sha256;
 
 /**
- * Reads one extract file once, row by row (SPEC §2, §3): hashes its bytes, validates each
+ * Reads one extract file once, row by row (spec §2, §3): hashes its bytes, validates each
  * record, quarantines rejected ones with {@code _line} and {@code _reason}, hands accepted rows to
  * an {@link ExtractFold}, and decides whether the file as a whole is rejected. The header is
  * resolved by {@link ExtractHeader}, rows by {@link RowValidator}, rejects written by
@@ -128,7 +128,7 @@ public final class ExtractFileReader {
     /**
      * About how many rows the file holds, from its size (extract rows are 50–90 bytes; a gzipped
      * file gives fewer): the duplicate-key set is made that large at once instead of growing from
-     * empty, which cost 1.5 s of rehashing at state scale (issue 14). Only a size hint.
+     * empty, whose rehashing was a visible share of a state-scale load. Only a size hint.
      */
     static int expectedRows(InboxFile file) {
         long bytes = file.path() == null ? 0 : file.path().toFile().length();

@@ -1,7 +1,7 @@
 package org.sea.pli.extract;
 
 /**
- * Folds the accepted rows of one file into the derived units (SPEC.md §4) as they stream by.
+ * Folds the accepted rows of one file into the derived units (docs/spec.md §4) as they stream by.
  * Whether the file is in force for a school year is only known once the file is read whole
  * (§1.1, §3.2), so a fold keeps its rows apart per school year until told to {@link #commit}.
  */

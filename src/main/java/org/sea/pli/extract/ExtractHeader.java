@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** Header resolution (SPEC §1): names exact but case-insensitive and trimmed; order free. */
+/** Header resolution (spec §1): names exact but case-insensitive and trimmed; order free. */
 record ExtractHeader(int[] recordIndex, boolean missingRequired, boolean duplicated, String unknownColumns) {
 
     static ExtractHeader of(CsvRecord header, ExtractSchema schema) {

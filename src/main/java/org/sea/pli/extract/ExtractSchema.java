@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The contract of one extract (SPEC.md §2), loaded from {@code schemas/extracts/<extract>.json}
+ * The contract of one extract (docs/spec.md §2), loaded from {@code schemas/extracts/<extract>.json}
  * on the classpath. The JSON files are the single source of truth; nothing here repeats them.
  */
 public final class ExtractSchema {
@@ -102,7 +102,7 @@ public final class ExtractSchema {
         throw new IllegalArgumentException(name + " has no column '" + column + "'");
     }
 
-    /** The allowed values of an enum column in the schema's order (SPEC §2), the order reports list them in. */
+    /** The allowed values of an enum column in the schema's order (spec §2), the order reports list them in. */
     public List<String> values(String column) {
         ColumnRule rule = columns.get(index(column));
         if (rule.values().isEmpty()) {

@@ -2,7 +2,7 @@ package org.sea.pli.extract;
 
 import java.util.Locale;
 
-/** File-level reasons of the load report (SPEC.md §1 for ignored files, §3.2 for rejected ones). */
+/** File-level reasons of the load report (docs/spec.md §1 for ignored files, §3.2 for rejected ones). */
 public enum FileReason {
     /** Not {@code <extract>_<YYYY-MM-DD>.csv[.gz]} with one of the seven extracts (§1). */
     UNKNOWN_FILE(FileStatus.IGNORED),

@@ -5,7 +5,7 @@ import java.util.NavigableMap;
 import java.util.SortedSet;
 
 /**
- * What reading one inbox file found (SPEC.md §3, §5.7).
+ * What reading one inbox file found (docs/spec.md §3, §5.7).
  *
  * @param reasons        reject reason code → row count, sorted by code
  * @param unknownColumns ignored extra columns, lower-cased, comma-separated in header order; null when none

@@ -2,7 +2,7 @@ package org.sea.pli.extract;
 
 import java.util.Locale;
 
-/** Status of an inbox file in the load report (SPEC.md §1.1). */
+/** Status of an inbox file in the load report (docs/spec.md §1.1). */
 public enum FileStatus {
     IN_FORCE,
     SUPERSEDED,

@@ -22,16 +22,17 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The inbox of SPEC.md §1: the state's reference files and every file under an LEA folder,
+ * The inbox of docs/spec.md §1: the state's reference files and every file under an LEA folder,
  * each classified as read or ignored (with its reason). Listing order never matters: files are
  * sorted by LEA and name so that runs are deterministic whatever the file system returns.
  */
 public record Inbox(Path root, StateRegistry state, List<InboxFile> files) {
 
     /**
-     * An inbox of at most this many bytes is small (the committed sample-data/ is about 5 MB, state
-     * scale 790 MB): it is loaded on every core and its run skips the JVM's C2 compiler (issue 14),
-     * because its memory never matters and its run is over before C2 pays back.
+     * An inbox of at most this many bytes is small (the committed sample-data/ is far below it, a
+     * state-scale inbox far above): it is loaded on every core, because its memory never matters,
+     * and jobs/pl-impact starts its JVM with the quick compiler only, because its run is over
+     * before the optimizing compiler pays back.
      */
     public static final long SMALL_BYTES = 64L << 20;
 

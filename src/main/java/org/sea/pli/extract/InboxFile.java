@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 /**
- * A file found under an LEA folder of the inbox (SPEC.md §1).
+ * A file found under an LEA folder of the inbox (docs/spec.md §1).
  *
  * @param relativePath path relative to the inbox, with '/' separators
  * @param extract      one of the seven extracts, or null when the name does not give one

@@ -12,7 +12,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Loads one LEA's files (SPEC.md §1.1, §2, §3): {@code pl_activities} first, because every other
+ * Loads one LEA's files (docs/spec.md §1.1, §2, §3): {@code pl_activities} first, because every other
  * extract is checked against its in-force activities; within an extract, newest file first, so
  * that a file's rows are committed for exactly the school years no newer accepted file claimed
  * and nothing but one file's uncommitted rows is ever held.

@@ -3,7 +3,7 @@ package org.sea.pli.extract;
 import java.util.Locale;
 
 /**
- * Why a row was rejected (SPEC.md §2). Declaration order is the precedence order: a row gets
+ * Why a row was rejected (docs/spec.md §2). Declaration order is the precedence order: a row gets
  * exactly one reason, the first that applies.
  */
 public enum RowReason {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Applies the row rules of SPEC.md §2 to the records of one file. A row gets exactly one reason:
+ * Applies the row rules of docs/spec.md §2 to the records of one file. A row gets exactly one reason:
  * the first in {@link RowReason} order that applies, whichever column it comes from.
  * One instance per file: it remembers the keys it has accepted ({@code duplicate_key}). The
  * lexical forms of the values are {@link ValueSyntax}.

@@ -1,9 +1,10 @@
 package org.sea.pli.extract;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 /**
- * School years of SPEC.md §2: {@code YYYY-YY}, running July 1 of YYYY to June 30 of YYYY+1.
+ * School years of docs/spec.md §2: {@code YYYY-YY}, running July 1 of YYYY to June 30 of YYYY+1.
  * Held as the first calendar year so they sort and compare as ints.
  */
 public final class SchoolYear {
@@ -37,7 +38,7 @@ public final class SchoolYear {
     }
 
     public static String format(int start) {
-        return String.format("%04d-%02d", start, (start + 1) % 100);
+        return String.format(Locale.ROOT, "%04d-%02d", start, (start + 1) % 100);
     }
 
     public static long firstDay(int start) {

@@ -3,7 +3,7 @@ package org.sea.pli.extract;
 import java.util.regex.Pattern;
 
 /**
- * Quarantine fields as LEAs can open them in a spreadsheet (SPEC.md §3.1): a field that starts
+ * Quarantine fields as LEAs can open them in a spreadsheet (docs/spec.md §3.1): a field that starts
  * with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return runs as a formula
  * (CSV injection), so unless it is a plain number it gets a leading apostrophe and shows as text.
  * Only the quarantine copy changes; the inbox, the archive, keeps the bytes as sent.

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The state's reference files (SPEC §1): the LEA registry and the rubric dimensions.
+ * The state's reference files (spec §1): the LEA registry and the rubric dimensions.
  *
  * @param leas       lea_id → lea_name, sorted by id
  * @param regions    lea_id → region

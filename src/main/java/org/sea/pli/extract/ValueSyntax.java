@@ -4,7 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
- * The lexical forms of SPEC §2's column types, checked without regular expressions or exceptions
+ * The lexical forms of spec §2's column types, checked without regular expressions or exceptions
  * on the hot path (every field of every row passes here): ids, ISO dates, decimal literals and the
  * non-finite tokens that parse as numbers but are never in range.
  */

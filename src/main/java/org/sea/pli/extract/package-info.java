@@ -1,5 +1,5 @@
 /**
- * Reading the inbox (SPEC §1–§3): inbox discovery and ignored files, the {@code _state} registry
+ * Reading the inbox (spec §1–§3): inbox discovery and ignored files, the {@code _state} registry
  * and rubric, the seven extract schemas loaded from {@code schemas/extracts/}, row validation with
  * reason precedence, file rejection, the supersede rule and file statuses (§1.1), quarantine
  * (§3.1) and the load-report verdict per file. One file is read by {@code ExtractFileReader}: its

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 
 /**
  * {@code artifact_ratings} rows: baseline and followup ratings per rubric dimension, moved by the
- * planted practice change of the activity's model, focus and framework (SPEC §4.8, §4.9).
+ * planted practice change of the activity's model, focus and framework (spec §4.8, §4.9).
  */
 final class ArtifactRows {
 
@@ -86,7 +86,7 @@ final class ArtifactRows {
     }
 
     /**
-     * Per educator, what remains this year of last year's change (SPEC §4.8's next-year baseline):
+     * Per educator, what remains this year of last year's change (spec §4.8's next-year baseline):
      * per cohort attended last year, its model's persistence times the mean change over the cohort's
      * attended activities, replayed from the same draws that made last year's ratings.
      */

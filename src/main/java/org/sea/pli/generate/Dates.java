@@ -1,6 +1,7 @@
 package org.sea.pli.generate;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 /** Epoch-day arithmetic and cached ISO strings (dates are written millions of times). */
 final class Dates {
@@ -26,19 +27,19 @@ final class Dates {
         return (int) LocalDate.parse(iso).toEpochDay();
     }
 
-    /** July 1 of the school year starting in {@code startYear} (SPEC §2). */
+    /** July 1 of the school year starting in {@code startYear} (spec §2). */
     static int syFirst(int startYear) {
         return (int) LocalDate.of(startYear, 7, 1).toEpochDay();
     }
 
-    /** June 30 ending the school year starting in {@code startYear} (SPEC §2). */
+    /** June 30 ending the school year starting in {@code startYear} (spec §2). */
     static int syLast(int startYear) {
         return (int) LocalDate.of(startYear + 1, 6, 30).toEpochDay();
     }
 
     /** {@code YYYY-YY}, e.g. 2025 gives 2025-26. */
     static String schoolYear(int startYear) {
-        return startYear + "-" + String.format("%02d", (startYear + 1) % 100);
+        return startYear + "-" + String.format(Locale.ROOT, "%02d", (startYear + 1) % 100);
     }
 
     /** Moves a Saturday to Friday and a Sunday to Monday (PL sessions happen on school days). */

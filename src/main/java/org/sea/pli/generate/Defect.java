@@ -1,7 +1,7 @@
 package org.sea.pli.generate;
 
 /**
- * Planted bad rows (SPEC §2 row reasons), each a mutation of a good row just written. All are extra
+ * Planted bad rows (spec §2 row reasons), each a mutation of a good row just written. All are extra
  * rows: no real record is lost, so nothing cascades into {@code unknown_activity} elsewhere.
  */
 enum Defect {
@@ -33,7 +33,7 @@ enum Defect {
     OUT_DUPLICATE(Extract.STUDENT_OUTCOMES, "duplicate_key");
 
     final Extract extract;
-    /** The SPEC §2 reason a conforming validator must give this row. */
+    /** The spec §2 reason a conforming validator must give this row. */
     final String reason;
 
     Defect(Extract extract, String reason) {

@@ -1,6 +1,6 @@
 package org.sea.pli.generate;
 
-/** The seven extracts of SPEC §2 with their columns in canonical (spec) order. */
+/** The seven extracts of spec §2 with their columns in canonical (spec) order. */
 enum Extract {
     PL_ACTIVITIES(
             "pl_activities",

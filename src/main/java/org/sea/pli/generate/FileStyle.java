@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 
 /** How an LEA's system writes a file: column order, header spelling, encoding and framing. */
 final class FileStyle {
-    /** 0 spec order, 1 school_year first, 2 reversed, 3 rotated by one (SPEC §1: column order is free). */
+    /** 0 spec order, 1 school_year first, 2 reversed, 3 rotated by one (spec §1: column order is free). */
     int orderVariant;
-    /** Column left out (missing_column, SPEC §3.2), or null. */
+    /** Column left out (missing_column, spec §3.2), or null. */
     String dropColumn;
 
     String[] extraColumns = new String[0];
@@ -46,7 +46,7 @@ final class FileStyle {
         return d;
     }
 
-    /** Header cell; the fancy style is what a hand-edited spreadsheet gives (SPEC §1: case-insensitive, trimmed). */
+    /** Header cell; the fancy style is what a hand-edited spreadsheet gives (spec §1: case-insensitive, trimmed). */
     String header(String column) {
         if (!fancyHeader) {
             return column;

@@ -8,8 +8,8 @@ import java.util.Map;
  * What {@link InboxGenerator#generate} wrote.
  *
  * @param files          number of files written (including {@code _state} and deliberately bad files)
- * @param rowsPerExtract data rows written per extract name of SPEC §2 (good and planted bad rows,
- *                       over every file of that extract), in SPEC §2 order
+ * @param rowsPerExtract data rows written per extract name of spec §2 (good and planted bad rows,
+ *                       over every file of that extract), in spec §2 order
  */
 public record GenerationSummary(int files, Map<String, Long> rowsPerExtract) {
     public GenerationSummary {

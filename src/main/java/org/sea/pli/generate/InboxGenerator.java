@@ -13,20 +13,19 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
- * Deterministic synthetic inbox (SPEC §1, §2) for {@code generate --scale --seed} (SPEC §7).
+ * Deterministic synthetic inbox (spec §1, §2) for {@code generate --scale --seed} (spec §7).
  *
  * <p>Per LEA and extract there are two files: {@code <extract>_2025-06-30.csv} with the 2024-25 rows
  * and {@code <extract>_2026-06-30.csv} with the 2025-26 rows. Every tenth LEA (lea-0003, lea-0013, ...)
- * restates 2024-25 in its 2026 file, which supersedes the older file (SPEC §1.1; the older attendance
+ * restates 2024-25 in its 2026 file, which supersedes the older file (spec §1.1; the older attendance
  * file lacks ~3% of rows entered late). Rows are streamed straight to disk; only the plan of one LEA
  * (activities and members, not rows) is held in memory.
  *
- * <p>Planted input problems, rare and deterministic: every SPEC §2 row reason (see {@link Defect}, one
+ * <p>Planted input problems, rare and deterministic: every spec §2 row reason (see {@link Defect}, one
  * bad row at most per {@value RowOut#DEFECT_EVERY} good rows of a normal file) and, in the first six
- * LEAs, every SPEC §1/§3.2 file case:
+ * LEAs, every spec §1/§3.2 file case:
  * <ul>
  *   <li>lea-0001: {@code notes.txt} and {@code roster_2026-06-30.csv} (unknown_file); a 2025-26
  *       activity title with a comma, quotes and a line break</li>
@@ -48,15 +47,6 @@ public final class InboxGenerator {
     static final String OLD_DATE = "2025-06-30";
     static final String NEW_DATE = "2026-06-30";
     static final String SPECIAL_TITLE = "Summer institute:\n\"AI in the classroom\", grades 6-8";
-
-    private static final String[][] RUBRIC = {
-        {"tech_integration", "Technology is used purposefully to deepen learning, not as a substitute for paper"},
-        {"student_agency", "Students make choices about how they learn, create and show understanding"},
-        {"higher_order_thinking", "Tasks ask students to analyze, evaluate and create, including with AI tools"},
-        {"formative_feedback", "Teacher gathers evidence during the lesson and adjusts; students get timely feedback"},
-        {"universal_design", "Multiple means of engagement, representation and expression (UDL)"},
-        {"digital_citizenship", "Students use technology and AI safely, ethically and critically"},
-    };
 
     private final Scale scale;
     private final long seed;
@@ -90,12 +80,12 @@ public final class InboxGenerator {
         files = 0;
 
         Files.createDirectories(out.resolve("_state"));
-        int[] sizes = leaSizes();
+        int[] sizes = StateFiles.leaSizes(seed, scale);
         List<Lea> leas = new ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
             leas.add(new Lea(seed, i + 1, sizes[i]));
         }
-        writeState(out, leas);
+        files += StateFiles.write(out, leas);
         for (Lea lea : leas) {
             writeLea(out, lea);
         }
@@ -118,54 +108,6 @@ public final class InboxGenerator {
         List<Defect> left = new ArrayList<>();
         queues.values().forEach(left::addAll);
         return left;
-    }
-
-    private int[] leaSizes() {
-        SplittableRandom r = Rand.rng(seed, 0, 0, 0, 0, 99);
-        int n = scale.leas();
-        double[] w = new double[n];
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            w[i] = StrictMath.exp(0.7 * Rand.gauss(r));
-            sum += w[i];
-        }
-        int[] sizes = new int[n];
-        int largest = 0;
-        for (int i = 0; i < n; i++) {
-            sizes[i] = (int) Math.max(25, Math.round(scale.educators() * w[i] / sum));
-            if (sizes[i] > sizes[largest]) {
-                largest = i;
-            }
-        }
-        // lea-0001 is the metro district: the planted bad rows land there first
-        int t = sizes[0];
-        sizes[0] = sizes[largest];
-        sizes[largest] = t;
-        return sizes;
-    }
-
-    private void writeState(Path out, List<Lea> leas) throws IOException {
-        try (BufferedWriter w = Files.newBufferedWriter(out.resolve("_state/leas.csv"), StandardCharsets.UTF_8)) {
-            w.write("lea_id,lea_name,region\n");
-            for (Lea lea : leas) {
-                w.write(lea.id + "," + csv(lea.name) + "," + lea.region + "\n");
-            }
-        }
-        files++;
-        try (BufferedWriter w = Files.newBufferedWriter(out.resolve("_state/rubric.csv"), StandardCharsets.UTF_8)) {
-            w.write("dimension,description\n");
-            for (String[] d : RUBRIC) {
-                w.write(d[0] + "," + csv(d[1]) + "\n");
-            }
-        }
-        files++;
-    }
-
-    static String csv(String v) {
-        if (v.indexOf(',') < 0 && v.indexOf('"') < 0 && v.indexOf('\n') < 0 && v.indexOf('\r') < 0) {
-            return v;
-        }
-        return '"' + v.replace("\"", "\"\"") + '"';
     }
 
     private void writeLea(Path out, Lea lea) throws IOException {

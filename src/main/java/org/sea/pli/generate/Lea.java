@@ -1,5 +1,6 @@
 package org.sea.pli.generate;
 
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /** An LEA and its educators (the same educators in both school years). */
@@ -56,7 +57,7 @@ final class Lea {
 
     Lea(long seed, int index, int n) {
         this.index = index;
-        this.id = String.format("lea-%04d", index);
+        this.id = String.format(Locale.ROOT, "lea-%04d", index);
         int p = (index - 1) % PLACES.length;
         int g = ((index - 1) / PLACES.length) % GEO.length;
         String base = PLACES[p] + " " + GEO[g] + " " + KINDS[(index - 1) % KINDS.length];
@@ -72,9 +73,9 @@ final class Lea {
         SplittableRandom r = Rand.rng(seed, index, 0, 0, 0, 1);
         for (int e = 0; e < n; e++) {
             eduIds[e] = switch (index % 3) {
-                case 1 -> String.format("e%04d-%05d", index, e + 1);
-                case 2 -> String.format("EMP.%04d.%05d", index, e + 1);
-                default -> String.format("t_%04d_%05d", index, e + 1);
+                case 1 -> String.format(Locale.ROOT, "e%04d-%05d", index, e + 1);
+                case 2 -> String.format(Locale.ROOT, "EMP.%04d.%05d", index, e + 1);
+                default -> String.format(Locale.ROOT, "t_%04d_%05d", index, e + 1);
             };
             grade[e] = (byte) r.nextInt(13);
             double x = r.nextDouble();
@@ -89,7 +90,7 @@ final class Lea {
     }
 
     String raterId(int k) {
-        return String.format("rtr-%04d-%02d", index, k + 1);
+        return String.format(Locale.ROOT, "rtr-%04d-%02d", index, k + 1);
     }
 
     /** Students in this LEA's pool (each appears with at most one educator per school year). */
@@ -98,6 +99,6 @@ final class Lea {
     }
 
     String studentId(long s) {
-        return String.format("s%04d-%06d", index, s + 1);
+        return String.format(Locale.ROOT, "s%04d-%06d", index, s + 1);
     }
 }

@@ -3,6 +3,7 @@ package org.sea.pli.generate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -128,7 +129,7 @@ final class LeaYear {
 
     private void addCohort(long seed, int cohort, Model m, int[] members) {
         SplittableRandom r = Rand.rng(seed, lea.index, y, cohort, 0, 3);
-        String cohortId = String.format("coh-%d-%03d", startYear, cohort);
+        String cohortId = String.format(Locale.ROOT, "coh-%d-%03d", startYear, cohort);
         boolean tool =
                 (m == Model.WORKSHOP && r.nextDouble() < 0.35) || (m == Model.ONLINE_COURSE && r.nextDouble() < 0.2);
         int f = r.nextInt(FOCI.length);
@@ -179,9 +180,9 @@ final class LeaYear {
 
     String activityId(int n) {
         return switch (lea.index % 3) {
-            case 1 -> String.format("pl-%d-%04d", startYear, n);
-            case 2 -> String.format("PD%02d%02d.%04d", startYear % 100, (startYear + 1) % 100, n);
-            default -> String.format("act_%02d_%04d", startYear % 100, n);
+            case 1 -> String.format(Locale.ROOT, "pl-%d-%04d", startYear, n);
+            case 2 -> String.format(Locale.ROOT, "PD%02d%02d.%04d", startYear % 100, (startYear + 1) % 100, n);
+            default -> String.format(Locale.ROOT, "act_%02d_%04d", startYear % 100, n);
         };
     }
 
@@ -201,7 +202,7 @@ final class LeaYear {
             int jitter = j > 0 && j < s - 1 ? r.nextInt(3) - 1 : 0;
             d[j] = Dates.weekday(start + j * spacing + jitter);
             if (j > 0 && d[j] <= d[j - 1]) {
-                d[j] = Dates.weekday(d[j - 1] + 1); // keep dates distinct (attendance key, SPEC §2)
+                d[j] = Dates.weekday(d[j - 1] + 1); // keep dates distinct (attendance key, spec §2)
                 if (d[j] <= d[j - 1]) {
                     d[j] = d[j - 1] + 3; // Friday + 1 moved back to Friday: take Monday
                 }
@@ -245,7 +246,7 @@ final class LeaYear {
         String season = a.start() - first < 183 ? "fall" : "spring";
         return switch (m) {
             case COACHING -> "Instructional coaching: " + focus + ", cycle " + (i + 1);
-            case PLC -> "PLC \u2014 " + focus.toLowerCase() + " (" + season + ")";
+            case PLC -> "PLC \u2014 " + focus.toLowerCase(Locale.ROOT) + " (" + season + ")";
             case INQUIRY_CYCLE -> "Inquiry cycle: " + focus + (k > 1 ? " part " + (i + 1) : "");
             case WORKSHOP ->
                 tool ? "Getting started with " + toolName : focus + " workshop" + (k > 1 ? " " + (i + 1) : "");

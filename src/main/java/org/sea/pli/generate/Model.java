@@ -1,8 +1,8 @@
 package org.sea.pli.generate;
 
 /**
- * PL models of SPEC §2 with the planted behaviour: durable models meet several times over weeks
- * (sustained attendance, SPEC §4.2) and change practice; one-off models meet once or twice.
+ * PL models of spec §2 with the planted behaviour: durable models meet several times over weeks
+ * (sustained attendance, spec §4.2) and change practice; one-off models meet once or twice.
  */
 enum Model {
     COACHING("coaching", true, 8, 18, 2, 4, new int[] {30, 45, 60}, 1800, new String[] {"classroom_video", "observation"

@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 
 /**
  * {@code student_outcomes} rows: each teacher's students on the assessments of their grade, with
- * the planted gain of durable PL (~0.25 SD) and, in some LEAs, a prior head start (SPEC §4.7).
+ * the planted gain of durable PL (~0.25 SD) and, in some LEAs, a prior head start (spec §4.7).
  */
 final class OutcomeRows {
     private static final String[] GRADE = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"};
@@ -94,7 +94,7 @@ final class OutcomeRows {
     static final double PRIOR_SD = Math.sqrt(25 * 25 + 8 * 8);
 
     /**
-     * SPEC §4.7: in some LEAs the participants teach students who start ahead of their
+     * spec §4.7: in some LEAs the participants teach students who start ahead of their
      * non-participating colleagues' (by 35% of an sd in lea-0002, -0006, …, 12% in lea-0003, -0007,
      * …), so the sample shows every baseline-equivalence verdict. Only prior and score move: the gain,
      * and so student growth, is unchanged; no random draw is added, so no other row changes.

@@ -3,7 +3,7 @@ package org.sea.pli.generate;
 import java.util.Arrays;
 
 /**
- * What the lenses of SPEC §5.8–§5.10 should find in a generated inbox, planted here: each focus
+ * What the lenses of spec §5.8–§5.10 should find in a generated inbox, planted here: each focus
  * moves its own rubric dimension most (AI literacy the digital-citizenship dimension — "technology
  * and AI used safely, ethically and critically" —, UDL universal design, formative assessment
  * formative feedback, technology integration tech integration); PL anchored in no framework

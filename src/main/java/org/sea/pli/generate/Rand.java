@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * Deterministic randomness. Every entity (LEA-year plan, activity, educator-activity pair, student)
  * gets its own generator seeded from a hash of (seed, path), so a row's values do not depend on which
  * file it is written to or on what was generated before it. StrictMath keeps doubles identical on
- * every machine (SPEC §6 determinism applies to the generator too: auditors regenerate inboxes).
+ * every machine (spec §6 determinism applies to the generator too: auditors regenerate inboxes).
  */
 final class Rand {
     private Rand() {}

@@ -17,7 +17,7 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Streams one extract file: RFC 4180 quoting only where needed, the LEA's column order, optional
  * BOM / CRLF / gzip / extra or missing columns, and planted bad rows after every {@value #DEFECT_EVERY}
- * good rows (so a normal file never nears the 5% reject rate of SPEC §3.2).
+ * good rows (so a normal file never nears the 5% reject rate of spec §3.2).
  */
 final class RowOut implements Closeable {
     static final int DEFECT_EVERY = 20;

@@ -1,6 +1,7 @@
 package org.sea.pli.generate;
 
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * Emits the rows of one extract for one LEA-year: {@code pl_activities} here, the others by
@@ -8,7 +9,7 @@ import java.io.IOException;
  * Every educator-activity pair draws from its own generator, so the same row comes out whichever
  * file (original or restated) it is written to.
  *
- * <p>Planted effects (what the marts of SPEC §4/§5 should find): durable models are attended in
+ * <p>Planted effects (what the marts of spec §4/§5 should find): durable models are attended in
  * several sessions over weeks and raise followup artifact scores by ~0.8 on a ~2.0 baseline, one-off
  * models by ~0.1 (tool trainings ~0); one-off sessions get the best satisfaction; students of
  * educators in durable PL gain ~0.25 SD more than those of non-participants. The lenses of §5.8–§5.10
@@ -65,7 +66,7 @@ final class Rows {
                     cap(a.model.code, tc),
                     cap(a.focus, tc),
                     cap(Boolean.toString(a.toolSpecific), tc),
-                    tc ? a.framework.toUpperCase() : a.framework,
+                    tc ? a.framework.toUpperCase(Locale.ROOT) : a.framework,
                     Dates.iso(a.start()),
                     Dates.iso(a.end()),
                     a.plannedHours());

@@ -1,7 +1,7 @@
 package org.sea.pli.generate;
 
 /**
- * Size of a synthetic inbox (SPEC §7 {@code generate --scale}). Educators are spread over the LEAs
+ * Size of a synthetic inbox (spec §7 {@code generate --scale}). Educators are spread over the LEAs
  * with a skewed (log-normal) size distribution; each teacher has about ten students a year.
  */
 public enum Scale {

@@ -8,7 +8,7 @@ import java.util.List;
 import org.sea.pli.parquet.MartSchema;
 
 /**
- * Mart {@code bright_spots} (SPEC §5.6): the school year's published {@code cohort_impact} rows with
+ * Mart {@code bright_spots} (spec §5.6): the school year's published {@code cohort_impact} rows with
  * enough practice pairs, ranked on the shrunk change of §4.6. It ranks the rows as the disclosure
  * step leaves them (§5.12 step 3), so a cohort withheld there — for its own size or so that another
  * cannot be worked out — is never a bright spot; every value it shows is a published cohort value.

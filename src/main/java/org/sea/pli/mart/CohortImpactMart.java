@@ -19,7 +19,7 @@ import org.sea.pli.model.LeaYear;
 import org.sea.pli.model.Sample;
 
 /**
- * Mart {@code cohort_impact} (SPEC §5.2): one row per (lea_id, cohort_id, pl_model) of a school
+ * Mart {@code cohort_impact} (spec §5.2): one row per (lea_id, cohort_id, pl_model) of a school
  * year. The shrunk change of §4.6 needs every cohort group of the year, so the year's rows (one
  * per cohort group: small) are held until {@link #endYear} and written there. Rows leave here
  * whole: suppression (§5, §5.12) is the disclosure step's, which decides on the counts.

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.sea.pli.model.EducatorActivity;
 import org.sea.pli.model.LeaYear;
 
-/** Mart {@code educator_activity} (SPEC §5.1, restricted): one row per P element, not suppressed. */
+/** Mart {@code educator_activity} (spec §5.1, restricted): one row per P element, not suppressed. */
 public final class EducatorActivityMart extends SchemaYearMart {
 
     public static final String NAME = "educator_activity";

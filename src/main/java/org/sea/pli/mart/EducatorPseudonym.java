@@ -7,7 +7,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.sea.pli.storage.Sha256;
 
 /**
- * {@code educator_key} of SPEC §5.1: lowercase hex HMAC-SHA256 of the educator_id (UTF-8)
+ * {@code educator_key} of spec §5.1: lowercase hex HMAC-SHA256 of the educator_id (UTF-8)
  * under the pseudonym key. The key itself is never written anywhere; its SHA-256 fingerprint is.
  */
 public final class EducatorPseudonym {

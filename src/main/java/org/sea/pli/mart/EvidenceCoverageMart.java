@@ -10,7 +10,7 @@ import org.sea.pli.model.FundingLine;
 import org.sea.pli.model.LeaYear;
 import org.sea.pli.model.Sample;
 
-/** Mart {@code evidence_coverage} (SPEC §5.5): how much of an LEA-year's PL has evidence of change. */
+/** Mart {@code evidence_coverage} (spec §5.5): how much of an LEA-year's PL has evidence of change. */
 public final class EvidenceCoverageMart extends SchemaYearMart {
 
     public static final String NAME = "evidence_coverage";

@@ -16,7 +16,7 @@ import org.sea.pli.model.FundingLine;
 import org.sea.pli.model.LeaYear;
 import org.sea.pli.model.Sample;
 
-/** Mart {@code funding_efficiency} (SPEC §5.4): what each funding stream buys, per LEA-year. */
+/** Mart {@code funding_efficiency} (spec §5.4): what each funding stream buys, per LEA-year. */
 public final class FundingEfficiencyMart extends SchemaYearMart {
 
     public static final String NAME = "funding_efficiency";

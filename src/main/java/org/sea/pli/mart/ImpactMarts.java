@@ -15,7 +15,7 @@ import org.sea.pli.model.LeaModel;
 import org.sea.pli.model.LeaYear;
 
 /**
- * Computes every {@link YearMart} of {@link MartCatalog} from the LEA models (SPEC §4, §5): the
+ * Computes every {@link YearMart} of {@link MartCatalog} from the LEA models (spec §4, §5): the
  * statewide standardization of §4.3 once, then school year by school year, LEA by LEA in lea_id
  * order, one {@link LeaYear} at a time (so memory holds a few LEA-years' elements, not the state's).
  * Every floating-point sum runs in that key order, so the bytes do not depend on thread count (§6).
@@ -33,7 +33,7 @@ public final class ImpactMarts {
     }
 
     /**
-     * LEA-years built ahead of the one being written, on a second thread (issue 14: building a
+     * LEA-years built ahead of the one being written, on a second thread (building a
      * {@link LeaYear} was a fifth of the marts' time at state scale). Building reads only the
      * models and the finished standardization; the marts still see the LEA-years one by one, in
      * lea_id order, on the calling thread, so nothing about the bytes changes.

@@ -8,7 +8,7 @@ import org.sea.pli.extract.FileOutcome;
 import org.sea.pli.extract.FileResult;
 
 /**
- * Mart {@code load_report} (SPEC.md §5.7): one row per file under an LEA folder, so an LEA can be
+ * Mart {@code load_report} (docs/spec.md §5.7): one row per file under an LEA folder, so an LEA can be
  * told exactly what was wrong with its submission. Rows follow the columns of
  * {@code schemas/marts/load_report.json}.
  */

@@ -1,7 +1,7 @@
 package org.sea.pli.mart;
 
 /**
- * One mart of SPEC §5: a name that is also its schema file ({@code schemas/marts/<name>.json}).
+ * One mart of spec §5: a name that is also its schema file ({@code schemas/marts/<name>.json}).
  * Every mart a run writes is listed once, in {@link MartCatalog}.
  */
 public interface Mart {

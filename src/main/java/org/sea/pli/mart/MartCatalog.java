@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every mart a run writes, listed once (SPEC §5). The writer, publish, the manifest and the report
+ * Every mart a run writes, listed once (spec §5). The writer, publish, the manifest and the report
  * reader all take the list from here. Adding a mart: one class, one {@code schemas/marts/} file,
  * one line below, and its hand-computed test.
  */

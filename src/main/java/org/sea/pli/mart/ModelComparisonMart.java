@@ -12,7 +12,7 @@ import org.sea.pli.model.GroupImpact;
 import org.sea.pli.model.LeaYear;
 
 /**
- * Mart {@code model_comparison} (SPEC §5.3): statewide, per pl_model, over every unit of the
+ * Mart {@code model_comparison} (spec §5.3): statewide, per pl_model, over every unit of the
  * school year. Units are added LEA by LEA in lea_id order, which fixes every floating sum.
  */
 public final class ModelComparisonMart extends SchemaYearMart {

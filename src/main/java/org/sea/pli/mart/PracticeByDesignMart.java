@@ -14,7 +14,7 @@ import org.sea.pli.model.LeaYear;
 import org.sea.pli.model.Sample;
 
 /**
- * Mart {@code practice_by_design} (SPEC §5.8): statewide, does practice change depend on how PL is
+ * Mart {@code practice_by_design} (spec §5.8): statewide, does practice change depend on how PL is
  * designed, whatever its model? The P elements of the year grouped by one design factor at a time.
  * Elements are added LEA by LEA in lea_id order, within an LEA in (activity_id, educator_id) order,
  * which fixes every floating sum.

@@ -9,7 +9,7 @@ import org.sea.pli.model.LeaYear;
 import org.sea.pli.model.Sample;
 
 /**
- * Mart {@code practice_by_dimension} (SPEC §5.9): which parts of the state's definition of
+ * Mart {@code practice_by_dimension} (spec §5.9): which parts of the state's definition of
  * high-quality instruction a model moves. Statewide per (pl_model, rubric dimension), over the
  * units with a practice change on that dimension (§4.9). Units are added LEA by LEA in lea_id
  * order, within an LEA in unit key order, which fixes every floating sum.

@@ -9,7 +9,7 @@ import org.sea.pli.model.LeaYear;
 import org.sea.pli.model.Sample;
 
 /**
- * Mart {@code practice_persistence} (SPEC §5.10, §4.8): does the change of school year Y last into
+ * Mart {@code practice_persistence} (spec §5.10, §4.8): does the change of school year Y last into
  * Y+1? Per (pl_model, the unit's sustained), over the units of Y with a practice change, the ones
  * followed into the next year's baseline of their educator in the same LEA. Units are added LEA by
  * LEA in lea_id order, within an LEA in unit key order, which fixes every floating sum.

@@ -19,7 +19,7 @@ import org.sea.pli.extract.SchoolYear;
 import org.sea.pli.parquet.MartSchema;
 
 /**
- * Mart {@code submission_status} (SPEC §5.11): the compliance grid a state monitors — every
+ * Mart {@code submission_status} (spec §5.11): the compliance grid a state monitors — every
  * registered LEA × every extract × every school year of the run, with what is in force, how old it
  * is and what the newest file claiming the year became. Fed by the load outcomes (what reading the
  * files already found), not by the folded LEA models: an LEA without a folder still gets its rows.

@@ -4,7 +4,7 @@ import java.io.IOException;
 import org.sea.pli.model.LeaYear;
 
 /**
- * A mart computed from the folded LEA models, school year by school year (SPEC §5.1–§5.6 and the
+ * A mart computed from the folded LEA models, school year by school year (spec §5.1–§5.6 and the
  * statewide lenses). {@link ImpactMarts} calls {@link #lea} for every LEA-year of a school year in
  * lea_id order, then {@link #endYear}; a mart writes its rows in its key order, so per-LEA marts
  * write in {@code lea} and statewide ones accumulate there and write in {@code endYear}.

@@ -1,5 +1,5 @@
 /**
- * The marts of SPEC §5: how each mart's rows are computed from the {@code model} units, in key
+ * The marts of spec §5: how each mart's rows are computed from the {@code model} units, in key
  * order, whole (suppression is the {@code disclosure} step's, §5.12), the {@code educator_key}
  * pseudonym (§5.1) and the load report (§5.7).
  *

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.sea.pli.extract.ExtractRow;
 import org.sea.pli.extract.ExtractSchema;
 
-/** {@code pl_activities} (SPEC §2): the activities of a school year by activity_id. */
+/** {@code pl_activities} (spec §2): the activities of a school year by activity_id. */
 final class ActivitiesFold extends YearFold<Map<String, Activity>> {
 
     private final LeaModel lea;

@@ -5,7 +5,7 @@ import java.util.Map;
 import org.sea.pli.extract.ExtractRow;
 import org.sea.pli.extract.ExtractSchema;
 
-/** {@code artifact_ratings} (SPEC §2, §4.9): per key the sums and counts per phase and dimension. */
+/** {@code artifact_ratings} (spec §2, §4.9): per key the sums and counts per phase and dimension. */
 final class ArtifactRatingsFold extends YearFold<Map<ParticipationKey, PracticeTally>> {
 
     private final LeaModel lea;

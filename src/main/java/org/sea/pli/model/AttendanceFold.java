@@ -5,7 +5,7 @@ import java.util.Map;
 import org.sea.pli.extract.ExtractRow;
 import org.sea.pli.extract.ExtractSchema;
 
-/** {@code attendance} (SPEC §2, §4.1): minutes and session days per key, folded as the rows stream. */
+/** {@code attendance} (spec §2, §4.1): minutes and session days per key, folded as the rows stream. */
 final class AttendanceFold extends YearFold<Map<ParticipationKey, AttendanceTally>> {
 
     private final LeaModel lea;

@@ -2,7 +2,7 @@ package org.sea.pli.model;
 
 /**
  * The What Works Clearinghouse test of baseline equivalence of one cohort group's student-growth
- * comparison (SPEC §4.7): Hedges' g of the prior z of the treatment rows (the outcome rows of the
+ * comparison (spec §4.7): Hedges' g of the prior z of the treatment rows (the outcome rows of the
  * group's educators with a student_growth_z) against the comparison rows (the LEA-year's
  * non-participants), from merged tallies of prior z, never from rows.
  */

@@ -1,6 +1,6 @@
 package org.sea.pli.model;
 
-/** One element of P with its measures (SPEC.md §4.2). */
+/** One element of P with its measures (docs/spec.md §4.2). */
 public final class EducatorActivity extends Measures {
 
     private static final SatisfactionTally NO_RESPONSES = new SatisfactionTally();

@@ -5,15 +5,19 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One educator's {@code student_outcomes} rows in one LEA and school year (SPEC.md §4.3), folded
+ * One educator's {@code student_outcomes} rows in one LEA and school year (docs/spec.md §4.3), folded
  * per standardization group: the moments of the gains and of the prior scores, and the students
  * (as indices local to the LEA-year), which is all that mean z, the prior z of the baseline
  * equivalence test (§4.7) and the distinct student counts of §5.2 need: tallies, never rows.
  */
 public final class EducatorOutcomes implements java.io.Serializable {
 
+    private static final long serialVersionUID = 1L;
+
     /** The rows of one group. */
     static final class GroupRows implements java.io.Serializable {
+
+        private static final long serialVersionUID = 1L;
         final GrowthGroup group;
         final GainMoments gains = new GainMoments();
         /** prior_score moments, for the prior z of §4.7 (folded in the same pass as the gains). */

@@ -1,7 +1,7 @@
 package org.sea.pli.model;
 
 /**
- * The educator-group unit U of SPEC.md §4.4: (school_year, lea_id, cohort_id, pl_model,
+ * The educator-group unit U of docs/spec.md §4.4: (school_year, lea_id, cohort_id, pl_model,
  * educator_id), pooling the educator's P elements of that cohort and model.
  */
 public final class EducatorUnit extends Measures {

@@ -5,7 +5,7 @@ import java.util.Set;
 import org.sea.pli.extract.ExtractRow;
 import org.sea.pli.extract.ExtractSchema;
 
-/** {@code enrollments} (SPEC §2, §4.1): the enrolled (activity, educator) keys of a school year. */
+/** {@code enrollments} (spec §2, §4.1): the enrolled (activity, educator) keys of a school year. */
 final class EnrollmentsFold extends YearFold<Set<ParticipationKey>> {
 
     private final LeaModel lea;

@@ -1,6 +1,6 @@
 package org.sea.pli.model;
 
-/** Evidence level after Guskey (SPEC.md §4.4), for units and P elements alike. */
+/** Evidence level after Guskey (docs/spec.md §4.4), for units and P elements alike. */
 public final class EvidenceLevel {
 
     private EvidenceLevel() {}

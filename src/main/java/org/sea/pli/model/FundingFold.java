@@ -6,7 +6,7 @@ import java.util.List;
 import org.sea.pli.extract.ExtractRow;
 import org.sea.pli.extract.ExtractSchema;
 
-/** {@code pl_funding} (SPEC §2): the funding lines of a school year, in file order. */
+/** {@code pl_funding} (spec §2): the funding lines of a school year, in file order. */
 final class FundingFold extends YearFold<List<FundingLine>> {
 
     private final LeaModel lea;

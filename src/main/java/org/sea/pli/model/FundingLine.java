@@ -2,6 +2,6 @@ package org.sea.pli.model;
 
 import java.math.BigDecimal;
 
-/** An in-force {@code pl_funding} row (SPEC.md §2). */
+/** An in-force {@code pl_funding} row (docs/spec.md §2). */
 public record FundingLine(String activityId, String fundingSource, BigDecimal amountUsd)
         implements java.io.Serializable {}

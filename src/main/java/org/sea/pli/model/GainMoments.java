@@ -2,11 +2,13 @@ package org.sea.pli.model;
 
 /**
  * Count, mean and sum of squared deviations of gains (Welford), mergeable (Chan et al.). Equal
- * gains give exactly zero spread, which the "pop_sd numerically zero" rule of SPEC.md §4.3 needs;
+ * gains give exactly zero spread, which the "pop_sd numerically zero" rule of docs/spec.md §4.3 needs;
  * a one-pass sum of squares would leave rounding noise there. The same tally holds prior scores
  * and prior z for the baseline equivalence test of §4.7.
  */
 final class GainMoments implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
     long n;
     double mean;
     double m2;

@@ -3,7 +3,7 @@ package org.sea.pli.model;
 import java.math.BigDecimal;
 
 /**
- * The impact measures shared by {@code cohort_impact} (SPEC.md §5.2) and
+ * The impact measures shared by {@code cohort_impact} (docs/spec.md §5.2) and
  * {@code model_comparison} (§5.3), over a group of units U: defined once, here.
  */
 public final class GroupImpact {

@@ -1,6 +1,6 @@
 package org.sea.pli.model;
 
-/** The statewide standardization group of SPEC.md §4.3: (school_year, assessment_id, grade). */
+/** The statewide standardization group of docs/spec.md §4.3: (school_year, assessment_id, grade). */
 public record GrowthGroup(int schoolYear, String assessmentId, int grade)
         implements Comparable<GrowthGroup>, java.io.Serializable {
 

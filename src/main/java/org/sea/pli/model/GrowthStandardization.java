@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Statewide standardization of student gains (SPEC.md §4.3): z = (gain − mean) / pop_sd within
+ * Statewide standardization of student gains (docs/spec.md §4.3): z = (gain − mean) / pop_sd within
  * each (school_year, assessment_id, grade) over all LEAs; null when the group has fewer than 2
  * rows or pop_sd < 1e-9. Group moments are merged from the per-educator folds in LEA, school
  * year and educator order, so the result does not depend on how LEAs were scheduled. Prior scores

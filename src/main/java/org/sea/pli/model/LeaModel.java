@@ -7,11 +7,13 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The in-force rows of one LEA, folded as far as SPEC.md §4 allows before the statewide
+ * The in-force rows of one LEA, folded as far as docs/spec.md §4 allows before the statewide
  * standardization of §4.3: per school year, activities, funding and per-participation tallies.
  * Filled by the per-extract folds ({@link LeaModels}) as files are committed; one thread per LEA.
  */
 public final class LeaModel implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     final String leaId;
     final Map<Integer, Map<String, Activity>> activities = new TreeMap<>();

@@ -10,7 +10,7 @@ import org.sea.pli.extract.FoldFactory;
 
 /**
  * The {@link FoldFactory} that turns accepted rows into {@link LeaModel}s as files stream by
- * (SPEC §4), one fold class per extract: the big extracts are reduced to per-educator tallies on
+ * (spec §4), one fold class per extract: the big extracts are reduced to per-educator tallies on
  * the fly, so no extract is ever held in memory, and none is read twice.
  */
 public final class LeaModels implements FoldFactory {

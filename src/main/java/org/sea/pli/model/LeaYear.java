@@ -12,7 +12,7 @@ import java.util.TreeSet;
 
 /**
  * One LEA in one school year, assembled for the marts: the participation record P with its
- * measures (SPEC.md §4.1–§4.2), the units U (§4.4) and the non-participants' growth (§4.3).
+ * measures (docs/spec.md §4.1–§4.2), the units U (§4.4) and the non-participants' growth (§4.3).
  */
 public final class LeaYear {
 

@@ -3,7 +3,7 @@ package org.sea.pli.model;
 import java.math.BigDecimal;
 
 /**
- * The measures a P element (SPEC.md §4.2) and a unit U (§4.4) share, defined once: satisfaction,
+ * The measures a P element (docs/spec.md §4.2) and a unit U (§4.4) share, defined once: satisfaction,
  * practice baseline / follow-up / change, improved, student growth and the evidence level. A
  * unit differs only in what its tallies pool.
  */

@@ -1,6 +1,6 @@
 package org.sea.pli.model;
 
-/** An element of the participation record P within one LEA and school year (SPEC.md §4.1). */
+/** An element of the participation record P within one LEA and school year (docs/spec.md §4.1). */
 public record ParticipationKey(String activityId, String educatorId)
         implements Comparable<ParticipationKey>, java.io.Serializable {
 

@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 
 /**
  * Artifact-rating scores by phase, kept as integer sums so that {@code improved} is decided
- * exactly (SPEC.md §4.2): one definition of practice change for P elements and units alike.
+ * exactly (docs/spec.md §4.2): one definition of practice change for P elements and units alike.
  */
 public final class PracticeTally implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
     long baselineSum;
     int baselineN;
     long followupSum;

@@ -4,11 +4,11 @@ import java.util.Arrays;
 
 /**
  * Values of one aggregate, in a fixed order, for the means and sample standard deviations of
- * SPEC.md §4 (arithmetic mean; sd with n−1, null when n &lt; 2; null for an empty set).
+ * docs/spec.md §4 (arithmetic mean; sd with n−1, null when n &lt; 2; null for an empty set).
  */
 public final class Sample {
 
-    /** The normal quantile of a two-sided 95% interval (SPEC §4.5). */
+    /** The normal quantile of a two-sided 95% interval (spec §4.5). */
     static final double Z95 = 1.96;
 
     private double[] values = new double[8];
@@ -56,14 +56,14 @@ public final class Sample {
         return Math.sqrt(squares / (n - 1));
     }
 
-    /** effect size = mean ÷ sd (SPEC §5.2), null when the sd is null or below 1e-9 (all values equal). */
+    /** effect size = mean ÷ sd (spec §5.2), null when the sd is null or below 1e-9 (all values equal). */
     public Double effectSize() {
         Double sd = sd();
         return sd == null || sd < GroupImpact.ZERO_SD ? null : mean() / sd;
     }
 
     /**
-     * One bound of the 95% interval of the mean (SPEC §4.5): mean + sign·1.96·sd/√n, sign −1 for
+     * One bound of the 95% interval of the mean (spec §4.5): mean + sign·1.96·sd/√n, sign −1 for
      * the low bound and +1 for the high one; null when the sd is null (n &lt; 2).
      */
     public Double ci(int sign) {
@@ -72,7 +72,7 @@ public final class Sample {
     }
 
     /**
-     * One bound of the 95% interval of the difference of two independent means (SPEC §4.5):
+     * One bound of the 95% interval of the difference of two independent means (spec §4.5):
      * (m₁ − m₂) + sign·1.96·√(s₁²/n₁ + s₂²/n₂); null when either sample has fewer than 2 values.
      */
     public static Double differenceCi(Sample a, Sample b, int sign) {
@@ -84,7 +84,7 @@ public final class Sample {
         return a.mean() - b.mean() + sign * Z95 * Math.sqrt(sa * sa / a.n + sb * sb / b.n);
     }
 
-    /** a ÷ b, null when b is zero (SPEC.md §4: division by zero gives null). */
+    /** a ÷ b, null when b is zero (docs/spec.md §4: division by zero gives null). */
     public static Double ratio(double a, double b) {
         return b == 0 ? null : a / b;
     }

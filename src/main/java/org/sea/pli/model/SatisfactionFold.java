@@ -5,7 +5,7 @@ import java.util.Map;
 import org.sea.pli.extract.ExtractRow;
 import org.sea.pli.extract.ExtractSchema;
 
-/** {@code satisfaction} (SPEC §2, §4.1): per key the sum and count of the items answered. */
+/** {@code satisfaction} (spec §2, §4.1): per key the sum and count of the items answered. */
 final class SatisfactionFold extends YearFold<Map<ParticipationKey, SatisfactionTally>> {
 
     private final LeaModel lea;

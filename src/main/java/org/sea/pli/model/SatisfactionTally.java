@@ -1,7 +1,9 @@
 package org.sea.pli.model;
 
-/** Satisfaction responses, pooled (SPEC.md §4.2, §4.4): the sum of response scores and their count. */
+/** Satisfaction responses, pooled (docs/spec.md §4.2, §4.4): the sum of response scores and their count. */
 public final class SatisfactionTally implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
     double scoreSum;
     int responses;
 

@@ -7,7 +7,7 @@ import org.sea.pli.extract.ExtractRow;
 import org.sea.pli.extract.ExtractSchema;
 
 /**
- * {@code student_outcomes} (SPEC §2, §4.3): per educator the gains by growth group, and the count
+ * {@code student_outcomes} (spec §2, §4.3): per educator the gains by growth group, and the count
  * of distinct students; student ids are only counted, never kept in the model.
  */
 final class StudentOutcomesFold extends YearFold<StudentOutcomesFold.OutcomeYear> {

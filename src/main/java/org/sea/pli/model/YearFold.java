@@ -7,7 +7,7 @@ import org.sea.pli.extract.ExtractRow;
 
 /**
  * Keeps one file's tallies apart per school year until the file is known to be in force for it
- * (SPEC §1.1, §3.2); each extract's fold says how a row is added and where a year is committed.
+ * (spec §1.1, §3.2); each extract's fold says how a row is added and where a year is committed.
  *
  * @param <T> one school year's tally of the file
  */

@@ -1,5 +1,5 @@
 /**
- * The derived units of SPEC §4: the participation record P and its measures, statewide
+ * The derived units of spec §4: the participation record P and its measures, statewide
  * growth standardization, the educator-group units U, evidence levels and the folds that reduce
  * accepted rows to per-educator tallies as files stream by (no extract is held in memory): one
  * {@code *Fold} class per extract ({@code ActivitiesFold} … {@code StudentOutcomesFold}, on

@@ -1,7 +1,7 @@
 package org.sea.pli.ops;
 
 /**
- * The process exit codes of SPEC §7, defined once: schedulers branch on them, so every verb and
+ * The process exit codes of spec §7, defined once: schedulers branch on them, so every verb and
  * the run launcher return these and nothing else.
  */
 public enum ExitCode {
@@ -13,7 +13,7 @@ public enum ExitCode {
     USAGE(2, "usage or configuration error"),
     /** {@code verify} found an output that differs from the manifest. */
     VERIFY_MISMATCH(3, "verify mismatch"),
-    /** {@code validate} found a file that {@code run} would reject (SPEC §3.2). */
+    /** {@code validate} found a file that {@code run} would reject (spec §3.2). */
     VALIDATE_REJECTED(4, "validate found a file that would be rejected");
 
     private final int code;

@@ -2,7 +2,7 @@ package org.sea.pli.ops;
 
 import java.util.regex.Pattern;
 
-/** JDBC URLs fit for a log line or an error message: never a password (SPEC.md §7, one clear line). */
+/** JDBC URLs fit for a log line or an error message: never a password (docs/spec.md §7, one clear line). */
 public final class JdbcUrls {
 
     /** {@code password=…} in a query string ({@code ?…&password=…}) or H2-style {@code ;PASSWORD=…}. */

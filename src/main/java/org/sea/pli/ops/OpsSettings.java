@@ -19,8 +19,4 @@ public record OpsSettings(Duration progressInterval) {
             throw new IllegalArgumentException("pli.progress-interval must be positive, got " + progressInterval);
         }
     }
-
-    public static OpsSettings defaults() {
-        return new OpsSettings(null);
-    }
 }

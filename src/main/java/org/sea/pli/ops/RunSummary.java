@@ -15,7 +15,7 @@ import org.sea.pli.parquet.WrittenFile;
 
 /**
  * The plain-text table every {@code run} ends with, on the command's stdout: run id, result,
- * duration, files by load-report status (SPEC.md §1.1), rows read, accepted and rejected per
+ * duration, files by load-report status (docs/spec.md §1.1), rows read, accepted and rejected per
  * extract (§3), and the marts written with their row counts (§5). Counts and names only: no value
  * of any row ever appears in it.
  */
@@ -27,7 +27,7 @@ public final class RunSummary {
      * @param published whether the run's publish switched {@code current/} to it
      * @param outcomes  every file's load outcome (empty when the load did not finish)
      * @param marts     the mart files written, with their row counts (empty when none were)
-     * @param phases    the job's phases in run order, as its stages measured them (issue 14)
+     * @param phases    the job's phases in run order, as its stages measured them
      */
     public record Facts(
             String runId,
@@ -46,7 +46,7 @@ public final class RunSummary {
     }
 
     /**
-     * @param exitCode the run's exit code (SPEC.md §7)
+     * @param exitCode the run's exit code (docs/spec.md §7)
      * @param run      the run, or null when it never got a run id
      * @param startup  the phases before the job (JVM start, Spring start), in order
      * @param sinceJvmStart JVM start to this summary, or null when unknown
@@ -141,13 +141,13 @@ public final class RunSummary {
             lines.addAll(table.lines("  "));
         }
 
-        // where the time went (issue 14): wall seconds per phase; a phase a restart skipped says so
+        // where the time went: wall seconds per phase; a phase without a time says why
         lines.add("");
         TextTable phases = new TextTable("phase", "seconds");
         List<Phase> all = new ArrayList<>(startup);
         all.addAll(run.phases());
         for (Phase p : all) {
-            phases.row(p.name(), p.took() == null ? "skipped (restart)" : seconds(p.took()));
+            phases.row(p.name(), p.took() == null ? p.untimed() : seconds(p.took()));
         }
         if (sinceJvmStart != null) {
             phases.row("total, JVM start to summary", seconds(sinceJvmStart));

@@ -6,7 +6,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 
 /**
- * Turns a failed application start into the one line SPEC.md §7 asks for. Registered on the
+ * Turns a failed application start into the one line docs/spec.md §7 asks for. Registered on the
  * {@code SpringApplication} before it runs, it keeps the prepared environment, so a job
  * repository that cannot be reached is named by its (redacted) JDBC URL even though the
  * context never came up.

@@ -3,6 +3,7 @@ package org.sea.pli.ops;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A plain-text table: a header row, left-aligned first column, the others right-aligned unless
@@ -50,7 +51,7 @@ public final class TextTable {
             StringBuilder b = new StringBuilder(indent);
             for (int i = 0; i < r.length; i++) {
                 b.append(i == 0 ? "" : "  ")
-                        .append(String.format("%" + (left.get(i) ? "-" : "") + width[i] + "s", r[i]));
+                        .append(String.format(Locale.ROOT, "%" + (left.get(i) ? "-" : "") + width[i] + "s", r[i]));
             }
             lines.add(b.toString().stripTrailing());
         }

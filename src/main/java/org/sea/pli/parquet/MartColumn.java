@@ -5,7 +5,7 @@ import java.util.Objects;
 /**
  * One column inside a mart's Parquet files.
  *
- * @param suppression {@code null}, {@code "educator"} (SPEC §5 †) or {@code "student"} (SPEC §5 ‡)
+ * @param suppression {@code null}, {@code "educator"} (spec §5 †) or {@code "student"} (spec §5 ‡)
  */
 public record MartColumn(String name, MartType type, String suppression, String description) {
 

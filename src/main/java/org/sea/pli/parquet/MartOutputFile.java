@@ -195,7 +195,7 @@ final class MartOutputFile implements OutputFile {
                 return;
             }
             closed = true;
-            try (OutputStream o = out) {
+            try (out) {
                 int footerStart = footerStart();
                 emit(tail, 0, footerStart);
                 FileMetaData footer =

@@ -45,7 +45,7 @@ public final class MartReader {
     /**
      * One configuration for every file, copied from the warehouse's: a reader built without one
      * makes a fresh Hadoop {@code Configuration} and parses its XML defaults again for each file
-     * (16 ms a file on a cold JVM, a third of a sample run's report; issue 14).
+     * (on a cold JVM, a third of a sample run's report).
      */
     private final ParquetConfiguration conf;
 

@@ -18,7 +18,7 @@ import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
 
 /**
- * The contract of one mart (SPEC §5), read from the classpath resource
+ * The contract of one mart (spec §5), read from the classpath resource
  * {@code schemas/marts/<mart>.json}.
  *
  * @param partitionedBy {@code "school_year"} (Hive partition, not inside the files) or {@code null}
@@ -31,7 +31,7 @@ public record MartSchema(String name, String partitionedBy, List<String> key, Li
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
     static final String PARTITION_COLUMN = "school_year";
     /**
-     * How a partition directory is named (Hive style, SPEC §5): {@code school_year=2025-26}; the one
+     * How a partition directory is named (Hive style, spec §5): {@code school_year=2025-26}; the one
      * definition that writers and readers of the marts share.
      */
     public static final String PARTITION_PREFIX = PARTITION_COLUMN + "=";
@@ -60,7 +60,7 @@ public record MartSchema(String name, String partitionedBy, List<String> key, Li
             throw new IllegalArgumentException(
                     "mart " + name + ": partition column " + partitionedBy + " must not be inside the files (SPEC §5)");
         }
-        // SPEC §5: key columns come first (school_year excepted: it is the partition).
+        // spec §5: key columns come first (school_year excepted: it is the partition).
         List<String> inFileKey = key;
         if (partitionedBy != null) {
             if (key.isEmpty() || !key.get(0).equals(partitionedBy)) {

@@ -3,7 +3,7 @@ package org.sea.pli.parquet;
 import java.util.Locale;
 
 /**
- * Column types a mart may use (SPEC §5: string, int32, int64, double, boolean, date,
+ * Column types a mart may use (spec §5: string, int32, int64, double, boolean, date,
  * decimal(18,2)), with the names used in {@code schemas/marts/*.json}.
  */
 public enum MartType {

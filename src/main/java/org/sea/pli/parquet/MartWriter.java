@@ -17,7 +17,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 
 /**
- * Writes one mart (SPEC §5) under {@code martsDir/<mart>/} on a Hadoop {@link FileSystem}.
+ * Writes one mart (spec §5) under {@code martsDir/<mart>/} on a Hadoop {@link FileSystem}.
  *
  * <p>Layout: partitioned marts get one file per school year,
  * {@code <mart>/school_year=2025-26/part-00000.parquet} (Hive style; school_year is not inside the
@@ -30,7 +30,7 @@ import org.apache.parquet.io.OutputFile;
  * complete, so no half-written part file is visible under its final name. An existing
  * {@code <mart>/} directory (a failed earlier attempt) is deleted when the writer is created.
  *
- * <p>Determinism (SPEC §6): fixed codec (ZSTD level {@value #ZSTD_LEVEL}), row-group size, page
+ * <p>Determinism (spec §6): fixed codec (ZSTD level {@value #ZSTD_LEVEL}), row-group size, page
  * sizes, writer version, no block padding, footer encoding lists put in a fixed order (parquet-java's
  * order varies between JVMs, see {@link MartOutputFile}), and fixed footer metadata — {@code created_by} is
  * parquet-java's own fixed string ({@code parquet-mr version 1.17.1 (build …)}, it cannot be set
@@ -216,6 +216,7 @@ public final class MartWriter implements AutoCloseable {
         }
 
         @Override
+        @SuppressWarnings("deprecation") // parquet-java's builder still calls this one; it is abstract there
         protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
             return support;
         }

@@ -38,6 +38,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
     }
 
     @Override
+    @SuppressWarnings("deprecation") // abstract in parquet-java's WriteSupport: every write support implements it
     public WriteContext init(Configuration configuration) {
         return new WriteContext(schema, Map.of());
     }

@@ -4,7 +4,7 @@
  * Hive-partitioned, byte-deterministic Parquet files on a Hadoop {@code FileSystem}
  * ({@link org.sea.pli.parquet.MartWriter} lays out and renames the files, {@code MartRowCheck} checks
  * each row against the schema, {@code RowWriteSupport} and {@code MartOutputFile} make the bytes
- * deterministic; SPEC §5, §6); and reading them back, typed by the same schema
+ * deterministic; spec §5, §6); and reading them back, typed by the same schema
  * ({@link org.sea.pli.parquet.MartReader} giving {@link org.sea.pli.parquet.MartRecord}s). The
  * partition directory name ({@code school_year=…}) is {@code MartSchema.PARTITION_PREFIX}.
  *

@@ -3,7 +3,7 @@ package org.sea.pli.report;
 import org.sea.pli.mart.BrightSpotsMart;
 import org.sea.pli.parquet.MartRecord;
 
-/** One ranked cohort of bright_spots (SPEC §5.6). */
+/** One ranked cohort of bright_spots (spec §5.6). */
 record BrightSpotRow(
         String schoolYear,
         Integer rank,

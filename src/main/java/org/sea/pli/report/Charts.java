@@ -68,9 +68,9 @@ final class Charts {
 
     /**
      * Means with their 95% interval as whiskers, one colour per series. The interval marts give
-     * is symmetric (mean ∓ 1.96·sd/√n, SPEC §5.3), so its half-width is drawn as the whisker.
+     * is symmetric (mean ∓ 1.96·sd/√n, spec §5.3), so its half-width is drawn as the whisker.
      */
-    /** The value axis of every practice-change chart (SPEC §4.2: followup mean − baseline mean). */
+    /** The value axis of every practice-change chart (spec §4.2: followup mean − baseline mean). */
     static final String PRACTICE_CHANGE_AXIS = "practice change (rubric points, followup − baseline)";
 
     static String intervals(String id, String title, String valueLabel, List<Interval> points) {
@@ -83,7 +83,9 @@ final class Charts {
         renderer.setErrorIndicatorStroke(new BasicStroke(2f));
         renderer.setUseSeriesOffset(true);
         renderer.setItemMargin(0.25);
-        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), new NumberAxis(valueLabel), renderer);
+        NumberAxis values = new NumberAxis(valueLabel);
+        values.setStandardTickUnits(new RootTickUnits());
+        CategoryPlot plot = new CategoryPlot(data, new CategoryAxis(null), values, renderer);
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.addRangeMarker(new ValueMarker(0.0, Color.DARK_GRAY, new BasicStroke(1f)));
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
@@ -110,6 +112,7 @@ final class Charts {
         renderer.setDefaultOutlinePaint(Color.WHITE);
         renderer.setMaximumBarWidth(0.12);
         NumberAxis axis = new NumberAxis(valueLabel);
+        axis.setStandardTickUnits(new RootTickUnits());
         DecimalFormatSymbols root = DecimalFormatSymbols.getInstance(Locale.ROOT);
         if (asShares) {
             axis.setNumberFormatOverride(new DecimalFormat("0%", root));
@@ -184,11 +187,7 @@ final class Charts {
         Matcher open = Pattern.compile("<svg ").matcher(svg);
         return open.find()
                 ? svg.substring(0, open.end()) + "role=\"img\" aria-label=\""
-                        + escape(chart.getTitle().getText()) + "\" class=\"chart\" " + svg.substring(open.end())
+                        + Html.escape(chart.getTitle().getText()) + "\" class=\"chart\" " + svg.substring(open.end())
                 : svg;
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

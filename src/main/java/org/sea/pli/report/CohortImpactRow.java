@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import org.sea.pli.mart.CohortImpactMart;
 import org.sea.pli.parquet.MartRecord;
 
-/** One cohort of cohort_impact (SPEC §5.2): the columns the LEA page shows. */
+/** One cohort of cohort_impact (spec §5.2): the columns the LEA page shows. */
 record CohortImpactRow(
         String schoolYear,
         String leaId,

@@ -8,7 +8,7 @@ import org.sea.pli.mart.EvidenceCoverageMart;
 import org.sea.pli.parquet.MartRecord;
 
 /**
- * One LEA-year of evidence_coverage (SPEC §5.5): educator units at each level of the ladder
+ * One LEA-year of evidence_coverage (spec §5.5): educator units at each level of the ladder
  * ({@code units}, in {@link LadderSection#LEVELS} order, null where the mart has none) and the dollars
  * with change evidence.
  */

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The report's credible-evidence parts (SPEC §4.5–§4.7): on the state page, each year's bright spots
+ * The report's credible-evidence parts (spec §4.5–§4.7): on the state page, each year's bright spots
  * as a dot-and-whisker chart of the shrunk change beside the raw mean and its 95% interval; on an LEA
  * page, each cohort's interval, its shrunk change, and its student-growth difference always beside the
  * baseline-equivalence verdict in words (a difference is never shown without one).

@@ -14,7 +14,7 @@ final class Fmt {
     private Fmt() {}
 
     /*
-     * The numbers are written without String.format (issue 14: its format parsing was a third of an
+     * The numbers are written without String.format (its format parsing was a third of an
      * LEA page's drawing at state scale), to exactly the strings it gave with Locale.ROOT — "%,d"
      * and "%.Nf" (half-up on the shortest decimal form of the double, the sign kept) — which
      * FmtTest checks against String.format itself.

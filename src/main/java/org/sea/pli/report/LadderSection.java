@@ -5,7 +5,7 @@ import java.util.List;
 import org.jfree.data.category.DefaultCategoryDataset;
 
 /**
- * The evidence ladder (evidence_coverage, SPEC §5.5): educator units at each evidence level, by LEA
+ * The evidence ladder (evidence_coverage, spec §5.5): educator units at each evidence level, by LEA
  * on the state page (a chart per school year and a table with the dollars backed by change
  * evidence), and an LEA's own ladder beside the state's on its page.
  */

@@ -79,7 +79,7 @@ final class LeaPage {
         return t;
     }
 
-    /** SPEC §3.1: {@code quarantine/<lea_id>/<file name without .gz>}. */
+    /** spec §3.1: {@code quarantine/<lea_id>/<file name without .gz>}. */
     static String quarantineName(String lea, String file) {
         return "quarantine/" + lea + "/" + (file.endsWith(".gz") ? file.substring(0, file.length() - 3) : file);
     }

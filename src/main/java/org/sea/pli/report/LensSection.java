@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import org.thymeleaf.context.Context;
 
 /**
- * The state page's three lenses (SPEC §5.8–§5.10): practice change by PL design (focus, framework,
+ * The state page's three lenses (spec §5.8–§5.10): practice change by PL design (focus, framework,
  * tool-specific, sustained) with its interval, a PL model × rubric dimension heat map with the
  * values printed in its cells, and change in year Y beside what remained of it in Y+1. Suppressed
  * cells read "suppressed", never a number. Template: {@code lenses.html}.
@@ -101,7 +101,7 @@ record LensSection(
         return t;
     }
 
-    /** One heat map per school year: rows PL models (SPEC §2 order), columns dimensions. */
+    /** One heat map per school year: rows PL models (spec §2 order), columns dimensions. */
     private List<String> dimensionMaps() {
         Map<String, Map<String, Map<String, PracticeByDimensionRow>>> byYear = new TreeMap<>();
         TreeSet<String> dimensions = new TreeSet<>();
@@ -132,24 +132,24 @@ record LensSection(
             double max) {
         StringBuilder h = new StringBuilder();
         h.append("<table class=\"heat\" id=\"dimension-heat-")
-                .append(esc(year))
+                .append(Html.escape(year))
                 .append("\">\n<caption>")
                 .append("Practice change by PL model and rubric dimension, ")
-                .append(esc(year))
+                .append(Html.escape(year))
                 .append(" (practice_by_dimension, SPEC §5.9)</caption>\n<thead><tr><th scope=\"col\">PL model</th>");
         for (String d : dimensions) {
-            h.append("<th scope=\"col\">").append(esc(d)).append("</th>");
+            h.append("<th scope=\"col\">").append(Html.escape(d)).append("</th>");
         }
         h.append("</tr></thead>\n<tbody>\n");
         for (Map.Entry<String, Map<String, PracticeByDimensionRow>> m : models.entrySet()) {
             h.append("<tr data-key=\"")
-                    .append(esc(year + "|" + m.getKey()))
+                    .append(Html.escape(year + "|" + m.getKey()))
                     .append("\"><th scope=\"row\">")
-                    .append(esc(m.getKey()))
+                    .append(Html.escape(m.getKey()))
                     .append("</th>");
             for (String d : dimensions) {
                 PracticeByDimensionRow r = m.getValue().get(d);
-                h.append("<td data-col=\"").append(esc(d)).append('"');
+                h.append("<td data-col=\"").append(Html.escape(d)).append('"');
                 if (r == null) {
                     h.append(">").append(Fmt.NONE);
                 } else if (r.suppressed()) {
@@ -159,7 +159,7 @@ record LensSection(
                     h.append(" class=\"num\" style=\"background:")
                             .append(colour(c, max))
                             .append("\" title=\"")
-                            .append(esc("n = " + Fmt.count(r.nEducators()) + ", 95% interval "
+                            .append(Html.escape("n = " + Fmt.count(r.nEducators()) + ", 95% interval "
                                     + Fmt.dec(r.practiceChangeCiLow(), 3) + " to "
                                     + Fmt.dec(r.practiceChangeCiHigh(), 3)))
                             .append("\">")
@@ -250,9 +250,5 @@ record LensSection(
                     .num("persistence_ratio", Fmt.pct(r.persistenceRatio()), sup);
         }
         return t;
-    }
-
-    private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -8,8 +8,8 @@ import org.sea.pli.extract.FileStatus;
 
 /**
  * The orders the pages list things in, each taken from where it is defined: PL models and funding
- * sources in the order of their enum values in {@code schemas/extracts/} (SPEC §2: durable models
- * first, one-off sessions last), file statuses in {@link FileStatus} order (SPEC §1.1).
+ * sources in the order of their enum values in {@code schemas/extracts/} (spec §2: durable models
+ * first, one-off sessions last), file statuses in {@link FileStatus} order (spec §1.1).
  */
 final class ListingOrder {
 

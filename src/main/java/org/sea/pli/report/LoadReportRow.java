@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sea.pli.mart.LoadReportMart;
 import org.sea.pli.parquet.MartRecord;
 
-/** One file of the load report (SPEC §5.7), as the pages show it; {@code rejectReasons} by reason. */
+/** One file of the load report (spec §5.7), as the pages show it; {@code rejectReasons} by reason. */
 record LoadReportRow(
         String leaId,
         String extract,
@@ -43,7 +42,7 @@ record LoadReportRow(
                 r.string("unknown_columns"));
     }
 
-    /** {@code reject_reasons}: compact JSON reason → count (SPEC §5.7), in reason order. */
+    /** {@code reject_reasons}: compact JSON reason → count (spec §5.7), in reason order. */
     static Map<String, Long> rejectReasons(String json) {
         Map<String, Long> out = new TreeMap<>();
         if (json == null || json.isBlank()) {
@@ -51,8 +50,7 @@ record LoadReportRow(
         }
         try {
             JsonNode node = JSON.readTree(json);
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 out.put(e.getKey(), e.getValue().asLong());
             }
         } catch (IOException e) {

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import org.sea.pli.mart.ModelComparisonMart;
 import org.sea.pli.parquet.MartRecord;
 
-/** One PL model in one school year, statewide (model_comparison, SPEC §5.3). */
+/** One PL model in one school year, statewide (model_comparison, spec §5.3). */
 record ModelComparisonRow(
         String schoolYear,
         String plModel,

@@ -3,7 +3,7 @@ package org.sea.pli.report;
 import org.sea.pli.mart.PracticeByDesignMart;
 import org.sea.pli.parquet.MartRecord;
 
-/** One level of one PL design factor in one school year (practice_by_design, SPEC §5.8). */
+/** One level of one PL design factor in one school year (practice_by_design, spec §5.8). */
 record PracticeByDesignRow(
         String schoolYear,
         String factor,

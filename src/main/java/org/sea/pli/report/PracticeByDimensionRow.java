@@ -3,7 +3,7 @@ package org.sea.pli.report;
 import org.sea.pli.mart.PracticeByDimensionMart;
 import org.sea.pli.parquet.MartRecord;
 
-/** One PL model × rubric dimension cell in one school year (practice_by_dimension, SPEC §5.9). */
+/** One PL model × rubric dimension cell in one school year (practice_by_dimension, spec §5.9). */
 record PracticeByDimensionRow(
         String schoolYear,
         String plModel,

@@ -3,7 +3,7 @@ package org.sea.pli.report;
 import org.sea.pli.mart.PracticePersistenceMart;
 import org.sea.pli.parquet.MartRecord;
 
-/** Change in year Y and what remained in Y+1, by PL model and sustained attendance (practice_persistence, SPEC §5.10). */
+/** Change in year Y and what remained in Y+1, by PL model and sustained attendance (practice_persistence, spec §5.10). */
 record PracticePersistenceRow(
         String schoolYear,
         String plModel,

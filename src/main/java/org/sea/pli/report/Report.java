@@ -85,8 +85,7 @@ public final class Report {
 
     /**
      * Every page, by path relative to the report directory: {@code index.html}, then {@code lea/<id>.html} by id.
-     * Pages are drawn on every core (issue 14: the report was a third of a sample run and 18 s of a
-     * state run on one thread); they share nothing but the read-only marts and the thread-safe
+     * Pages are drawn on every core (on one thread the report was a third of a sample run); they share nothing but the read-only marts and the thread-safe
      * template engine, and the stream keeps their order, so the bytes never depend on the thread
      * count. A failed drawing's exception reaches the caller as it was thrown.
      */

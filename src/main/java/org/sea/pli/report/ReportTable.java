@@ -2,59 +2,25 @@ package org.sea.pli.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.unbescape.html.HtmlEscape;
 
 /**
  * A table of a page, already formatted: every row carries a {@code data-key} and every cell the
  * mart column it shows ({@code data-col}), so a reader (or a test) can match the page against the
- * marts. Getters are JavaBean style for the template engine.
+ * marts. The template engine reads {@link #getHtml} and {@link #isEmpty} as bean properties.
  *
  * <p>The table's markup is written here ({@link #getHtml}), not by a template fragment: at about
- * seven expressions a cell, the fragment was most of the report's time (113 ms an LEA page at
- * state scale, issue 14). The markup is byte for byte what the fragment gave, with the template
+ * seven expressions a cell, the fragment was most of the report's time at state scale. The markup is byte for byte what the fragment gave, with the template
  * engine's own escaping (a test renders both and compares).
  */
 public final class ReportTable {
 
     /** One column heading: the label and a plain-words explanation (shown as a tooltip). */
-    public record Header(String label, String title) {
-        public String getLabel() {
-            return label;
-        }
-
-        public String getTitle() {
-            return title;
-        }
-    }
+    public record Header(String label, String title) {}
 
     /** One cell; {@code cls} is a CSS class ({@code num}, {@code sup}, …), {@code href} a relative link or null. */
-    public record Cell(String col, String text, String cls, String href) {
-        public String getCol() {
-            return col;
-        }
+    public record Cell(String col, String text, String cls, String href) {}
 
-        public String getText() {
-            return text;
-        }
-
-        public String getCls() {
-            return cls;
-        }
-
-        public String getHref() {
-            return href;
-        }
-    }
-
-    public record Row(String key, List<Cell> cells) {
-        public String getKey() {
-            return key;
-        }
-
-        public List<Cell> getCells() {
-            return cells;
-        }
-    }
+    public record Row(String key, List<Cell> cells) {}
 
     private final String id;
     private final String caption;
@@ -109,22 +75,6 @@ public final class ReportTable {
         return num(col, text, false);
     }
 
-    public String getId() {
-        return id;
-    }
-
-    public String getCaption() {
-        return caption;
-    }
-
-    public List<Header> getHeaders() {
-        return headers;
-    }
-
-    public List<Row> getRows() {
-        return rows;
-    }
-
     public boolean isEmpty() {
         return rows.isEmpty();
     }
@@ -176,8 +126,7 @@ public final class ReportTable {
         return value == null || value.isEmpty() ? "" : " " + name + "=\"" + escape(value) + "\"";
     }
 
-    /** The template engine's escaping of text and attributes: the five markup characters only. */
     private static String escape(String text) {
-        return text == null ? "" : HtmlEscape.escapeHtml4Xml(text);
+        return Html.escape(text);
     }
 }

@@ -15,11 +15,11 @@ import org.sea.pli.parquet.MartSchema;
  * The report's door to a run's marts ({@code runs/<run_id>/marts/}), read through the warehouse's own
  * FileSystem by {@link MartReader}, so the report shows exactly what the run wrote. Only the
  * suppressed aggregate marts and the load report open: {@code educator_activity} (restricted,
- * SPEC §5.1) is refused, so no page can be built from it.
+ * spec §5.1) is refused, so no page can be built from it.
  */
 final class ReportableMarts {
 
-    /** The marts a report may be built from (SPEC §5.2–§5.11): every mart but the restricted ones. */
+    /** The marts a report may be built from (spec §5.2–§5.11): every mart but the restricted ones. */
     static final List<String> ALLOWED = MartCatalog.REPORTABLE;
 
     private final MartReader reader;

@@ -11,14 +11,14 @@ import org.sea.pli.extract.SchoolYear;
 import org.thymeleaf.context.Context;
 
 /**
- * The compliance part of the report, from {@code submission_status} (SPEC §5.11): on the state
+ * The compliance part of the report, from {@code submission_status} (spec §5.11): on the state
  * page the completeness grid of the as-of date's school year (LEAs × extracts) and the list of
  * LEAs with missing or rejected extracts; on each LEA page its own submission checklist for every
- * school year of the run and the {@code validate} command to run before resending (SPEC §7).
+ * school year of the run and the {@code validate} command to run before resending (spec §7).
  */
 final class SubmissionSection {
 
-    /** Extracts in SPEC §2 order: the order an LEA's data coordinator knows them in. */
+    /** Extracts in spec §2 order: the order an LEA's data coordinator knows them in. */
     static final List<String> EXTRACTS = ExtractSchema.NAMES;
 
     /**

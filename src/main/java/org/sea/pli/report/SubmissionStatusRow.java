@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import org.sea.pli.mart.SubmissionStatusMart;
 import org.sea.pli.parquet.MartRecord;
 
-/** One (school year, LEA, extract) of submission_status (SPEC §5.11). */
+/** One (school year, LEA, extract) of submission_status (spec §5.11). */
 record SubmissionStatusRow(
         String schoolYear,
         String leaId,

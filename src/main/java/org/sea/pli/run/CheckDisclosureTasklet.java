@@ -1,5 +1,6 @@
 package org.sea.pli.run;
 
+import org.sea.pli.ops.RunPhase;
 import org.sea.pli.stage.Timed;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -18,7 +19,7 @@ final class CheckDisclosureTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         Timed<Void> timed = run.disclosureCheckStage().check();
-        run.took("disclosure check", timed.took());
+        run.took(RunPhase.DISCLOSURE_CHECK, timed.took());
         return RepeatStatus.FINISHED;
     }
 }

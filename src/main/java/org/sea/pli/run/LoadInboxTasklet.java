@@ -1,5 +1,6 @@
 package org.sea.pli.run;
 
+import org.sea.pli.ops.RunPhase;
 import org.sea.pli.stage.LoadResult;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -8,7 +9,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Step {@code loadInbox}: runs {@link org.sea.pli.stage.LoadStage} (SPEC §1–§3), which saves each
+ * Step {@code loadInbox}: runs {@link org.sea.pli.stage.LoadStage} (spec §1–§3), which saves each
  * LEA's result as it finishes, so a restart resumes after the last saved LEA. The counts go to the
  * step execution and its context; the result itself stays in memory for the later steps.
  */
@@ -22,6 +23,7 @@ final class LoadInboxTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        run.begins(RunPhase.INBOX_LISTING, RunPhase.LOAD);
         LoadResult result = run.loadStage().load();
         run.loaded(result);
         contribution.getStepExecution().setReadCount(result.rowsRead());
@@ -30,7 +32,6 @@ final class LoadInboxTasklet implements Tasklet {
         ExecutionContext context = contribution.getStepExecution().getExecutionContext();
         context.putLong("files", result.outcomes().size());
         context.putLong("files_rejected", result.rejectedFiles());
-        HeapBetweenSteps.trim(run, result.rowsRead()); // the load's garbage gone before the marts
         return RepeatStatus.FINISHED;
     }
 }

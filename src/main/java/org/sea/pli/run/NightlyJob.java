@@ -8,7 +8,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job (SPEC §6): {@code loadInbox → writeMarts → checkDisclosure → writeReport → writeManifest → publish},
+ * The nightly job (spec §6): {@code loadInbox → writeMarts → checkDisclosure → writeReport → writeManifest → publish},
  * one step per stage of {@code org.sea.pli.stage}. A restart runs only the steps that did not
  * finish; the load's results come back from per-LEA checkpoints when a later step needs them. The
  * job instance is identified by run id, as-of, inbox and warehouse, so a failed run started again

@@ -2,13 +2,16 @@ package org.sea.pli.run;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.sea.pli.mart.EducatorPseudonym;
 import org.sea.pli.ops.OpsSettings;
 import org.sea.pli.ops.Phase;
+import org.sea.pli.ops.RunPhase;
 import org.sea.pli.ops.RunSummary;
 import org.sea.pli.parquet.WrittenFile;
 import org.sea.pli.stage.DisclosureCheckStage;
@@ -26,9 +29,10 @@ import org.sea.pli.storage.Warehouse;
  * warehouse, the stages configured for it, and what each stage returned so far (set once, by its
  * step). Made by {@link NightlyRunLauncher} per launch, never shared between launches.
  *
- * <p>A step after the load needs the load's result; when the load finished in an earlier JVM (a
- * restart skipped it), {@link #loaded()} asks the load stage, which restores it from its per-LEA
- * checkpoints without reading the inbox again. That is the one place a finished result is restored.
+ * <p>A step after the load needs the load's result: {@link #load()} is empty when the load
+ * finished in an earlier JVM (a restart skipped it), and the step then asks for
+ * {@link #restoreLoad()} itself, which restores it from the per-LEA checkpoints without reading
+ * the inbox again.
  */
 final class NightlyRun {
 
@@ -41,18 +45,12 @@ final class NightlyRun {
     private LoadResult load;
     private List<WrittenFile> marts = List.of();
     private boolean published;
-    /** Wall time per phase that ran in this JVM, as its stage measured it (issue 14). */
-    private final Map<String, Duration> took = new HashMap<>();
+    /** Wall time per phase that finished in this JVM, as its stage measured it. */
+    private final Map<RunPhase, Duration> took = new EnumMap<>(RunPhase.class);
+    /** The phases whose step started in this JVM (finished or not). */
+    private final Set<RunPhase> begun = EnumSet.noneOf(RunPhase.class);
     /** The launch's wall time from run id to the job's end; the steps' share is subtracted for bookkeeping. */
     private Duration launched;
-
-    /** The phases the summary shows, in run order; those this JVM did not run show as skipped. */
-    static final List<String> PHASES =
-            List.of("inbox listing", "load", "marts", "disclosure check", "report", "manifest", "publish");
-    /** A row only large runs have: {@link HeapBetweenSteps}' collections after the load and the marts. */
-    static final String HEAP_TRIM = "heap trims between steps";
-    /** A row only restarts have: a skipped load's result restored from its checkpoints. */
-    static final String CHECKPOINT_RESTORE = "load restored from checkpoints";
 
     NightlyRun(RunRequest request, RunSettings settings, String runId, Warehouse warehouse, OpsSettings ops) {
         this.request = request;
@@ -123,18 +121,18 @@ final class NightlyRun {
     /** The load step's result, given by the step that ran it in this JVM. */
     void loaded(LoadResult result) {
         this.load = result;
-        took("inbox listing", result.timing().listing());
-        took("load", result.timing().reading());
+        took(RunPhase.INBOX_LISTING, result.timing().listing());
+        took(RunPhase.LOAD, result.timing().reading());
+    }
+
+    /** A step starts the phases it runs: one that then has no time failed. */
+    void begins(RunPhase... phases) {
+        begun.addAll(List.of(phases));
     }
 
     /** A step's wall time, as measured inside its stage. */
-    void took(String phase, Duration duration) {
+    void took(RunPhase phase, Duration duration) {
         took.put(phase, duration);
-    }
-
-    /** Time added to a phase that may occur more than once (the heap trims between steps). */
-    void tookMore(String phase, Duration duration) {
-        took.merge(phase, duration, Duration::plus);
     }
 
     /** The launch's wall time from choosing the run id to the job's end (set by the launcher). */
@@ -142,40 +140,27 @@ final class NightlyRun {
         this.launched = duration;
     }
 
-    /**
-     * The phase table: job-repository work (run id, restart checks, Spring Batch's step and job
-     * bookkeeping: the launch's wall time less what the stages measured), then each stage.
-     */
+    /** The phase table of this launch so far. */
     List<Phase> phases() {
-        List<Phase> phases = new ArrayList<>();
-        Duration stages = took.values().stream().reduce(Duration.ZERO, Duration::plus);
-        phases.add(
-                launched == null
-                        ? Phase.skipped("job repository")
-                        : new Phase(
-                                "job repository",
-                                launched.minus(stages).isNegative() ? Duration.ZERO : launched.minus(stages)));
-        for (String phase : PHASES) {
-            phases.add(took.containsKey(phase) ? new Phase(phase, took.get(phase)) : Phase.skipped(phase));
-        }
-        for (String extra : List.of(CHECKPOINT_RESTORE, HEAP_TRIM)) {
-            if (took.containsKey(extra)) {
-                phases.add(new Phase(extra, took.get(extra)));
-            }
-        }
-        return phases;
+        return PhaseTable.of(launched, took, begun);
     }
 
-    /** The load's result: this JVM's, or restored by the load stage from its checkpoints (a restart). */
-    LoadResult loaded() throws Exception {
-        if (load == null) {
-            LoadResult restored = loadStage().load();
-            load = restored;
-            took(
-                    CHECKPOINT_RESTORE,
-                    restored.timing().listing().plus(restored.timing().reading()));
-        }
-        return load;
+    /** The load's result when the load ran in this JVM; empty when a restart skipped it. */
+    Optional<LoadResult> load() {
+        return Optional.ofNullable(load);
+    }
+
+    /**
+     * The load's result as an earlier attempt left it, restored from its per-LEA checkpoints (a
+     * restart that skipped the load step); kept for the later steps.
+     */
+    LoadResult restoreLoad() throws Exception {
+        LoadResult restored = loadStage().load();
+        load = restored;
+        took(
+                RunPhase.CHECKPOINT_RESTORE,
+                restored.timing().listing().plus(restored.timing().reading()));
+        return restored;
     }
 
     /** Files rejected by this JVM's load (none known when a restart skipped every step that needs it). */

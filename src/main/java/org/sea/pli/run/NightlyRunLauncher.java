@@ -2,11 +2,10 @@ package org.sea.pli.run;
 
 import java.io.IOException;
 import java.util.List;
-import org.sea.pli.extract.InboxException;
+import java.util.Locale;
 import org.sea.pli.ops.ExitCode;
 import org.sea.pli.ops.OpsSettings;
 import org.sea.pli.ops.RunSummary;
-import org.sea.pli.stage.StageFailure;
 import org.sea.pli.storage.RunIds;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
@@ -59,7 +58,7 @@ public class NightlyRunLauncher {
         return run == null ? null : run.facts();
     }
 
-    /** Runs the job; returns the exit code of SPEC.md §7, or throws {@link RunFailure}. */
+    /** Runs the job; returns the exit code of docs/spec.md §7, or throws {@link RunFailure}. */
     public int launch(RunRequest request) {
         Warehouse warehouse;
         try {
@@ -117,14 +116,9 @@ public class NightlyRunLauncher {
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             List<Throwable> failures = execution.getAllFailureExceptions();
             String why = failures.isEmpty() ? execution.getExitStatus().getExitDescription() : oneLine(failures.get(0));
-            // a bad _state file or a changed archive fails every restart the same way: say so only
-            // where starting again can help (a crash, a full disk, an unreachable database)
-            boolean restartHelps = failures.isEmpty()
-                    || !(failures.get(0) instanceof InboxException
-                            || failures.get(0) instanceof RunFailure
-                            || failures.get(0) instanceof StageFailure);
+            boolean restartHelps = RestartAdvice.helps(failures);
             throw new RunFailure(
-                    "run " + runId + " " + execution.getStatus().toString().toLowerCase() + ": " + why
+                    "run " + runId + " " + execution.getStatus().toString().toLowerCase(Locale.ROOT) + ": " + why
                             + (restartHelps ? " (start the same command again to resume it)" : ""));
         }
         long rejected = run.rejectedFiles();

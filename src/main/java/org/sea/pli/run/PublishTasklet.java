@@ -1,12 +1,13 @@
 package org.sea.pli.run;
 
+import org.sea.pli.ops.RunPhase;
 import org.sea.pli.stage.Timed;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Step {@code publish}: runs {@link org.sea.pli.stage.PublishStage} (SPEC §6). */
+/** Step {@code publish}: runs {@link org.sea.pli.stage.PublishStage} (spec §6). */
 final class PublishTasklet implements Tasklet {
 
     private final NightlyRun run;
@@ -17,9 +18,10 @@ final class PublishTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        run.begins(RunPhase.PUBLISH);
         Timed<Boolean> timed = run.publishStage().publish();
         boolean published = timed.result();
-        run.took("publish", timed.took());
+        run.took(RunPhase.PUBLISH, timed.took());
         run.published(published);
         contribution.getStepExecution().getExecutionContext().putString("published", Boolean.toString(published));
         return RepeatStatus.FINISHED;

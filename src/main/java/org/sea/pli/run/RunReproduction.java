@@ -23,7 +23,7 @@ import org.sea.pli.storage.Warehouse;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code rerun} and {@code verify} (SPEC.md §7): reproduce a recorded run from exactly the inputs
+ * {@code rerun} and {@code verify} (docs/spec.md §7): reproduce a recorded run from exactly the inputs
  * its manifest lists — each checked by SHA-256 — with the configuration it recorded, and compare
  * outputs with the manifest.
  */

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * What a run was asked to do (SPEC.md §7).
+ * What a run was asked to do (docs/spec.md §7).
  *
  * @param pseudonymKey the HMAC key of {@code educator_key} (§5.1), from PLI_PSEUDONYM_KEY; never logged
  * @param runId        a fixed run id (a rerun reproduces a recorded one), or null to take the next (§6)

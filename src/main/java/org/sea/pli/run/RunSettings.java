@@ -4,7 +4,7 @@ import org.sea.pli.stage.RunManifest;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The effective configuration of a run (SPEC.md §7): Spring Boot properties {@code pli.*}, from
+ * The effective configuration of a run (docs/spec.md §7): Spring Boot properties {@code pli.*}, from
  * {@code --pli.min-cell-size=…}, environment variables ({@code PLI_MIN_CELL_SIZE}) or application.yml.
  *
  * @param minCellSize       suppression threshold of §5 (default 10)
@@ -40,10 +40,6 @@ public record RunSettings(
         if (brightSpots < 0) {
             throw new IllegalArgumentException("pli.bright-spots must not be negative, got " + brightSpots);
         }
-    }
-
-    public static RunSettings defaults() {
-        return new RunSettings(null, null, null, null, null, null);
     }
 
     /** The same settings with the output-shaping values a manifest recorded (§6). */

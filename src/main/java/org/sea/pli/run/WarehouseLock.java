@@ -14,7 +14,7 @@ import org.apache.hadoop.fs.Path;
 import org.sea.pli.storage.Warehouse;
 
 /**
- * One run at a time per warehouse (SPEC.md §6): {@code <warehouse>/_LOCK}, created atomically,
+ * One run at a time per warehouse (docs/spec.md §6): {@code <warehouse>/_LOCK}, created atomically,
  * naming its holder. A second run exits 1 at once with a message naming the holder.
  * <p>
  * A lock left behind by a killed process must not block forever. It is stale, and taken over,

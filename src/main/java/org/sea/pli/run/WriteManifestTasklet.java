@@ -1,5 +1,7 @@
 package org.sea.pli.run;
 
+import org.sea.pli.ops.RunPhase;
+import org.sea.pli.stage.LoadResult;
 import org.sea.pli.stage.RunManifest;
 import org.sea.pli.stage.Timed;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -9,7 +11,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Step {@code writeManifest}: runs {@link org.sea.pli.stage.ManifestStage} (SPEC §6) on the load's
+ * Step {@code writeManifest}: runs {@link org.sea.pli.stage.ManifestStage} (spec §6) on the load's
  * result and the marts written in this JVM.
  */
 final class WriteManifestTasklet implements Tasklet {
@@ -22,9 +24,11 @@ final class WriteManifestTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        Timed<RunManifest> timed = run.manifestStage().write(run.loaded(), run.marts());
+        run.begins(RunPhase.MANIFEST);
+        LoadResult load = run.load().isPresent() ? run.load().get() : run.restoreLoad();
+        Timed<RunManifest> timed = run.manifestStage().write(load, run.marts());
         RunManifest manifest = timed.result();
-        run.took("manifest", timed.took());
+        run.took(RunPhase.MANIFEST, timed.took());
         ExecutionContext context = contribution.getStepExecution().getExecutionContext();
         context.putLong("inputs", manifest.inputs().size());
         context.putLong("outputs", manifest.outputs().size());

@@ -1,14 +1,16 @@
 package org.sea.pli.run;
 
 import java.util.List;
+import org.sea.pli.ops.RunPhase;
 import org.sea.pli.parquet.WrittenFile;
+import org.sea.pli.stage.LoadResult;
 import org.sea.pli.stage.Timed;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** Step {@code writeMarts}: runs {@link org.sea.pli.stage.MartsStage} (SPEC §5) on the load's result. */
+/** Step {@code writeMarts}: runs {@link org.sea.pli.stage.MartsStage} (spec §5) on the load's result. */
 final class WriteMartsTasklet implements Tasklet {
 
     private final NightlyRun run;
@@ -19,14 +21,15 @@ final class WriteMartsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
-        Timed<List<WrittenFile>> timed = run.martsStage().write(run.loaded());
+        run.begins(RunPhase.MARTS);
+        LoadResult load = run.load().isPresent() ? run.load().get() : run.restoreLoad();
+        Timed<List<WrittenFile>> timed = run.martsStage().write(load);
         List<WrittenFile> written = timed.result();
-        run.took("marts", timed.took());
+        run.took(RunPhase.MARTS, timed.took());
         run.wrote(written);
         long rows = written.stream().mapToLong(WrittenFile::rows).sum();
         contribution.incrementWriteCount(rows);
         contribution.getStepExecution().getExecutionContext().putLong("mart_files", written.size());
-        HeapBetweenSteps.trim(run, run.loaded().rowsRead()); // the report reads the marts back from disk
         return RepeatStatus.FINISHED;
     }
 }

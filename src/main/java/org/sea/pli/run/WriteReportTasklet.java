@@ -1,6 +1,7 @@
 package org.sea.pli.run;
 
 import java.util.List;
+import org.sea.pli.ops.RunPhase;
 import org.sea.pli.stage.Timed;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -18,9 +19,10 @@ final class WriteReportTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
+        run.begins(RunPhase.REPORT);
         Timed<List<String>> timed = run.reportStage().write();
         List<String> pages = timed.result();
-        run.took("report", timed.took());
+        run.took(RunPhase.REPORT, timed.took());
         contribution.incrementWriteCount(pages.size());
         return RepeatStatus.FINISHED;
     }

@@ -1,5 +1,5 @@
 /**
- * The nightly run (SPEC §6) on Spring Batch: the job built per launch ({@code NightlyJob}), one thin
+ * The nightly run (spec §6) on Spring Batch: the job built per launch ({@code NightlyJob}), one thin
  * tasklet per stage of {@code org.sea.pli.stage}, the launcher and what one launch carries
  * ({@code NightlyRun}), the run settings, the warehouse lock and {@code rerun}/{@code verify}.
  *

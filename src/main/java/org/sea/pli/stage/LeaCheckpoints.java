@@ -2,8 +2,11 @@ package org.sea.pli.stage;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
@@ -30,14 +33,32 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What loading one LEA produced, saved under {@code runs/<run_id>/work/lea/} as soon as the LEA is
- * done, so that a restarted run (SPEC.md §6) does not read it again: a run killed after 150 of 200
+ * done, so that a restarted run (docs/spec.md §6) does not read it again: a run killed after 150 of 200
  * LEAs resumes at the 151st, and steps after the load need no reload at all. A checkpoint is used
  * only if the LEA's files (names, sizes, modification times) and everything else the load depends
  * on are as they were; otherwise that LEA is read again. Removed when the run finishes.
+ *
+ * <p>A checkpoint file starts with a header: a magic line, the checkpoint format number, the
+ * pl-impact version that wrote it and the {@link CheckpointShape shape} of the classes it holds.
+ * Only a checkpoint of this format, version and shape is read: after an upgrade or a rebuild
+ * between a failed attempt and its restart, the LEA is loaded again rather than restored into
+ * classes of another shape. The body is read through a filter that admits only
+ * pl-impact's own classes and the JDK's collections, records and numbers.
  */
 final class LeaCheckpoints {
 
     private static final Logger log = LoggerFactory.getLogger(LeaCheckpoints.class);
+
+    /** The first field of every checkpoint file. */
+    static final String MAGIC = "pl-impact LEA checkpoint";
+    /** Raised whenever the body's layout changes, so no checkpoint of another layout is read. */
+    static final int FORMAT = 1;
+
+    /** The classes the body holds, as this build has them. */
+    private static final String SHAPE = CheckpointShape.of(Checkpoint.class);
+
+    private static final ObjectInputFilter BODY = ObjectInputFilter.Config.createFilter(
+            "maxdepth=64;org.sea.pli.**;java.util.*;java.lang.*;java.math.*;java.time.*;!*");
 
     /** One file's outcome, without the inbox path (re-resolved from the current scan). */
     private record SavedOutcome(
@@ -81,8 +102,14 @@ final class LeaCheckpoints {
                 return Optional.empty();
             }
             Checkpoint c;
-            try (InputStream raw = fs.open(file);
-                    ObjectInputStream in = new ObjectInputStream(new BufferedInputStream(raw, 1 << 16))) {
+            try (InputStream raw = new BufferedInputStream(fs.open(file), 1 << 16)) {
+                String madeBy = header(new DataInputStream(raw));
+                if (madeBy != null) {
+                    log.info("checkpoint {} was written by {}; reading LEA {} again", file, madeBy, leaId);
+                    return Optional.empty();
+                }
+                ObjectInputStream in = new ObjectInputStream(raw);
+                in.setObjectInputFilter(BODY);
                 c = (Checkpoint) in.readObject();
             }
             if (!c.fingerprint().equals(fingerprint)
@@ -115,13 +142,41 @@ final class LeaCheckpoints {
         Path file = file(leaId);
         Path tmp = new Path(dir, "." + file.getName() + ".tmp");
         try (FSDataOutputStream raw = fs.create(tmp, true);
-                ObjectOutputStream out = new ObjectOutputStream(new BufferedOutputStream(raw, 1 << 16))) {
+                BufferedOutputStream buffered = new BufferedOutputStream(raw, 1 << 16)) {
+            writeHeader(new DataOutputStream(buffered), FORMAT, ToolVersion.plImpact(), SHAPE);
+            ObjectOutputStream out = new ObjectOutputStream(buffered);
             out.writeObject(c);
+            out.flush();
         }
         fs.delete(file, false);
         if (!fs.rename(tmp, file)) { // a half-written checkpoint is never taken for a whole one
             throw new IOException("cannot rename " + tmp + " to " + file);
         }
+    }
+
+    static void writeHeader(DataOutputStream out, int format, String version, String shape) throws IOException {
+        out.writeUTF(MAGIC);
+        out.writeInt(format);
+        out.writeUTF(version);
+        out.writeUTF(shape);
+        out.flush();
+    }
+
+    /** Null when the header is this format's and this version's; otherwise what wrote the file. */
+    private static String header(DataInputStream in) throws IOException {
+        String magic = in.readUTF();
+        if (!MAGIC.equals(magic)) {
+            return "something else than pl-impact";
+        }
+        int format = in.readInt();
+        if (format != FORMAT) {
+            return "checkpoint format " + format;
+        }
+        String version = in.readUTF();
+        String shape = in.readUTF();
+        return version.equals(ToolVersion.plImpact()) && shape.equals(SHAPE)
+                ? null
+                : "pl-impact " + version + (shape.equals(SHAPE) ? "" : " with other checkpoint classes");
     }
 
     /**

@@ -7,7 +7,7 @@ import org.sea.pli.extract.Inbox;
 import org.sea.pli.model.LeaModels;
 
 /**
- * What {@link LoadStage} returns (SPEC §1–§3): the inbox as scanned, every file's outcome in LEA
+ * What {@link LoadStage} returns (spec §1–§3): the inbox as scanned, every file's outcome in LEA
  * then file order (its status says which slices are in force), the LEA models folded from the
  * accepted rows, and the row counts. The stages after the load only read it.
  */
@@ -22,7 +22,7 @@ public record LoadResult(
         Timing timing) {
 
     /**
-     * Where the load's wall time went (issue 14; the run summary's phase table, never the bytes).
+     * Where the load's wall time went (the run summary's phase table, never the bytes).
      *
      * @param listing listing the inbox, the _state files and the check against earlier runs' records
      * @param reading reading, hashing (in the same pass) and folding every file, or restoring checkpoints

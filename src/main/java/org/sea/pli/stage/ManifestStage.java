@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The manifest stage (SPEC §6): records every input considered and every output file of the run,
+ * The manifest stage (spec §6): records every input considered and every output file of the run,
  * hashed as they lie on disk, before anything is published.
  */
 public final class ManifestStage {

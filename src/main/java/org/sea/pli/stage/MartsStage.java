@@ -3,6 +3,7 @@ package org.sea.pli.stage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
@@ -22,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The marts stage (SPEC §5): every mart as Parquet under {@code runs/<run_id>/marts/}, from what
+ * The marts stage (spec §5): every mart as Parquet under {@code runs/<run_id>/marts/}, from what
  * the load returned, each row through the disclosure step (§5.12) on its way to its file. Returns
  * the files written, with their row counts.
  */
@@ -104,7 +105,7 @@ public final class MartsStage {
                 runId,
                 written.size(),
                 rows,
-                String.format("%.1f", (System.nanoTime() - started) / 1e9));
+                String.format(Locale.ROOT, "%.1f", (System.nanoTime() - started) / 1e9));
         return Timed.since(started, List.copyOf(written));
     }
 }

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The publish stage (SPEC §6): switches {@code current/} to this run's marts (and its report,
+ * The publish stage (spec §6): switches {@code current/} to this run's marts (and its report,
  * {@code current/report/}) once all are written, unless {@code current/} already holds a later
  * as-of date; then marks the run finished and drops its checkpoints.
  */

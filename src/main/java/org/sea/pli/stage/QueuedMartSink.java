@@ -8,7 +8,7 @@ import org.sea.pli.mart.MartSink;
 
 /**
  * Hands mart rows to one writer thread through a bounded queue, so that computing the marts and
- * encoding their Parquet overlap (issue 14: encoding was a fifth of the marts' time at state
+ * encoding their Parquet overlap (encoding was a fifth of the marts' time at state
  * scale, on the thread that computes them). One writer takes rows in the order they were given,
  * so every file gets its rows in the same order as written directly: the bytes do not change. The
  * queue holds at most {@value #CAPACITY} rows; a writer's failure is thrown to the computing thread

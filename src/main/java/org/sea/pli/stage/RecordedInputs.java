@@ -10,7 +10,7 @@ import org.sea.pli.storage.RunIds;
 import org.sea.pli.storage.Warehouse;
 
 /**
- * What earlier runs recorded of the inbox (SPEC.md §1: the inbox is the archive, so a file whose
+ * What earlier runs recorded of the inbox (docs/spec.md §1: the inbox is the archive, so a file whose
  * bytes change under the same path is reported as {@code file_changed}). Every run's manifest lists
  * every file it considered, so the newest finished run that recorded a path has the latest word on
  * it; manifests are read newest first and a path's first sighting wins.

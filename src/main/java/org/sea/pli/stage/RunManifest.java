@@ -14,7 +14,7 @@ import java.util.List;
 import org.sea.pli.disclosure.DisclosureCounts;
 
 /**
- * {@code runs/<run_id>/manifest.json} (SPEC.md §6): exactly what went in and came out of a run.
+ * {@code runs/<run_id>/manifest.json} (docs/spec.md §6): exactly what went in and came out of a run.
  * Documented in {@code schemas/manifest.schema.json}. Everything but {@code timing} is a function
  * of the inputs, the configuration and the key, so two runs of the same load differ only there.
  *

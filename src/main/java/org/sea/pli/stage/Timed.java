@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * What a stage returned and the wall time it took, measured inside the stage, handed up to the run
- * summary's phase table (issue 14). Never written to the warehouse: timing must not change bytes.
+ * summary's phase table. Never written to the warehouse: timing must not change bytes.
  */
 public record Timed<T>(T result, Duration took) {
 

@@ -7,7 +7,7 @@ import java.util.Properties;
 import org.apache.parquet.Version;
 
 /**
- * Versions recorded in the manifest (SPEC.md §6). parquet-java's version matters to auditors:
+ * Versions recorded in the manifest (docs/spec.md §6). parquet-java's version matters to auditors:
  * its {@code created_by} string is inside every mart file, so upgrading it changes the bytes.
  */
 public final class ToolVersion {

@@ -7,7 +7,7 @@ import org.apache.hadoop.fs.Path;
 import org.sea.pli.extract.QuarantineStore;
 import org.sea.pli.storage.Warehouse;
 
-/** Quarantine files under {@code runs/<run_id>/quarantine/} on the warehouse's file system (SPEC.md §3.1). */
+/** Quarantine files under {@code runs/<run_id>/quarantine/} on the warehouse's file system (docs/spec.md §3.1). */
 final class WarehouseQuarantine implements QuarantineStore {
 
     private final FileSystem fs;

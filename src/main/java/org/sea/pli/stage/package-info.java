@@ -1,5 +1,5 @@
 /**
- * The stages of the nightly run (SPEC §1–§6), plain classes testable without Spring, each taking
+ * The stages of the nightly run (spec §1–§6), plain classes testable without Spring, each taking
  * what the earlier one returned: {@link org.sea.pli.stage.LoadStage} (inbox → quarantine, file
  * outcomes and folded LEA models, an immutable {@link org.sea.pli.stage.LoadResult}; per-LEA
  * checkpoints and {@code file_changed} against recorded inputs; {@code validate} loads one LEA's

@@ -28,7 +28,7 @@ public class PosixLocalFileSystem extends RawLocalFileSystem {
 
     /**
      * Creating without overwrite is atomic here (O_EXCL), as on HDFS: the warehouse lock of
-     * SPEC.md §6 relies on exactly one of two racing runs succeeding.
+     * docs/spec.md §6 relies on exactly one of two racing runs succeeding.
      */
     @Override
     public FSDataOutputStream create(

@@ -19,7 +19,7 @@ import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Publishing a run of a {@link Warehouse} (SPEC §5, §6): {@code current/<mart>/…} holding the marts
+ * Publishing a run of a {@link Warehouse} (spec §5, §6): {@code current/<mart>/…} holding the marts
  * of the last published run, plus {@code current/_PUBLISHED} naming that run.
  *
  * <h2>What {@link #publish} guarantees</h2>
@@ -39,7 +39,7 @@ import org.apache.hadoop.fs.Path;
  * read the immutable {@code runs/<run_id>/marts/} named by {@code _PUBLISHED}, or the pipeline should
  * move to a table format with atomic commits.</li>
  * </ul>
- * Whether a run may publish at all (SPEC §6: never over a newer as-of) is the caller's decision;
+ * Whether a run may publish at all (spec §6: never over a newer as-of) is the caller's decision;
  * {@link #publishedRunId()} and {@link RunIds#asOfOf(String)} give what it needs.
  */
 public final class Publisher {

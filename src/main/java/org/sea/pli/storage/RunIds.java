@@ -13,7 +13,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * Run ids of SPEC §6: {@code <as-of>_<n>}, n counting the runs of that as-of date in the
+ * Run ids of spec §6: {@code <as-of>_<n>}, n counting the runs of that as-of date in the
  * warehouse; how they are listed and ordered, and when a run is finished. The newest run of a date that never finished is resumed under its own id, which makes
  * it the same Spring Batch job instance and so a restart.
  */
@@ -62,7 +62,7 @@ public final class RunIds {
 
     /**
      * Run ids present under {@code runs/}, sorted by as-of date then run number ({@code 2026-06-30_2}
-     * before {@code 2026-06-30_10}); ids not of the SPEC §6 form sort after them, by name.
+     * before {@code 2026-06-30_10}); ids not of the spec §6 form sort after them, by name.
      */
     public static List<String> list(Warehouse warehouse) throws IOException {
         FileSystem fs = warehouse.fs();
@@ -99,7 +99,7 @@ public final class RunIds {
         return a.compareTo(b);
     };
 
-    /** The as-of date ({@code YYYY-MM-DD}) of a run id {@code <as-of>_<n>} (SPEC §6). */
+    /** The as-of date ({@code YYYY-MM-DD}) of a run id {@code <as-of>_<n>} (spec §6). */
     public static String asOfOf(String runId) {
         Matcher m = RUN_ID.matcher(runId == null ? "" : runId);
         if (!m.matches()) {

@@ -10,7 +10,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
- * The warehouse's layout (SPEC §5, §6): {@code runs/<run_id>/marts/<mart>/…} written by each run,
+ * The warehouse's layout (spec §5, §6): {@code runs/<run_id>/marts/<mart>/…} written by each run,
  * and {@code current/} holding the last published run ({@link Publisher}); run ids are
  * {@link RunIds}, the location {@link WarehouseLocation}, the file systems {@link HadoopFileSystems}.
  *

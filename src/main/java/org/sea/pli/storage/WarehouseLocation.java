@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Where a warehouse is: a local path ({@code ./warehouse}, {@code /tmp/w}; made absolute,
  * {@code file:}) or any Hadoop FileSystem URI ({@code file:}, {@code hdfs://}, {@code s3a://}), as
- * the URI that identifies it (and so the run's job instance, SPEC §6).
+ * the URI that identifies it (and so the run's job instance, spec §6).
  */
 public final class WarehouseLocation {
 

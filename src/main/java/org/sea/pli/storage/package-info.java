@@ -1,5 +1,5 @@
 /**
- * The warehouse (SPEC §5, §6): its layout ({@code runs/<run_id>/…}, {@code current/}) in
+ * The warehouse (spec §5, §6): its layout ({@code runs/<run_id>/…}, {@code current/}) in
  * {@link org.sea.pli.storage.Warehouse}, run ids and their order in {@link org.sea.pli.storage.RunIds},
  * publishing a run's marts and report in one switch in {@link org.sea.pli.storage.Publisher}, where
  * a warehouse is ({@link org.sea.pli.storage.WarehouseLocation}), the Hadoop file systems it lives on

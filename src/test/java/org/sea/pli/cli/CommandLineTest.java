@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.testing.CommandRun;
 
 /**
- * The command line itself (SPEC §7), without starting Spring: every verb has its --help, a usage
+ * The command line itself (spec §7), without starting Spring: every verb has its --help, a usage
  * error is one line plus a hint and exit 2, and Spring Boot properties are passed through.
  */
 class CommandLineTest {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.testing.CommandRun;
 
-/** A bad setting is a configuration error (SPEC.md §7): exit 2, one line naming it, no stack trace. */
+/** A bad setting is a configuration error (docs/spec.md §7): exit 2, one line naming it, no stack trace. */
 class ConfigurationErrorTest {
 
     @TempDir

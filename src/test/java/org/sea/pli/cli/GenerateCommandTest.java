@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.testing.CommandRun;
 
-/** The generate verb (SPEC.md §7): deterministic per seed, needs no pseudonym key. */
+/** The generate verb (docs/spec.md §7): deterministic per seed, needs no pseudonym key. */
 class GenerateCommandTest {
 
     @TempDir

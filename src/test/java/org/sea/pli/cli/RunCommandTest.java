@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.extract.InboxFixture;
 
 /**
- * The {@code run} verb end to end (SPEC.md §1–§3, §5.7, §6, §7): a small inbox with every
+ * The {@code run} verb end to end (docs/spec.md §1–§3, §5.7, §6, §7): a small inbox with every
  * file-level problem goes through {@link PlImpactCommand#execute}, and the published
  * {@code load_report} is read back with DuckDB as a BI tool would. Each full run starts a Spring
  * context (seconds), so the class makes three: the main run in {@link #runOnce}, a second

@@ -10,7 +10,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-/** SPEC.md §7: unknown {@code pli.*} settings are configuration errors naming the nearest known key. */
+/** docs/spec.md §7: unknown {@code pli.*} settings are configuration errors naming the nearest known key. */
 class SettingNamesTest {
 
     private static StandardEnvironment with(Map<String, Object> settings) {

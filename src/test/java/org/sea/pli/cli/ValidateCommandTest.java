@@ -25,7 +25,7 @@ import org.sea.pli.extract.InboxFixture;
 import org.sea.pli.testing.CommandRun;
 
 /**
- * The {@code validate} verb (SPEC §7): one LEA's folder through the §1–§3 load of a run. The LEA
+ * The {@code validate} verb (spec §7): one LEA's folder through the §1–§3 load of a run. The LEA
  * {@code lea-1} of the fixture holds every kind of bad file; {@code validate} must print exactly
  * the {@code load_report} rows and write exactly the quarantine files a {@code run} of the same
  * inbox does, so the class makes one run (a Spring context, seconds) and compares.
@@ -194,7 +194,7 @@ class ValidateCommandTest {
     void eachKindOfBadFileGetsItsStatusAndReason() {
         Map<String, List<String>> by = new TreeMap<>();
         table(validated.out()).forEach(r -> by.put(r.get(0), r.subList(1, r.size())));
-        // status, reason, rows read, accepted, rejected, reject_reasons, unknown_columns — from SPEC §1, §1.1, §3.2
+        // status, reason, rows read, accepted, rejected, reject_reasons, unknown_columns — from spec §1, §1.1, §3.2
         assertThat(by.get("pl_activities_2026-05-01.csv")).containsExactly("superseded", "-", "2", "2", "0", "{}", "-");
         assertThat(by.get("pl_activities_2026-06-01.csv")).containsExactly("in_force", "-", "2", "2", "0", "{}", "-");
         assertThat(by.get("attendance_2026-05-01.csv.gz"))

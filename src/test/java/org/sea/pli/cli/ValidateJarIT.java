@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code validate} from the packaged {@code target/pl-impact.jar} (SPEC §7), as an LEA runs it: no
+ * {@code validate} from the packaged {@code target/pl-impact.jar} (spec §7), as an LEA runs it: no
  * pseudonym key in the environment, no job repository, no warehouse.
  */
 class ValidateJarIT {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Row rules of SPEC.md §2 and file rules of §3, one file at a time. */
+/** Row rules of docs/spec.md §2 and file rules of §3, one file at a time. */
 class ExtractFileReaderTest {
 
     @TempDir
@@ -266,7 +266,7 @@ class ExtractFileReaderTest {
 
     @Test
     void acceptedRowsAreCountedPerSchoolYearAsTheRowsStreamBy() throws IOException {
-        // SPEC §5.11 rows_in_force: accepted rows of each school year, counted in the one read.
+        // spec §5.11 rows_in_force: accepted rows of each school year, counted in the one read.
         // Years interleave (2025, 2025, 2024, 2025) so runs of one year are added up, and the
         // rejected row (bad enum) counts for no year: 2025-26 → 3, 2024-25 → 1.
         inbox.write(

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a hostile or careless LEA can put in an inbox (issue 9): entries that are not regular files
- * (SPEC.md §1 {@code not_a_file}), odd names, duplicate header columns (§3.2
+ * What a hostile or careless LEA can put in an inbox: entries that are not regular files
+ * (docs/spec.md §1 {@code not_a_file}), odd names, duplicate header columns (§3.2
  * {@code duplicate_column}), formula fields in quarantine (§3.1) and _state files listing an id twice.
  */
 class HostileEntriesTest {

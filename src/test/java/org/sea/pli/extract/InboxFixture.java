@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 
-/** Writes small hand-made inboxes (SPEC.md §1) for tests; public so the end-to-end tests of other packages reuse it. */
+/** Writes small hand-made inboxes (docs/spec.md §1) for tests; public so the end-to-end tests of other packages reuse it. */
 public final class InboxFixture {
 
     public static final String ACTIVITIES_HEADER =

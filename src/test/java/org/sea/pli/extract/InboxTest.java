@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Inbox discovery of SPEC.md §1: which files under LEA folders are read, which are ignored and why. */
+/** Inbox discovery of docs/spec.md §1: which files under LEA folders are read, which are ignored and why. */
 class InboxTest {
 
     private static final LocalDate AS_OF = LocalDate.parse("2026-06-30");

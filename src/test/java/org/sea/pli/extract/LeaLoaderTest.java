@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The supersede rule and file statuses of SPEC.md §1.1, and the in-force activity check of §2. */
+/** The supersede rule and file statuses of docs/spec.md §1.1, and the in-force activity check of §2. */
 class LeaLoaderTest {
 
     private static final LocalDate AS_OF = LocalDate.parse("2026-06-30");

@@ -18,7 +18,7 @@ import org.sea.pli.model.Sample;
 
 /**
  * The focus-specific dimension gains the generator plants (generate/PracticeLenses) are in the
- * committed sample inbox as the pipeline folds it (SPEC §4.9): over the P elements of an activity
+ * committed sample inbox as the pipeline folds it (spec §4.9): over the P elements of an activity
  * focus, the focus's own rubric dimension changes most. practice_by_dimension is by model, not by
  * focus, so this reads the folded models directly.
  */

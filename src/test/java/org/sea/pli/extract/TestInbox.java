@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.sea.pli.model.LeaModels;
+import org.sea.pli.stage.InMemoryLoad;
 import org.sea.pli.stage.LoadResult;
-import org.sea.pli.stage.LoadStage;
 
 /**
- * Builds a small hand-made inbox (SPEC.md §1, §2) row by row and loads it end to end through the
- * real load stage ({@link LoadStage#inMemory}: {@link Inbox}, {@link LeaLoader} and
+ * Builds a small hand-made inbox (docs/spec.md §1, §2) row by row and loads it end to end through the
+ * real load stage ({@link org.sea.pli.stage.InMemoryLoad}: {@link Inbox}, {@link LeaLoader} and
  * {@link ExtractFileReader}) into {@link LeaModels}. Every
  * row written must be accepted: {@link #load()} fails on any reject, so a typo in a fixture can
  * never silently change the expected numbers. Public so that mart tests can use it.
@@ -55,7 +55,7 @@ public final class TestInbox {
         }
         LoadResult loaded;
         try {
-            loaded = LoadStage.inMemory(
+            loaded = InMemoryLoad.load(
                     fixture.root, LocalDate.parse(EXTRACT_DATE), 0.05, new InboxFixture.MemoryQuarantine());
         } catch (IOException | RuntimeException e) {
             throw e;

@@ -1,6 +1,7 @@
 package org.sea.pli.generate;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Developer entry point (test classpath only, so the application jar keeps a single main class):
@@ -12,7 +13,7 @@ public final class GenerateMain {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : "sample-data");
-        Scale scale = Scale.valueOf(args.length > 1 ? args[1].toUpperCase() : "SMALL");
+        Scale scale = Scale.valueOf(args.length > 1 ? args[1].toUpperCase(Locale.ROOT) : "SMALL");
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42L;
         long t0 = System.nanoTime();
         InboxGenerator g = new InboxGenerator(scale, seed);

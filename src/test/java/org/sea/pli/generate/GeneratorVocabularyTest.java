@@ -10,7 +10,7 @@ import org.sea.pli.extract.ExtractSchema;
 /**
  * The generator writes the inbox from its own copy of the extracts' vocabularies (it checks the
  * validator rather than sharing its code), and its draws are indexed by position; so its copies
- * must be the schemas' enum values in the schemas' order (SPEC §2) — the schema stays the one
+ * must be the schemas' enum values in the schemas' order (spec §2) — the schema stays the one
  * definition, and a change there fails here instead of silently shifting the sample data.
  */
 class GeneratorVocabularyTest {

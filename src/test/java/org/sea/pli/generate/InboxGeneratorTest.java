@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SPEC §7 {@code generate}: determinism, layout (SPEC §1), row rules (SPEC §2) and planted effects. */
+/** spec §7 {@code generate}: determinism, layout (spec §1), row rules (spec §2) and planted effects. */
 class InboxGeneratorTest {
     private static final Pattern NAME = Pattern.compile("([a-z_]+)_(\\d{4}-\\d{2}-\\d{2})\\.csv(\\.gz)?");
     private static final LocalDate AS_OF = LocalDate.parse("2026-06-30");
@@ -124,7 +125,7 @@ class InboxGeneratorTest {
     }
 
     /**
-     * Every row of every file a pipeline would validate passes an independent reading of SPEC §2,
+     * Every row of every file a pipeline would validate passes an independent reading of spec §2,
      * except the planted bad rows, which get exactly their planted reason and stay under 5% per file;
      * the one reject_rate_exceeded file is above 5%.
      */
@@ -254,7 +255,8 @@ class InboxGeneratorTest {
             phases.forEach((k, p) -> {
                 Map<String, String> a = acts.get(k.substring(0, k.lastIndexOf('|')));
                 if (a != null && p[1] > 0 && p[3] > 0) {
-                    double[] m = changeByModel.computeIfAbsent(a.get("pl_model").toLowerCase(), x -> new double[2]);
+                    double[] m = changeByModel.computeIfAbsent(
+                            a.get("pl_model").toLowerCase(Locale.ROOT), x -> new double[2]);
                     m[0] += p[2] / p[3] - p[0] / p[1];
                     m[1]++;
                 }
@@ -292,7 +294,7 @@ class InboxGeneratorTest {
                 .toList();
     }
 
-    /** Files of an extract in an LEA folder that a run as of 2026-06-30 would read (SPEC §1). */
+    /** Files of an extract in an LEA folder that a run as of 2026-06-30 would read (spec §1). */
     private static List<Path> extractFiles(String lea, Extract x) throws IOException {
         List<Path> out = new ArrayList<>();
         try (Stream<Path> s = Files.list(inbox.resolve(lea))) {
@@ -327,7 +329,7 @@ class InboxGeneratorTest {
     private static String[] header(Path f) throws IOException {
         try (CsvReader<CsvRecord> r = csv(f)) {
             return r.iterator().next().getFields().stream()
-                    .map(s -> s.replace("\uFEFF", "").trim().toLowerCase())
+                    .map(s -> s.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT))
                     .toArray(String[]::new);
         }
     }

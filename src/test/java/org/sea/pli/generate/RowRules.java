@@ -4,12 +4,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * An independent, test-only reading of the SPEC §2 row rules, used to check that the generator's good
+ * An independent, test-only reading of the spec §2 row rules, used to check that the generator's good
  * rows are good and that each planted bad row gets exactly the reason it was planted for.
  */
 final class RowRules {
@@ -67,7 +68,7 @@ final class RowRules {
         this.columns = columns;
         this.dimensions = dimensions;
         this.knownActivities = knownActivities;
-        this.spec = Set.of(Extract.valueOf(extract.toUpperCase()).columns);
+        this.spec = Set.of(Extract.valueOf(extract.toUpperCase(Locale.ROOT)).columns);
     }
 
     private String type(String c) {
@@ -77,7 +78,7 @@ final class RowRules {
         return c;
     }
 
-    /** Returns the SPEC §2 reason for the record, or null when it is accepted. */
+    /** Returns the spec §2 reason for the record, or null when it is accepted. */
     String reason(List<String> raw) {
         if (raw.size() != columns.length) {
             return "malformed_row";
@@ -111,7 +112,7 @@ final class RowRules {
             } else if (INTS.contains(c)) {
                 ok = INT.matcher(x).matches();
             } else if (DECS.contains(c)) {
-                ok = DEC.matcher(x).matches() || NON_FINITE.contains(x.toLowerCase());
+                ok = DEC.matcher(x).matches() || NON_FINITE.contains(x.toLowerCase(Locale.ROOT));
             }
             if (!ok) {
                 return "bad_type";
@@ -119,7 +120,7 @@ final class RowRules {
         }
         for (int i = 0; i < v.length; i++) {
             Set<String> e = ENUMS.get(columns[i]);
-            if (e != null && !e.contains(v[i].toLowerCase())) {
+            if (e != null && !e.contains(v[i].toLowerCase(Locale.ROOT))) {
                 return "bad_enum";
             }
             if (columns[i].equals("dimension") && !dimensions.contains(v[i])) {
@@ -143,7 +144,7 @@ final class RowRules {
                 }
             }
             if (DECS.contains(c)) {
-                if (NON_FINITE.contains(x.toLowerCase())) {
+                if (NON_FINITE.contains(x.toLowerCase(Locale.ROOT))) {
                     return "out_of_range";
                 }
                 BigDecimal b = new BigDecimal(x);

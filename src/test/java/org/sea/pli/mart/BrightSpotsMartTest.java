@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.extract.TestInbox;
 import org.sea.pli.model.LeaModels;
 
-/** bright_spots (SPEC.md §5.6): eligibility, ranking on 9 decimals, ties and the top-N cut. */
+/** bright_spots (docs/spec.md §5.6): eligibility, ranking on 9 decimals, ties and the top-N cut. */
 class BrightSpotsMartTest {
 
     @TempDir

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.extract.TestInbox;
 import org.sea.pli.model.LeaModels;
 
-/** Units U (SPEC.md §4.4), cohort_impact (§5.2) and its suppression (§5). */
+/** Units U (docs/spec.md §4.4), cohort_impact (§5.2) and its suppression (§5). */
 class CohortImpactMartTest {
 
     @TempDir

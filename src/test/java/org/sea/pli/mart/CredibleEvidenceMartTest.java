@@ -15,7 +15,7 @@ import org.sea.pli.extract.TestInbox;
 import org.sea.pli.model.LeaModels;
 
 /**
- * The columns of cohort_impact that make its evidence credible (SPEC §5.2): the §4.5 intervals, the
+ * The columns of cohort_impact that make its evidence credible (spec §5.2): the §4.5 intervals, the
  * §4.6 shrunk change over every cohort group of the year, the §4.7 baseline equivalence, and their
  * suppression († and ‡); and the §5.6 reordering of bright spots by the shrunk change.
  */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.extract.TestInbox;
 import org.sea.pli.model.LeaModels;
 
-/** evidence_coverage (SPEC.md §5.5). */
+/** evidence_coverage (docs/spec.md §5.5). */
 class EvidenceCoverageMartTest {
 
     @TempDir

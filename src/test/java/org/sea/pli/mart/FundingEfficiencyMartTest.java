@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.extract.TestInbox;
 import org.sea.pli.model.LeaModels;
 
-/** funding_efficiency (SPEC.md §5.4): share-weighted counts and exact money. */
+/** funding_efficiency (docs/spec.md §5.4): share-weighted counts and exact money. */
 class FundingEfficiencyMartTest {
 
     @TempDir

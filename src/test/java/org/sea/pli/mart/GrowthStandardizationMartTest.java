@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.extract.TestInbox;
 import org.sea.pli.model.LeaModels;
 
-/** Statewide growth standardization (SPEC.md §4.3) as it reaches educator_activity and cohort_impact (§5.2). */
+/** Statewide growth standardization (docs/spec.md §4.3) as it reaches educator_activity and cohort_impact (§5.2). */
 class GrowthStandardizationMartTest {
 
     @TempDir

@@ -16,7 +16,7 @@ import org.sea.pli.model.LeaModels;
 
 /**
  * §4.2 educator-activity measures and the restricted mart {@code educator_activity} (§5.1), end to end
- * from a hand-made inbox. Expected values are worked out by hand from SPEC.md.
+ * from a hand-made inbox. Expected values are worked out by hand from docs/spec.md.
  */
 class ImpactMartsTest {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.extract.TestInbox;
 import org.sea.pli.model.LeaModels;
 
-/** model_comparison (SPEC.md §5.3) and the null rules of effect_size (§5.2). */
+/** model_comparison (docs/spec.md §5.3) and the null rules of effect_size (§5.2). */
 class ModelComparisonMartTest {
 
     @TempDir

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.extract.TestInbox;
 import org.sea.pli.model.LeaModels;
 
-/** practice_by_design (SPEC.md §5.8): one design factor at a time over the P elements. */
+/** practice_by_design (docs/spec.md §5.8): one design factor at a time over the P elements. */
 class PracticeByDesignMartTest {
 
     @TempDir

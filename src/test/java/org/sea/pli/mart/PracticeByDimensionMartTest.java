@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.extract.TestInbox;
 import org.sea.pli.model.LeaModels;
 
-/** practice_by_dimension (SPEC.md §5.9) over the per-dimension unit measures of §4.9. */
+/** practice_by_dimension (docs/spec.md §5.9) over the per-dimension unit measures of §4.9. */
 class PracticeByDimensionMartTest {
 
     @TempDir

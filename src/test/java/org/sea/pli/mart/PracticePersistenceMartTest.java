@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.extract.TestInbox;
 import org.sea.pli.model.LeaModels;
 
-/** practice_persistence (SPEC.md §5.10) over the next-year practice of §4.8. */
+/** practice_persistence (docs/spec.md §5.10) over the next-year practice of §4.8. */
 class PracticePersistenceMartTest {
 
     @TempDir

@@ -25,7 +25,7 @@ import org.sea.pli.extract.QuarantineStore;
 import org.sea.pli.extract.SchoolYear;
 
 /**
- * SPEC §5.11 on hand-made inboxes loaded through the real load (Inbox, LeaLoader, reader), so the
+ * spec §5.11 on hand-made inboxes loaded through the real load (Inbox, LeaLoader, reader), so the
  * claims and statuses are the ones a run computes; expected values are derived by hand below.
  */
 class SubmissionStatusMartTest {

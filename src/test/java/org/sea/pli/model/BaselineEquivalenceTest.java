@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** SPEC §4.7 Hedges' g of prior z and the WWC categories, on hand-worked tallies. */
+/** spec §4.7 Hedges' g of prior z and the WWC categories, on hand-worked tallies. */
 class BaselineEquivalenceTest {
 
     private static GainMoments of(double... priorZ) {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §4.6 empirical-Bayes shrinkage, derived by hand. */
+/** spec §4.6 empirical-Bayes shrinkage, derived by hand. */
 class CohortShrinkageTest {
 
     private static CohortShrinkage.Group group(double... changes) {

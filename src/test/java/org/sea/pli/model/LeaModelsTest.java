@@ -6,7 +6,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sea.pli.extract.ExtractSchema;
 
-/** The fold registry of {@link LeaModels} covers the seven extracts of SPEC §2, and nothing else. */
+/** The fold registry of {@link LeaModels} covers the seven extracts of spec §2, and nothing else. */
 class LeaModelsTest {
 
     @Test

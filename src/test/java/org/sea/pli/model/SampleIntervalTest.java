@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** SPEC §4.5 intervals and the §5.2 effect size, on hand-worked samples. */
+/** spec §4.5 intervals and the §5.2 effect size, on hand-worked samples. */
 class SampleIntervalTest {
 
     private static Sample of(double... values) {

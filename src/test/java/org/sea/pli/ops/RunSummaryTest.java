@@ -7,15 +7,15 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sea.pli.parquet.WrittenFile;
 
-/** The run summary's phase table (issue 14): every phase in run order, skipped ones said so. */
+/** The run summary's phase table: every phase in run order, skipped ones said so. */
 class RunSummaryTest {
 
     private static RunSummary.Facts restarted() {
         // a restart whose earlier attempt finished the load: this JVM ran only marts to publish
         List<Phase> phases = List.of(
                 new Phase("job repository", Duration.ofMillis(250)),
-                Phase.skipped("inbox listing"),
-                Phase.skipped("load"),
+                Phase.skipped(RunPhase.INBOX_LISTING),
+                Phase.skipped(RunPhase.LOAD),
                 new Phase("marts", Duration.ofMillis(1500)),
                 new Phase("report", Duration.ofMillis(2000)),
                 new Phase("manifest", Duration.ofMillis(125)),

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.storage.Warehouse;
 
-/** Marts read back through the facade give exactly the rows {@link MartWriter} was given (SPEC §5). */
+/** Marts read back through the facade give exactly the rows {@link MartWriter} was given (spec §5). */
 class MartReaderTest {
     @TempDir
     Path tmp;

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sea.pli.storage.Warehouse;
 
-/** SPEC §5: the schema JSON files load, and the writer rejects rows that do not fit them. */
+/** spec §5: the schema JSON files load, and the writer rejects rows that do not fit them. */
 class MartSchemaTest {
     @TempDir
     Path tmp;
@@ -110,7 +110,7 @@ class MartSchemaTest {
                 .isEqualTo("optional int32 extract_date (DATE)");
     }
 
-    /** The three lenses, column by column as SPEC §5.8–§5.10 list them, † where the SPEC marks it. */
+    /** The three lenses, column by column as spec §5.8–§5.10 list them, † where the SPEC marks it. */
     @Test
     void lensMartsMatchSpec58To510() {
         assertColumns(
@@ -175,7 +175,7 @@ class MartSchemaTest {
 
     @Test
     void submissionStatusMatchesSpec511() {
-        // SPEC §5.11, column by column in the order listed there; key school_year (partition), lea_id, extract
+        // spec §5.11, column by column in the order listed there; key school_year (partition), lea_id, extract
         MartSchema s = MartSchema.load("submission_status");
         assertThat(s.key()).containsExactly("school_year", "lea_id", "extract");
         assertThat(s.columns())

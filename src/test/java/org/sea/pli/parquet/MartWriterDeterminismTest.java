@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.storage.Warehouse;
 
 /**
- * SPEC §6 Determinism: the same rows give byte-identical files whatever the time, time zone,
+ * spec §6 Determinism: the same rows give byte-identical files whatever the time, time zone,
  * locale, thread or JVM process.
  */
 class MartWriterDeterminismTest {

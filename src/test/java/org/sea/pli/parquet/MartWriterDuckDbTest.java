@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.storage.Warehouse;
 
-/** SPEC §5: marts as a BI client (DuckDB) reads them — names, types, values, Hive partitions. */
+/** spec §5: marts as a BI client (DuckDB) reads them — names, types, values, Hive partitions. */
 class MartWriterDuckDbTest {
     @TempDir
     Path tmp;

@@ -10,7 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The report's numbers (issue 14: written without String.format) are exactly the strings
+ * The report's numbers (written without String.format) are exactly the strings
  * String.format gave with Locale.ROOT: the pages' bytes must not change.
  */
 class FmtTest {

@@ -38,7 +38,7 @@ class FundingSplitTest {
         List<EvidenceCoverageRow> coverage =
                 List.of(ec("a", "1000.00", "250.00"), ec("b", "100.00", "0.00"), ec("c", "0.00", "0.00"));
         List<FundingSplit.Part> parts = FundingSplit.compute(funding, coverage);
-        // SPEC §2 source order: title_ii_a, state, local
+        // spec §2 source order: title_ii_a, state, local
         assertThat(parts).extracting(FundingSplit.Part::source).containsExactly("title_ii_a", "state", "local");
         FundingSplit.Part title = parts.get(0);
         assertThat(title.amount()).isEqualByComparingTo("700");

@@ -8,12 +8,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sea.pli.extract.ExtractSchema;
 
-/** The pages' orders come from the extract schemas, which hold SPEC §2's order. */
+/** The pages' orders come from the extract schemas, which hold spec §2's order. */
 class ListingOrderTest {
 
     @Test
     void modelsAndSourcesAreInSpecSection2Order() {
-        // SPEC §2: durable models first, one-off sessions last; funding sources as the pl_funding enum lists them
+        // spec §2: durable models first, one-off sessions last; funding sources as the pl_funding enum lists them
         assertThat(ListingOrder.MODELS)
                 .containsExactly("coaching", "plc", "inquiry_cycle", "workshop", "online_course", "conference");
         assertThat(ListingOrder.SOURCES)

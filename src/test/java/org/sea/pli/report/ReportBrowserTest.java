@@ -127,7 +127,7 @@ class ReportBrowserTest {
             BufferedImage img = ImageIO.read(png.toFile());
             assertThat(img.getWidth()).isEqualTo(1280);
             assertThat(variance(img)).as(page + " is not blank").isGreaterThan(100.0);
-            // SPEC §5.11 in the rendered page: the grid (one row per registered LEA, 7 extract cells each)
+            // spec §5.11 in the rendered page: the grid (one row per registered LEA, 7 extract cells each)
             // on the state page; the checklist with the validate command first on the LEA page
             org.jsoup.nodes.Document dom =
                     renderedDom(browser, report.resolve(page), tmp.resolve("dom-" + page.replace('/', '-')));
@@ -157,7 +157,7 @@ class ReportBrowserTest {
                         .containsAnyOf(EvidenceSection.SIMILAR, EvidenceSection.ADJUST, EvidenceSection.NOT_COMPARABLE);
             }
             if (page.equals("index.html")) {
-                // the lens sections (SPEC §5.8–§5.10) are in the DOM the browser built
+                // the lens sections (spec §5.8–§5.10) are in the DOM the browser built
                 assertThat(html)
                         .contains(
                                 "id=\"design-section\"",

@@ -282,7 +282,7 @@ class ReportPagesTest {
                 List.of("files", "in_force", "rejected", "ignored", "rows_read", "rows_rejected"));
     }
 
-    /** The lens sections (SPEC §5.8–§5.10): every mart row shown, suppressed cells read "suppressed". */
+    /** The lens sections (spec §5.8–§5.10): every mart row shown, suppressed cells read "suppressed". */
     @Test
     void lensSectionsEqualTheirMarts() throws Exception {
         Document state = page("index.html");
@@ -586,7 +586,7 @@ class ReportPagesTest {
 
     @Test
     void submissionGridAndChecklistsEqualSubmissionStatus() throws Exception {
-        // SPEC §5.11: the state grid is the as-of year's (2026-06-30 lies in 2025-26), one row per registered LEA
+        // spec §5.11: the state grid is the as-of year's (2026-06-30 lies in 2025-26), one row per registered LEA
         Document state = page("index.html");
         List<Map<String, Object>> year =
                 query("SELECT * FROM " + glob("submission_status") + " WHERE school_year = '2025-26'");

@@ -17,7 +17,7 @@ import org.thymeleaf.templateresolver.StringTemplateResolver;
 
 /**
  * {@link ReportTable#getHtml} writes the table markup the report's template fragment used to
- * write (issue 14: the fragment was most of the report's time). The old fragment is kept verbatim
+ * write (the fragment was most of the report's time). The old fragment is kept verbatim
  * in {@code src/test/resources/templates/report-table/fragment.html}; both render the same tables,
  * with every kind of cell and every character the escaping must handle, and must agree byte for byte.
  */

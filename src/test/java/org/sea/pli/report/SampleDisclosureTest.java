@@ -143,7 +143,7 @@ class SampleDisclosureTest {
                 SELECT school_year, lea_id, funding_source, pl_model, educators_reached FROM funding_efficiency
                 WHERE (NOT suppressed AND educators_reached < %d)
                    OR (suppressed AND (educators_reached IS NOT NULL OR educators_improved IS NOT NULL))
-                """.formatted(MIN))).isEmpty();
+                """.replace("%d", Integer.toString(MIN)))).isEmpty();
         // all or nothing per LEA, model and year; dollars always shown
         assertThat(recovered("""
                 SELECT school_year, lea_id, pl_model FROM funding_efficiency GROUP BY ALL
@@ -166,7 +166,7 @@ class SampleDisclosureTest {
                 SELECT b.school_year, b.rank FROM bright_spots b LEFT JOIN cohort_impact c
                     USING (school_year, lea_id, cohort_id, pl_model)
                 WHERE c.suppressed IS DISTINCT FROM false OR c.n_practice_pairs < %d
-                """.formatted(MIN))).isEmpty();
+                """.replace("%d", Integer.toString(MIN)))).isEmpty();
     }
 
     /** The manifest's counts agree with the marts: rows, and primary + complementary = suppressed. */

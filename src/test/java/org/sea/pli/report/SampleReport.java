@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -29,8 +30,8 @@ final class SampleReport {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int exit = new PlImpactCommand(
-                            new PrintStream(new ByteArrayOutputStream()),
-                            new PrintStream(err),
+                            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                            new PrintStream(err, true, StandardCharsets.UTF_8),
                             Map.of("PLI_PSEUDONYM_KEY", "report-test-key"))
                     .execute(new String[] {
                         "run",
@@ -43,7 +44,7 @@ final class SampleReport {
                         "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("jobs"),
                         "--logging.file.name=" + dir.resolve("run.log")
                     });
-            assertThat(exit).as(err.toString()).isZero();
+            assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
             work = dir;
         }
         return work.resolve("warehouse");

@@ -11,7 +11,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 /**
- * The compliance grid, gap list and LEA checklist (SPEC §5.11) rendered from hand-made
+ * The compliance grid, gap list and LEA checklist (spec §5.11) rendered from hand-made
  * submission_status rows with every status — the sample run has every extract in force, so the
  * missing and rejected cells are checked here.
  */

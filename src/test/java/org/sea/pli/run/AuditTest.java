@@ -23,7 +23,7 @@ import org.sea.pli.storage.Sha256;
 import org.sea.pli.testing.CommandRun;
 
 /**
- * Runs an auditor can trust (SPEC.md §6, §7): manifest, byte-identical reruns, verify, rerun,
+ * Runs an auditor can trust (docs/spec.md §6, §7): manifest, byte-identical reruns, verify, rerun,
  * the inbox as archive (file_changed), one run at a time, publish rules and a failed write.
  */
 class AuditTest {
@@ -134,7 +134,7 @@ class AuditTest {
                 .filteredOn(o -> o.path().equals("marts/load_report/part-00000.parquet"))
                 .singleElement()
                 .extracting(RunManifest.Output::rows)
-                .isEqualTo((long) leaFiles - 2);
+                .isEqualTo(leaFiles - 2L);
     }
 
     @Test

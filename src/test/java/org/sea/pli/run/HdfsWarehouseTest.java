@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.testing.CommandRun;
 
 /**
- * The nightly run and publish on a real HDFS (SPEC.md §7: "URI is a local path or any Hadoop
+ * The nightly run and publish on a real HDFS (docs/spec.md §7: "URI is a local path or any Hadoop
  * FileSystem URI"): a {@link MiniDFSCluster} in this JVM, the warehouse given as {@code hdfs://},
  * the published marts copied back and read with DuckDB as a BI tool would.
  */

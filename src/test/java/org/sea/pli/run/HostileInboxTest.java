@@ -24,7 +24,7 @@ import org.sea.pli.storage.Sha256;
 import org.sea.pli.testing.CommandRun;
 
 /**
- * The defects of issue 9, end to end through the command line (SPEC.md §1, §3.1, §5.7, §7): a
+ * What a hostile or careless LEA does to an inbox, end to end through the command line (docs/spec.md §1, §3.1, §5.7, §7): a
  * recorded file that disappears, names Hadoop or the platform charset cannot take, unknown
  * settings, and failures whose message must name their cause.
  */

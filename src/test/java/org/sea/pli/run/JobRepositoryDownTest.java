@@ -9,7 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.ops.JdbcUrls;
 import org.sea.pli.testing.CommandRun;
 
-/** A job repository that cannot be reached at start: exit 1, one line naming the URL, never the password (SPEC.md §7). */
+/** A job repository that cannot be reached at start: exit 1, one line naming the URL, never the password (docs/spec.md §7). */
 class JobRepositoryDownTest {
 
     @TempDir

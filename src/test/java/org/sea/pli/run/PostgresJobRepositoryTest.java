@@ -12,7 +12,7 @@ import org.sea.pli.testing.CommandRun;
 import org.sea.pli.testing.TestPostgres;
 
 /**
- * The Spring Batch job repository on PostgreSQL (SPEC.md §7: "any JDBC database (PostgreSQL in
+ * The Spring Batch job repository on PostgreSQL (docs/spec.md §7: "any JDBC database (PostgreSQL in
  * production) by configuration"), against the server {@code .ci/run} starts. The schema is created
  * on first use and its creation is repeated harmlessly by every later start.
  */

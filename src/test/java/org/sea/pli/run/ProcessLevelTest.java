@@ -6,21 +6,28 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.sea.pli.generate.InboxGenerator;
 import org.sea.pli.generate.Scale;
 import org.sea.pli.stage.RunManifest;
 
 /**
- * SPEC.md §6 across real JVMs, on a district-scale inbox: the same bytes whatever the thread
- * count, time zone and locale; and a run killed with SIGKILL resumes, by the same command, to the
+ * docs/spec.md §6 across real JVMs, on a district-scale inbox: the same bytes whatever the thread
+ * count, time zone and default locale (C, de_DE, tr_TR, ar_EG); and a run killed with SIGKILL resumes, by the same command, to the
  * bytes of an uninterrupted run.
  */
 class ProcessLevelTest {
@@ -35,7 +42,11 @@ class ProcessLevelTest {
     static void generateAndRunOnce() throws Exception {
         inbox = tmp.resolve("district");
         new InboxGenerator(Scale.DISTRICT, 7).generate(inbox);
-        Process p = start(tmp.resolve("w-reference"), "reference", Map.of("TZ", "UTC", "LANG", "C"), "--pli.threads=1");
+        Process p = start(
+                tmp.resolve("w-reference"),
+                "reference",
+                Map.of("TZ", "UTC", "LANG", "C", "LC_ALL", "C"),
+                "--pli.threads=1");
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(p.exitValue()).as(log("reference")).isZero();
         reference = manifest(tmp.resolve("w-reference"));
@@ -43,8 +54,16 @@ class ProcessLevelTest {
 
     private static Process start(Path warehouse, String name, Map<String, String> env, String... extra)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return start(warehouse, name, env, List.of(), extra);
+    }
+
+    private static Process start(
+            Path warehouse, String name, Map<String, String> env, List<String> jvmOptions, String... extra)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp",
                 System.getProperty("java.class.path"),
                 "org.sea.pli.cli.PlImpactCommand",
@@ -85,18 +104,57 @@ class ProcessLevelTest {
                         RunManifest.Output::path, RunManifest.Output::sha256, (a, b) -> a, java.util.TreeMap::new));
     }
 
-    @Test
-    void sameBytesWhateverTheThreadCountTimeZoneAndLocale() throws Exception {
+    /** Every file of the run's marts, quarantine and report: path → SHA-256, read from the disk itself. */
+    private static Map<String, String> files(Path warehouse) throws IOException {
+        Path run = warehouse.resolve("runs/2026-06-30_1");
+        Map<String, String> files = new TreeMap<>();
+        for (String dir : List.of("marts", "quarantine", "report")) {
+            try (Stream<Path> walk = Files.walk(run.resolve(dir))) {
+                for (Path f : walk.filter(Files::isRegularFile).toList()) {
+                    files.put(run.relativize(f).toString(), sha256(f));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The JVM's default locale set through user.language/user.country, which the JVM honours whether
+     * or not the operating system has the locale installed (LANG alone falls back to C when it has
+     * not). ar_EG formats digits as Arabic-Indic ones, tr_TR upper-cases i to İ, de_DE writes a
+     * decimal comma.
+     */
+    @ParameterizedTest
+    @CsvSource({"de,DE,Pacific/Chatham", "tr,TR,Europe/Istanbul", "ar,EG,Africa/Cairo"})
+    void sameBytesWhateverTheThreadCountTimeZoneAndLocale(String language, String country, String zone)
+            throws Exception {
+        String name = "locale-" + language + "_" + country;
+        Path warehouse = tmp.resolve("w-" + name);
         Process p = start(
-                tmp.resolve("w-other"),
-                "other",
-                Map.of("TZ", "Pacific/Chatham", "LANG", "de_DE.UTF-8", "LC_ALL", "de_DE.UTF-8"),
+                warehouse,
+                name,
+                Map.of("TZ", zone),
+                List.of("-Duser.language=" + language, "-Duser.country=" + country),
                 "--pli.threads=2");
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(log("other")).isZero();
-        RunManifest other = manifest(tmp.resolve("w-other"));
+        assertThat(p.exitValue()).as(log(name)).isZero();
+        RunManifest other = manifest(warehouse);
         assertThat(outputs(other)).isEqualTo(outputs(reference)).hasSizeGreaterThan(20);
         assertThat(other.inputs()).isEqualTo(reference.inputs());
+        Map<String, String> files = files(warehouse);
+        assertThat(files.keySet())
+                .anyMatch(f -> f.startsWith("marts/"))
+                .anyMatch(f -> f.startsWith("quarantine/"))
+                .anyMatch(f -> f.startsWith("report/"));
+        assertThat(files).isEqualTo(files(tmp.resolve("w-reference")));
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -32,7 +33,7 @@ import org.sea.pli.testing.PrivacyScan;
 
 /**
  * The committed sample inbox through the whole nightly job, read back by DuckDB the way a BI
- * tool reads it (SPEC.md §5): every mart's columns and types against {@code schemas/marts/},
+ * tool reads it (docs/spec.md §5): every mart's columns and types against {@code schemas/marts/},
  * values that must agree across marts, and privacy (no student_id or raw educator_id anywhere).
  */
 class SampleRunTest {
@@ -51,7 +52,9 @@ class SampleRunTest {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = new PlImpactCommand(
-                        new PrintStream(stdout), new PrintStream(err), Map.of("PLI_PSEUDONYM_KEY", "sample-test-key"))
+                        new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8),
+                        Map.of("PLI_PSEUDONYM_KEY", "sample-test-key"))
                 .execute(new String[] {
                     "run",
                     "--inbox",
@@ -63,8 +66,8 @@ class SampleRunTest {
                     "--spring.datasource.url=jdbc:h2:file:" + work.resolve("jobs"),
                     "--logging.file.name=" + work.resolve("run.log")
                 });
-        assertThat(exit).as(err.toString()).isZero();
-        out = stdout.toString();
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        out = stdout.toString(StandardCharsets.UTF_8);
         log = Files.readString(work.resolve("run.log")) + out + err;
         duck = DriverManager.getConnection("jdbc:duckdb:");
     }
@@ -177,20 +180,22 @@ class SampleRunTest {
     @Test
     void martsAgreeWithEachOther() throws Exception {
         // §4.4: units of evidence_coverage are the distinct (cohort, model, educator) of educator_activity
-        List<List<Object>> mismatches = query("""
+        List<List<Object>> mismatches =
+                query(String.format(Locale.ROOT, """
                 WITH units AS (SELECT school_year, lea_id, count(*) AS n FROM (
                     SELECT DISTINCT school_year, lea_id, cohort_id, pl_model, educator_key FROM %s) GROUP BY ALL),
                 coverage AS (SELECT school_year, lea_id,
                     units_level_0 + units_level_1 + units_level_4 + units_level_5 AS n FROM %s)
                 SELECT * FROM units FULL JOIN coverage USING (school_year, lea_id)
-                WHERE units.n IS DISTINCT FROM coverage.n""".formatted(glob("educator_activity"), glob("evidence_coverage")));
+                WHERE units.n IS DISTINCT FROM coverage.n""", glob("educator_activity"), glob("evidence_coverage")));
         assertThat(mismatches).isEmpty();
         // §5.3 statewide n_educators is the sum of the LEAs' cohort units, suppressed or not
-        List<List<Object>> models = query("""
+        List<List<Object>> models =
+                query(String.format(Locale.ROOT, """
                 WITH units AS (SELECT school_year, pl_model, count(*) AS n FROM (
                     SELECT DISTINCT school_year, lea_id, cohort_id, pl_model, educator_key FROM %s) GROUP BY ALL)
                 SELECT m.school_year, m.pl_model, m.n_educators, units.n FROM %s m JOIN units USING (school_year, pl_model)
-                WHERE NOT m.suppressed AND m.n_educators <> units.n""".formatted(glob("educator_activity"), glob("model_comparison")));
+                WHERE NOT m.suppressed AND m.n_educators <> units.n""", glob("educator_activity"), glob("model_comparison")));
         assertThat(models).isEmpty();
         // §5: a suppressed cohort shows no educator counts; bright spots rank 1..n without gaps
         assertThat(query("SELECT count(*) FROM " + glob("cohort_impact")
@@ -345,7 +350,7 @@ class SampleRunTest {
                 .isEqualTo(0L);
     }
 
-    /** The lenses of SPEC §5.8–§5.10 find what the generator plants (generate/PracticeLenses). */
+    /** The lenses of spec §5.8–§5.10 find what the generator plants (generate/PracticeLenses). */
     @Test
     void lensQueriesFindThePlantedDesignDimensionAndPersistenceEffects() throws Exception {
         // 6: framework-anchored PL changes practice, tool-specific training hardly; per improved
@@ -369,13 +374,13 @@ class SampleRunTest {
             }
         }
         // §5.8 directly: no framework < any framework, sustained elements > one-off ones
-        for (List<Object> r : query("""
+        for (List<Object> r : query(String.format(Locale.ROOT, """
                 SELECT school_year,
                        max(practice_change_mean) FILTER (WHERE factor = 'framework' AND level = 'none'),
                        min(practice_change_mean) FILTER (WHERE factor = 'framework' AND level <> 'none'),
                        max(practice_change_mean) FILTER (WHERE factor = 'sustained' AND level = 'false'),
                        max(practice_change_mean) FILTER (WHERE factor = 'sustained' AND level = 'true')
-                FROM %s GROUP BY ALL""".formatted(glob("practice_by_design")))) {
+                FROM %s GROUP BY ALL""", glob("practice_by_design")))) {
             assertThat(((Number) r.get(1)).doubleValue())
                     .as("no framework, " + r.get(0))
                     .isLessThan(((Number) r.get(2)).doubleValue());
@@ -479,7 +484,7 @@ class SampleRunTest {
                 .hasSize(1);
     }
 
-    /** SPEC.md §5.1 and README "Privacy": beyond the published marts and the log above. */
+    /** docs/spec.md §5.1 and README "Privacy": beyond the published marts and the log above. */
     @Test
     void noIdInAnyTextFileOfTheWarehouseInAnyRunsMartOrInTheSummary() throws Exception {
         PrivacyScan scan = PrivacyScan.of(Path.of("sample-data"));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.storage.Warehouse;
 
-/** The one-run-at-a-time rule of SPEC.md §6 and its stale-lock rule. */
+/** The one-run-at-a-time rule of docs/spec.md §6 and its stale-lock rule. */
 class WarehouseLockTest {
 
     @TempDir

@@ -18,7 +18,7 @@ import org.sea.pli.storage.Sha256;
 import org.sea.pli.storage.Warehouse;
 
 /**
- * The load and marts stages as plain classes, without Spring (SPEC §6 restart): loading again
+ * The load and marts stages as plain classes, without Spring (spec §6 restart): loading again
  * under the same run id restores every LEA from its checkpoint instead of reading it, and the
  * restored result gives the same marts, byte for byte.
  */
@@ -60,6 +60,63 @@ class LoadStageTest {
     }
 
     @Test
+    void aCheckpointFromAnotherVersionOrFormatIsLoadedAgainNeverRestoredNorFatal() throws Exception {
+        try (Warehouse w = Warehouse.open(tmp.resolve("w").toString())) {
+            LoadResult fresh = stage(w, "2026-06-30_1").load();
+            Path dir = new Path(w.runDir("2026-06-30_1"), "work/lea");
+            List<Path> files = new ArrayList<>();
+            for (org.apache.hadoop.fs.FileStatus f : w.fs().listStatus(dir)) {
+                files.add(f.getPath());
+            }
+            assertThat(files).hasSizeGreaterThan(2);
+            // one checkpoint of an older pl-impact, one of a later format, one not a checkpoint at all;
+            // their bodies are garbage: a reader that looked past the header would fail on them
+            byte[] garbage = "not a serialized checkpoint".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            for (int i = 0; i < files.size(); i++) {
+                try (java.io.DataOutputStream out = new java.io.DataOutputStream(w.fs().create(files.get(i), true))) {
+                    if (i == 0) {
+                        LeaCheckpoints.writeHeader(out, LeaCheckpoints.FORMAT, "0.0.1-older", "shape");
+                    } else if (i == 1) {
+                        LeaCheckpoints.writeHeader(out, LeaCheckpoints.FORMAT + 1, ToolVersion.plImpact(), "shape");
+                    }
+                    out.write(garbage);
+                }
+            }
+            Path quarantine = new Path(w.runDir("2026-06-30_1"), "quarantine");
+            w.fs().delete(quarantine, true);
+
+            LoadResult again = stage(w, "2026-06-30_1").load();
+
+            assertThat(w.fs().exists(quarantine)).as("the LEAs were read again").isTrue();
+            assertThat(again.outcomes()) // a read again takes its own time: readNanos differs
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("result.readNanos")
+                    .isEqualTo(fresh.outcomes());
+            assertThat(again.rowsAccepted()).isEqualTo(fresh.rowsAccepted());
+            assertThat(marts(w, "2026-06-30_1", again)).isEqualTo(marts(w, "2026-06-30_2", fresh));
+            // and the checkpoints are rewritten in this version's format
+            try (java.io.DataInputStream in = new java.io.DataInputStream(w.fs().open(files.get(0)))) {
+                assertThat(in.readUTF()).isEqualTo(LeaCheckpoints.MAGIC);
+                assertThat(in.readInt()).isEqualTo(LeaCheckpoints.FORMAT);
+                assertThat(in.readUTF()).isEqualTo(ToolVersion.plImpact());
+            }
+        }
+    }
+
+    @Test
+    void theCheckpointShapeNamesEverySerializedFieldOfEveryClassReached() {
+        record Saved(String a, long b, List<org.sea.pli.model.ParticipationKey> keys) {}
+        assertThat(CheckpointShape.describe(Saved.class).lines())
+                .anyMatch(l -> l.endsWith("$1Saved a:java.lang.String b:long"
+                        + " keys:java.util.List<org.sea.pli.model.ParticipationKey>"))
+                .anyMatch(l -> l.equals("org.sea.pli.model.ParticipationKey activityId:java.lang.String"
+                        + " educatorId:java.lang.String"));
+        // the model: tallies reached through nested maps; the transient lookup caches left out
+        String model = CheckpointShape.describe(org.sea.pli.model.LeaModel.class);
+        assertThat(model).contains("org.sea.pli.model.PracticeTally ").doesNotContain(" keys:");
+        assertThat(CheckpointShape.of(Saved.class)).hasSize(64).isEqualTo(CheckpointShape.of(Saved.class));
+    }
+
+    @Test
     void theInMemoryLoadHasTheOutcomesOfTheWarehouseLoad() throws Exception {
         List<String> quarantined = new ArrayList<>();
         QuarantineStore memory = new QuarantineStore() {
@@ -74,7 +131,7 @@ class LoadStageTest {
                 quarantined.remove(relativePath);
             }
         };
-        LoadResult inMemory = LoadStage.inMemory(SAMPLE, AS_OF, 0.05, memory);
+        LoadResult inMemory = InMemoryLoad.load(SAMPLE, AS_OF, 0.05, memory);
         try (Warehouse w = Warehouse.open(tmp.resolve("w").toString())) {
             LoadResult warehouse = stage(w, "2026-06-30_1").load();
             assertThat(inMemory.outcomes())
@@ -108,12 +165,12 @@ class LoadStageTest {
         return hashes;
     }
 
-    /** Issue 14: a small inbox loads on every core, a large one on half; a configured count always wins. */
+    /** a small inbox loads on every core, a large one on half; a configured count always wins. */
     @Test
     void loaderThreadsFollowTheInboxSizeUnlessConfigured() {
-        assertThat(LoadStage.loaderThreads(0, true, 2)).isEqualTo(2); // sample-data/ on this box
+        assertThat(LoadStage.loaderThreads(0, true, 2)).isEqualTo(2); // a small inbox on two cores
         assertThat(LoadStage.loaderThreads(0, true, 8)).isEqualTo(8);
-        assertThat(LoadStage.loaderThreads(0, false, 2)).isEqualTo(1); // state scale on 2 cores: 2 / 2
+        assertThat(LoadStage.loaderThreads(0, false, 2)).isEqualTo(1); // a large inbox on two cores: 2 / 2
         assertThat(LoadStage.loaderThreads(0, false, 8)).isEqualTo(4);
         assertThat(LoadStage.loaderThreads(0, false, 1)).isEqualTo(1); // never 0 threads
         assertThat(LoadStage.loaderThreads(3, false, 2)).isEqualTo(3); // --pli.threads=3

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The marts' writer thread (issue 14) keeps the order rows were given in and never hides a failure. */
+/** The marts' writer thread keeps the order rows were given in and never hides a failure. */
 class QueuedMartSinkTest {
 
     @Test

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The warehouse root names the job instance of a run (SPEC.md §6 restart): it must be stable. */
+/** The warehouse root names the job instance of a run (docs/spec.md §6 restart): it must be stable. */
 class WarehouseRootTest {
 
     @TempDir

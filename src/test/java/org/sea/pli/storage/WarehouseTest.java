@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SPEC §6 Publish: current/ switches to a run's marts only once all are in place. */
+/** spec §6 Publish: current/ switches to a run's marts only once all are in place. */
 class WarehouseTest {
     @TempDir
     Path tmp;
@@ -61,8 +61,16 @@ class WarehouseTest {
         assertThat(local(w.root())).isEqualTo(tmp.resolve("wh"));
         assertThat(w.martsDir("2026-06-30_1").toString()).endsWith("/wh/runs/2026-06-30_1/marts");
         assertThat(w.currentDir().toString()).endsWith("/wh/current");
-        assertThat(WarehouseLocation.toUri("./warehouse").toString())
-                .isEqualTo(Path.of("warehouse").toAbsolutePath().toUri().toString());
+        // a relative path is made absolute and never ends in '/', whatever the working directory holds
+        String relative = WarehouseLocation.toUri("./warehouse").toString();
+        assertThat(relative).startsWith("file:/").endsWith("/warehouse");
+        // the same URI whether the directory exists yet or not: it identifies the run's job instance
+        Path existing = Files.createDirectories(tmp.resolve("existing"));
+        Path missing = tmp.resolve("missing");
+        assertThat(WarehouseLocation.toUri(existing.toString()).toString())
+                .isEqualTo("file://" + existing.toAbsolutePath());
+        assertThat(WarehouseLocation.toUri(missing.toString()).toString())
+                .isEqualTo("file://" + missing.toAbsolutePath());
         assertThat(WarehouseLocation.toUri("hdfs://nn:8020/pli").toString()).isEqualTo("hdfs://nn:8020/pli");
         assertThat(WarehouseLocation.toUri("s3a://bucket/pli").getScheme()).isEqualTo("s3a");
         try (Warehouse viaUri = Warehouse.open(tmp.resolve("wh").toUri().toString())) {
@@ -102,7 +110,7 @@ class WarehouseTest {
         assertThat(Files.readString(current.resolve("_PUBLISHED")))
                 .isEqualTo("run_id=2026-06-30_1\nas_of=2026-06-30\n");
         assertThat(new Publisher(w).publishedRunId()).contains("2026-06-30_1");
-        // the run's own marts stay (audit, SPEC §6)
+        // the run's own marts stay (audit, spec §6)
         assertThat(filesUnder(local(w.martsDir("2026-06-30_1")))).hasSize(3);
 
         fakeMart("2026-07-01_1", "cohort_impact", "2025-26", "run2-ci");

@@ -23,7 +23,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * The personal identifiers of an inbox (every {@code student_id} and {@code educator_id}) and
  * scans for them in what a run leaves behind: log text, every text file of the warehouse except
- * the restricted quarantine ({@code runs/<run_id>/quarantine/}, raw rows by design, SPEC.md §3.1),
+ * the restricted quarantine ({@code runs/<run_id>/quarantine/}, raw rows by design, docs/spec.md §3.1),
  * and every string column of every mart.
  */
 public final class PrivacyScan {

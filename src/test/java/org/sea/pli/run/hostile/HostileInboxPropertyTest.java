@@ -29,7 +29,7 @@ import org.sea.pli.storage.Sha256;
 import org.sea.pli.testing.CommandRun;
 
 /**
- * Hostile inboxes, property-based (issue 9; SPEC.md §1, §3, §5.7, §6): each try copies a clean
+ * Hostile inboxes, property-based (docs/spec.md §1, §3, §5.7, §6): each try copies a clean
  * tiny inbox and the warehouse of its clean run, applies a random sequence of
  * {@link InboxMutation}s, runs again and checks what must hold whatever an LEA sends:
  * <ul>

@@ -11,13 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The catalogue of what a hostile LEA or a careless operator does to an inbox (issue 9). Each
+ * The catalogue of what a hostile LEA or a careless operator does to an inbox. Each
  * mutation changes one LEA folder (recorded in {@link Mutated#touched}), adds a folder no registry
  * LEA owns, or changes a {@code _state} file ({@link Mutated#state}); it returns what it did, so a
  * failing seed reads as a story.
@@ -75,7 +76,7 @@ enum InboxMutation {
                 String name = file.getFileName().toString();
                 String to = List.of(
                                 name.replace(TinyInbox.DATE, "2026-05-01"),
-                                name.toUpperCase(),
+                                name.toUpperCase(Locale.ROOT),
                                 name.replace(".csv", ".txt"),
                                 name.replace(TinyInbox.DATE, "2026-13-01"),
                                 name.replace(TinyInbox.DATE, "2027-01-01"))
@@ -119,7 +120,7 @@ enum InboxMutation {
             case DUPLICATE_HEADER_COLUMN -> {
                 List<String> lines = new ArrayList<>(Files.readAllLines(file));
                 String first = lines.get(0).split(",")[0];
-                lines.set(0, lines.get(0) + "," + first.toUpperCase()); // names are case-insensitive (§1)
+                lines.set(0, lines.get(0) + "," + first.toUpperCase(Locale.ROOT)); // names are case-insensitive (§1)
                 for (int i = 1; i < lines.size(); i++) {
                     lines.set(i, lines.get(i) + ",dup");
                 }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.sea.pli.extract.InboxFixture;
 
 /**
- * A tiny complete inbox (SPEC.md §1, §2) for the hostile-inbox suite: four LEAs, one school year,
+ * A tiny complete inbox (docs/spec.md §1, §2) for the hostile-inbox suite: four LEAs, one school year,
  * every extract but student_outcomes in each, and student_outcomes only in lea-1. Student growth
  * is standardized statewide (§4.3), so outcomes in one LEA only keep every other LEA's marts
  * independent of what happens in the folders of the others.
