@@ -33,6 +33,7 @@ class PhaseTableTest {
                         "inbox listing|300 ms",
                         "load|1200 ms",
                         "marts|failed",
+                        "disclosure check|not run",
                         "report|not run",
                         "manifest|not run",
                         "publish|not run");
@@ -40,17 +41,25 @@ class PhaseTableTest {
 
     @Test
     void aRestartSkipsWhatAnEarlierAttemptFinished() {
-        // launch 4000 ms; stages 2000 (marts) + 500 (restore) = 2500 ms, so 1500 ms for the repository
+        // launch 4000 ms; stages 2000 (marts) + 100 (disclosure check) + 500 (restore) = 2600 ms,
+        // so 1400 ms for the repository
         List<Phase> phases = PhaseTable.of(
                 Duration.ofMillis(4000),
-                Map.of(RunPhase.MARTS, Duration.ofMillis(2000), RunPhase.CHECKPOINT_RESTORE, Duration.ofMillis(500)),
-                EnumSet.of(RunPhase.MARTS, RunPhase.REPORT));
+                Map.of(
+                        RunPhase.MARTS,
+                        Duration.ofMillis(2000),
+                        RunPhase.DISCLOSURE_CHECK,
+                        Duration.ofMillis(100),
+                        RunPhase.CHECKPOINT_RESTORE,
+                        Duration.ofMillis(500)),
+                EnumSet.of(RunPhase.MARTS, RunPhase.DISCLOSURE_CHECK, RunPhase.REPORT));
         assertThat(rows(phases))
                 .containsExactly(
-                        "job repository|1500 ms",
+                        "job repository|1400 ms",
                         "inbox listing|skipped (restart)",
                         "load|skipped (restart)",
                         "marts|2000 ms",
+                        "disclosure check|100 ms",
                         "report|failed",
                         "manifest|not run",
                         "publish|not run",
@@ -65,6 +74,7 @@ class PhaseTableTest {
                         "inbox listing|not run",
                         "load|not run",
                         "marts|not run",
+                        "disclosure check|not run",
                         "report|not run",
                         "manifest|not run",
                         "publish|not run");
