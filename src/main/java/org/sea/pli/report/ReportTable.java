@@ -75,6 +75,22 @@ public final class ReportTable {
         return num(col, text, false);
     }
 
+    String id() {
+        return id;
+    }
+
+    String caption() {
+        return caption;
+    }
+
+    List<Header> headers() {
+        return List.copyOf(headers);
+    }
+
+    List<Row> rows() {
+        return List.copyOf(rows);
+    }
+
     public boolean isEmpty() {
         return rows.isEmpty();
     }

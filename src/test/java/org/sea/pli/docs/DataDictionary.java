@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders {@code docs/data-dictionary.md} from {@code schemas/marts/*.json}, the files the mart
@@ -29,6 +30,29 @@ final class DataDictionary {
             "practice_persistence");
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Prose the schemas do not hold: said after a mart's key line. */
+    private static final Map<String, String> AFTER_KEY = Map.of(
+            "submission_status",
+            "Not suppressed (no person counts).\n"
+                    + "Rows: every LEA of `_state/leas.csv` (with or without a folder) × every extract of spec §2 × every school year of the run (each school year with an in-force accepted row anywhere, plus the school year of the as-of date). A file *claims* a school year when it has an accepted row of it, or, rejected, when a well-formed `school_year` of its raw rows is that year (every year when it has no `school_year` column, spec §1.1); ignored files (dated after the as-of date, unknown LEA, …) claim nothing.");
+
+    /** Prose said after a mart's table. */
+    private static final Map<String, String> AFTER_TABLE = Map.of(
+            "cohort_impact",
+            "Reading the evidence columns: a practice change is credible as a gain when its interval\n"
+                    + "(`practice_change_ci_low` to `practice_change_ci_high`) lies above zero. Rank or compare cohorts on\n"
+                    + "`practice_change_shrunk`, not the raw mean: a small cohort's mean is pulled toward the year's mean in\n"
+                    + "proportion to its noise (`shrinkage` near 0 = mostly pulled, near 1 = kept as measured). Quote a\n"
+                    + "`student_growth_z_diff` only with its `baseline_equivalence`: `satisfies` — the participants' students\n"
+                    + "started at similar levels; `needs_adjustment` — credible only after a statistical adjustment for prior\n"
+                    + "scores; `fails` — the groups are not comparable (What Works Clearinghouse, spec §4.7).");
+
+    /** What the partition column means where it is more than the school year of the rows. */
+    private static final Map<String, String> PARTITION = Map.of(
+            "practice_persistence",
+            "School year Y of the PL, `YYYY-YY`, from the `school_year=` directory, not stored inside the files;"
+                    + " the change is followed into Y+1.");
 
     private DataDictionary() {}
 
@@ -83,7 +107,8 @@ final class DataDictionary {
             s.path("key").forEach(k -> key.add(k.asText()));
             String partition = s.path("partitioned_by").asText(null);
             out.add("Key: " + String.join(", ", key) + ". "
-                    + (partition == null ? "Not partitioned." : "Hive-partitioned by `" + partition + "`."));
+                    + (partition == null ? "Not partitioned." : "Hive-partitioned by `" + partition + "`.")
+                    + (AFTER_KEY.containsKey(mart) ? " " + AFTER_KEY.get(mart) : ""));
             JsonNode rule = s.path("disclosure");
             if (!rule.isMissingNode()) {
                 out.add("");
@@ -93,8 +118,12 @@ final class DataDictionary {
             out.add("| column | type | meaning |");
             out.add("|---|---|---|");
             if (partition != null) {
-                out.add("| `" + partition + "` | string (partition) | School year `YYYY-YY`, from the `" + partition
-                        + "=` directory, not stored inside the files. |");
+                out.add("| `" + partition + "` | string (partition) | "
+                        + PARTITION.getOrDefault(
+                                mart,
+                                "School year `YYYY-YY`, from the `" + partition
+                                        + "=` directory, not stored inside the files.")
+                        + " |");
             }
             for (JsonNode c : s.path("columns")) {
                 String mark = switch (c.path("suppression").asText("")) {
@@ -105,6 +134,10 @@ final class DataDictionary {
                 out.add("| `" + c.path("name").asText() + "`" + mark + " | "
                         + cell(c.path("type").asText()) + " | "
                         + cell(c.path("description").asText()) + " |");
+            }
+            if (AFTER_TABLE.containsKey(mart)) {
+                out.add("");
+                out.add(AFTER_TABLE.get(mart));
             }
         }
         out.add("");

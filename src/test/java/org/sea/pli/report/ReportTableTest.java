@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -34,9 +38,35 @@ class ReportTableTest {
         TemplateEngine engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
         Context context = new Context(Locale.ROOT);
-        context.setVariable("t", table);
+        context.setVariable("t", asBeans(table));
         // the fragment's own parameter is set as a variable: the same expressions, evaluated on the same table
         return engine.process(fragment.replace(" th:fragment=\"table(t)\"", ""), context);
+    }
+
+    /** The table as the property maps the old fragment's expressions read ({@code t.id}, {@code h.label}, …). */
+    private static Map<String, Object> asBeans(ReportTable table) {
+        List<Map<String, Object>> headers = new ArrayList<>();
+        for (ReportTable.Header h : table.headers()) {
+            headers.add(map("label", h.label(), "title", h.title()));
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ReportTable.Row r : table.rows()) {
+            List<Map<String, Object>> cells = new ArrayList<>();
+            for (ReportTable.Cell c : r.cells()) {
+                cells.add(map("col", c.col(), "text", c.text(), "cls", c.cls(), "href", c.href()));
+            }
+            rows.add(map("key", r.key(), "cells", cells));
+        }
+        return map("id", table.id(), "caption", table.caption(), "headers", headers, "rows", rows);
+    }
+
+    /** A map that takes null values, as the table's fields may be. */
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> m = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     private static ReportTable everyKindOfCell() {

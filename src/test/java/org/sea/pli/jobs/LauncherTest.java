@@ -1,0 +1,99 @@
+package org.sea.pli.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code jobs/pl-impact}: the JVM options it gives for a small and a large inbox, the locale it
+ * sets, and where the caller's own options go. A stand-in {@code java} prints what it was given.
+ */
+class LauncherTest {
+
+    static final Path SCRIPT = Path.of("jobs/pl-impact").toAbsolutePath();
+
+    @TempDir
+    Path tmp;
+
+    Path jar;
+    Path fakeJava;
+
+    @BeforeEach
+    void stage() throws IOException {
+        jar = Files.writeString(tmp.resolve("pl-impact.jar"), "not a real jar");
+        Files.writeString(tmp.resolve("pl-impact.jsa"), "not a real archive");
+        fakeJava = tmp.resolve("java");
+        Files.writeString(
+                fakeJava, "#!/bin/sh\necho \"LANG=$LANG LC_ALL=$LC_ALL\"\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private List<String> launch(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG") || k.equals("JAVA_OPTS"));
+        pb.environment().put("PLI_JAR", jar.toString());
+        pb.environment().put("JAVA", fakeJava.toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out.lines().toList();
+    }
+
+    @Test
+    void aSmallInboxGetsTheArchiveAndTheQuickCompilerAndAUtf8Locale() throws Exception {
+        Path inbox = Files.createDirectories(tmp.resolve("small"));
+        Files.writeString(inbox.resolve("a.csv"), "x\n1\n");
+        List<String> args = launch(Map.of(), "run", "--inbox", inbox.toString(), "--as-of", "2026-06-30");
+        assertThat(args.get(0)).isEqualTo("LANG=C.UTF-8 LC_ALL=C.UTF-8"); // none given: UTF-8
+        assertThat(args)
+                .contains(
+                        "-XX:SharedArchiveFile=" + tmp.resolve("pl-impact.jsa").toRealPath(), "-XX:TieredStopAtLevel=1")
+                .doesNotContain("-XX:MaxHeapFreeRatio=25");
+        // the JVM options come before -jar, pl-impact's own arguments after it, unchanged
+        assertThat(args.subList(args.indexOf("-jar"), args.size()))
+                .containsExactly(
+                        "-jar",
+                        jar.toRealPath().toString(),
+                        "run",
+                        "--inbox",
+                        inbox.toString(),
+                        "--as-of",
+                        "2026-06-30");
+    }
+
+    @Test
+    void aLargeInboxKeepsTheOptimizingCompilerAndAShrinkingHeap() throws Exception {
+        Path inbox = Files.createDirectories(tmp.resolve("large"));
+        try (RandomAccessFile f = new RandomAccessFile(inbox.resolve("big.csv").toFile(), "rw")) {
+            f.setLength((64L << 20) + 1); // one byte over the small class (sparse: nothing written)
+        }
+        List<String> args = launch(Map.of("LANG", "en_US.UTF-8"), "run", "--inbox=" + inbox);
+        assertThat(args.get(0)).startsWith("LANG=en_US.UTF-8 "); // a UTF-8 locale given is kept
+        assertThat(args)
+                .contains("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=25")
+                .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-XX:TieredStopAtLevel"));
+    }
+
+    @Test
+    void theCallersOptionsComeLastSoTheyWinAndAVerbWithoutInboxGetsNone() throws Exception {
+        List<String> args = launch(Map.of("JAVA_OPTS", "-Xmx2g -XX:TieredStopAtLevel=4"), "generate", "--out", "x");
+        assertThat(args).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile") || a.contains("HeapFreeRatio"));
+        assertThat(args.subList(1, args.indexOf("-jar"))).containsExactly("-Xmx2g", "-XX:TieredStopAtLevel=4");
+    }
+}
