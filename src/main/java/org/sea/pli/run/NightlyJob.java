@@ -8,7 +8,7 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job (SPEC §6): {@code loadInbox → writeMarts → writeReport → writeManifest → publish},
+ * The nightly job (SPEC §6): {@code loadInbox → writeMarts → compareRuns → writeReport → writeManifest → publish},
  * one step per stage of {@code org.sea.pli.stage}. A restart runs only the steps that did not
  * finish; the load's results come back from per-LEA checkpoints when a later step needs them. The
  * job instance is identified by run id, as-of, inbox and warehouse, so a failed run started again
@@ -31,6 +31,10 @@ final class NightlyJob {
         Step writeMarts = new StepBuilder("writeMarts", jobRepository)
                 .tasklet(new WriteMartsTasklet(run), tx)
                 .build();
+        // what changed since the last published run, before the report that opens with it
+        Step compareRuns = new StepBuilder("compareRuns", jobRepository)
+                .tasklet(new CompareRunsTasklet(run), tx)
+                .build();
         // the run report, from the marts as written
         Step writeReport = new StepBuilder("writeReport", jobRepository)
                 .tasklet(new WriteReportTasklet(run), tx)
@@ -44,6 +48,7 @@ final class NightlyJob {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .start(loadInbox)
                 .next(writeMarts)
+                .next(compareRuns)
                 .next(writeReport)
                 .next(writeManifest)
                 .next(publish)

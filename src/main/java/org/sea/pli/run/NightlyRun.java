@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.sea.pli.changes.ChangeNotes;
+import org.sea.pli.changes.ChangesStage;
+import org.sea.pli.changes.RunChanges;
 import org.sea.pli.mart.EducatorPseudonym;
 import org.sea.pli.ops.OpsSettings;
 import org.sea.pli.ops.Phase;
@@ -40,13 +44,16 @@ final class NightlyRun {
     private LoadResult load;
     private List<WrittenFile> marts = List.of();
     private boolean published;
+    /** What changed since the last published run; null until compared in this JVM. */
+    private Optional<RunChanges> changes;
     /** Wall time per phase that ran in this JVM, as its stage measured it (issue 14). */
     private final Map<String, Duration> took = new HashMap<>();
     /** The launch's wall time from run id to the job's end; the steps' share is subtracted for bookkeeping. */
     private Duration launched;
 
     /** The phases the summary shows, in run order; those this JVM did not run show as skipped. */
-    static final List<String> PHASES = List.of("inbox listing", "load", "marts", "report", "manifest", "publish");
+    static final List<String> PHASES =
+            List.of("inbox listing", "load", "marts", "changes", "report", "manifest", "publish");
     /** A row only large runs have: {@link HeapBetweenSteps}' collections after the load and the marts. */
     static final String HEAP_TRIM = "heap trims between steps";
     /** A row only restarts have: a skipped load's result restored from its checkpoints. */
@@ -90,8 +97,13 @@ final class NightlyRun {
                         request.pseudonymKey()));
     }
 
-    ReportStage reportStage() {
-        return new ReportStage(warehouse, runId, request.asOf().toString());
+    ChangesStage changesStage() {
+        return new ChangesStage(warehouse, runId, request.inbox(), request.recordedIn());
+    }
+
+    ReportStage reportStage() throws Exception {
+        return new ReportStage(
+                warehouse, runId, request.asOf().toString(), changes().map(ChangeNotes::of).orElse(null));
     }
 
     ManifestStage manifestStage() {
@@ -172,6 +184,21 @@ final class NightlyRun {
         return load;
     }
 
+    void compared(Optional<RunChanges> changes) {
+        this.changes = changes;
+    }
+
+    /**
+     * What changed since the last published run: this JVM's comparison, or after a restart the
+     * same comparison made again (with the previous run the first attempt recorded, so the same bytes).
+     */
+    Optional<RunChanges> changes() throws Exception {
+        if (changes == null) {
+            changes = changesStage().compare(loaded());
+        }
+        return changes;
+    }
+
     /** Files rejected by this JVM's load (none known when a restart skipped every step that needs it). */
     long rejectedFiles() {
         return load == null ? 0 : load.rejectedFiles();
@@ -200,6 +227,7 @@ final class NightlyRun {
                 published,
                 load == null ? List.of() : load.outcomes(),
                 marts,
-                phases());
+                phases(),
+                changes == null ? null : changes.map(c -> ChangeNotes.of(c).summary()).orElse(null));
     }
 }

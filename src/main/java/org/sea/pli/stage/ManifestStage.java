@@ -81,28 +81,15 @@ public final class ManifestStage {
     }
 
     RunManifest build(LoadResult load, List<WrittenFile> marts, Instant finished) throws IOException {
-        List<RunManifest.Input> inputs = new ArrayList<>();
-        for (String state : StateRegistry.FILES) {
-            java.nio.file.Path p = inbox.resolve(state);
-            inputs.add(new RunManifest.Input(
-                    state, Sha256.of(Files.newInputStream(p)), Files.size(p), RunManifest.Input.STATE));
-        }
+        List<RunManifest.Input> inputs = inputs(inbox, load);
         Map<String, Long> quarantineRows = new HashMap<>();
         for (FileOutcome o : load.outcomes()) {
-            // a file_missing path is recorded as not there (sha256 null), so the next run does not report it again
-            boolean gone = o.reason() == FileReason.FILE_MISSING;
-            inputs.add(new RunManifest.Input(
-                    o.file().relativePath(),
-                    gone ? null : o.sha256(),
-                    gone ? 0 : o.bytes(),
-                    o.status().code()));
             if (o.result() != null && o.result().rowsRejected() > 0) {
                 quarantineRows.put(
                         "quarantine/" + o.file().leaId() + "/" + o.file().quarantineName(),
                         o.result().rowsRejected());
             }
         }
-        inputs.sort(Comparator.comparing(RunManifest.Input::path));
 
         Map<String, Long> martRows = new HashMap<>();
         for (WrittenFile w : marts) {
@@ -133,6 +120,27 @@ public final class ManifestStage {
                 inputs,
                 outputs,
                 new RunManifest.Timing(started, finished));
+    }
+
+    /** The inputs a manifest records for a load (SPEC §6): the state files, then every file considered, by path. */
+    public static List<RunManifest.Input> inputs(java.nio.file.Path inbox, LoadResult load) throws IOException {
+        List<RunManifest.Input> inputs = new ArrayList<>();
+        for (String state : StateRegistry.FILES) {
+            java.nio.file.Path p = inbox.resolve(state);
+            inputs.add(new RunManifest.Input(
+                    state, Sha256.of(Files.newInputStream(p)), Files.size(p), RunManifest.Input.STATE));
+        }
+        for (FileOutcome o : load.outcomes()) {
+            // a file_missing path is recorded as not there (sha256 null), so the next run does not report it again
+            boolean gone = o.reason() == FileReason.FILE_MISSING;
+            inputs.add(new RunManifest.Input(
+                    o.file().relativePath(),
+                    gone ? null : o.sha256(),
+                    gone ? 0 : o.bytes(),
+                    o.status().code()));
+        }
+        inputs.sort(Comparator.comparing(RunManifest.Input::path));
+        return inputs;
     }
 
     /** Rows of a mart file from its footer (a restart may not have written it in this JVM). */

@@ -2,6 +2,7 @@ package org.sea.pli.stage;
 
 import java.util.List;
 import org.apache.hadoop.fs.Path;
+import org.sea.pli.report.ChangeLines;
 import org.sea.pli.report.Report;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
@@ -23,11 +24,18 @@ public final class ReportStage {
     private final Warehouse warehouse;
     private final String runId;
     private final String asOf;
+    private final ChangeLines changes;
 
     public ReportStage(Warehouse warehouse, String runId, String asOf) {
+        this(warehouse, runId, asOf, null);
+    }
+
+    /** @param changes what changed since the last published run, opening each page; null for none */
+    public ReportStage(Warehouse warehouse, String runId, String asOf, ChangeLines changes) {
         this.warehouse = warehouse;
         this.runId = runId;
         this.asOf = asOf;
+        this.changes = changes;
     }
 
     /** Writes the report; returns its pages, relative to the report directory, with the time taken. */
@@ -35,7 +43,7 @@ public final class ReportStage {
         long started = System.nanoTime();
         Path dir = new Path(warehouse.runDir(runId), REPORT_DIR);
         List<String> pages =
-                new Report().write(warehouse.fs(), warehouse.martsDir(runId), dir, new Report.Run(runId, asOf, null));
+                new Report().write(warehouse.fs(), warehouse.martsDir(runId), dir, new Report.Run(runId, asOf, null), changes);
         log.info("run {}: wrote report {} ({} pages)", runId, new Path(dir, Report.STATE_PAGE), pages.size());
         return Timed.since(started, pages);
     }
