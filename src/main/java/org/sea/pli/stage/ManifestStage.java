@@ -29,8 +29,11 @@ public final class ManifestStage {
 
     private static final Logger log = LoggerFactory.getLogger(ManifestStage.class);
 
-    /** Files in the run directory that are bookkeeping, not outputs. */
-    public static final List<String> NOT_OUTPUTS = List.of(RunManifest.FILE, RunIds.FINISHED_MARKER);
+    /**
+     * Files in the run directory that are bookkeeping, not outputs: the manifest, the finished marker,
+     * and the lineage events (they carry timestamps and event ids, like the manifest's timing).
+     */
+    public static final List<String> NOT_OUTPUTS = List.of(RunManifest.FILE, RunIds.FINISHED_MARKER, "lineage.jsonl");
 
     private final Warehouse warehouse;
     private final String runId;
