@@ -3,7 +3,10 @@ package org.sea.pli.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,6 +136,29 @@ class RunMetricsTest {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("pl_impact.prom"); // no temp left
         }
         assertThat(MetricsFile.lastSuccess(dir.resolve("absent.prom"))).isNull();
+    }
+
+    @Test
+    void thePushIsAPutOfTheSameTextToTheGroupingUrl() throws Exception {
+        List<String> seen = new java.util.ArrayList<>();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/metrics/job/pl_impact", exchange -> {
+            seen.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type"));
+            seen.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            var metrics = RunMetrics.of(new RunMetrics.Night(FINISHED, 1, Duration.ofSeconds(2), null, null, List.of()));
+            MetricsFile.push(
+                    URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/metrics/job/pl_impact"), metrics);
+            assertThat(seen).containsExactly(
+                    "PUT text/plain; version=0.0.4; charset=utf-8",
+                    new String(MetricsFile.text(metrics), StandardCharsets.UTF_8));
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
