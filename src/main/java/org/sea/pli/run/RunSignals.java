@@ -50,7 +50,7 @@ final class RunSignals {
         if (request.reproduction()) {
             return;
         }
-        lineage(request, run, warehouse).emit(events(request, run, warehouse).start(Instant.now()));
+        lineage(run, warehouse).emit(events(request, run, warehouse).start(Instant.now()));
     }
 
     /**
@@ -69,10 +69,12 @@ final class RunSignals {
                 Map<String, long[]> marts = martRows(warehouse, run);
                 List<LineageEvents.MartOutput> outputs = outputs(warehouse, marts);
                 List<LineageEvents.Dataset> inputs = inputs(request, run);
-                lineage(request, run, warehouse).emit(failure == null && exitCode == 0
+                lineage(run, warehouse).emit(failure == null && exitCode == 0
                         ? events.complete(now, inputs, outputs)
                         : events.fail(now, failure == null ? "exit code " + exitCode : failure, inputs, outputs));
-                submissions = submissions(request, run, warehouse);
+                if (ops.metricsFile() != null || ops.metricsPush() != null) {
+                    submissions = submissions(request, run, warehouse);
+                }
             } catch (IOException | RuntimeException e) {
                 log.warn("run {}: cannot record its lineage or read its submissions: {}", run.runId(), e.getMessage());
             }
@@ -102,7 +104,7 @@ final class RunSignals {
         }
     }
 
-    private LineageLog lineage(RunRequest request, NightlyRun run, Warehouse warehouse) {
+    private LineageLog lineage(NightlyRun run, Warehouse warehouse) {
         return new LineageLog(warehouse.fs(), warehouse.runDir(run.runId()), ops.lineageUrl());
     }
 

@@ -346,7 +346,7 @@ class AuditTest {
         assertThat(martHashes(warehouse.resolve("runs/2026-06-30_1")))
                 .isEqualTo(martHashes(reference.resolve("runs/2026-06-30_1")));
         // finished work is not redone: the restart ran only the steps that had not completed
-        assertThat(stepsOfLastExecution()).containsExactly("writeMarts", "writeReport", "writeManifest", "publish");
+        assertThat(stepsOfLastExecution()).containsExactly("writeMarts", "compareRuns", "writeReport", "writeManifest", "publish");
         assertThat(warehouse.resolve("runs/2026-06-30_1/work"))
                 .as("checkpoints removed once finished")
                 .doesNotExist();

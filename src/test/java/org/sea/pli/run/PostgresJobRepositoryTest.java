@@ -51,11 +51,13 @@ class PostgresJobRepositoryTest {
                 .containsExactly(
                         "loadInbox",
                         "writeMarts",
+                        "compareRuns",
                         "writeReport",
                         "writeManifest",
                         "publish",
                         "loadInbox",
                         "writeMarts",
+                        "compareRuns",
                         "writeReport",
                         "writeManifest",
                         "publish");
