@@ -14,6 +14,7 @@ public enum RunPhase {
     LOAD("load"),
     MARTS("marts"),
     DISCLOSURE_CHECK("disclosure check"),
+    CHANGES("changes"),
     REPORT("report"),
     MANIFEST("manifest"),
     PUBLISH("publish"),
@@ -33,5 +34,5 @@ public enum RunPhase {
 
     /** The stage phases, in the order the job runs them. */
     public static final List<RunPhase> STAGES =
-            List.of(INBOX_LISTING, LOAD, MARTS, DISCLOSURE_CHECK, REPORT, MANIFEST, PUBLISH);
+            List.of(INBOX_LISTING, LOAD, MARTS, DISCLOSURE_CHECK, CHANGES, REPORT, MANIFEST, PUBLISH);
 }

@@ -28,6 +28,7 @@ public final class RunSummary {
      * @param outcomes  every file's load outcome (empty when the load did not finish)
      * @param marts     the mart files written, with their row counts (empty when none were)
      * @param phases    the job's phases in run order, as its stages measured them
+     * @param changes   what changed since the last published run, in one line, or null when not compared
      */
     public record Facts(
             String runId,
@@ -37,7 +38,21 @@ public final class RunSummary {
             boolean published,
             List<FileOutcome> outcomes,
             List<WrittenFile> marts,
-            List<Phase> phases) {}
+            List<Phase> phases,
+            String changes) {
+
+        public Facts(
+                String runId,
+                String asOf,
+                String warehouseRoot,
+                String currentDir,
+                boolean published,
+                List<FileOutcome> outcomes,
+                List<WrittenFile> marts,
+                List<Phase> phases) {
+            this(runId, asOf, warehouseRoot, currentDir, published, outcomes, marts, phases, null);
+        }
+    }
 
     private final List<String> lines;
 
@@ -79,6 +94,9 @@ public final class RunSummary {
         lines.add("  warehouse  " + run.warehouseRoot());
         lines.add("  result     " + result);
         lines.add("  duration   " + String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0));
+        if (run.changes() != null) {
+            lines.add("  changes    " + run.changes());
+        }
 
         Map<FileStatus, Long> byStatus = new EnumMap<>(FileStatus.class);
         for (FileStatus s : FileStatus.values()) {

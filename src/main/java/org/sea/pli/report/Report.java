@@ -71,7 +71,18 @@ public final class Report {
      * @return the written files, relative to {@code reportDir}, state page first
      */
     public List<String> write(FileSystem fs, Path martsDir, Path reportDir, Run run) throws IOException {
-        Map<String, String> pages = render(ReportMarts.read(new ReportableMarts(fs, martsDir)), run);
+        return write(fs, martsDir, reportDir, run, null);
+    }
+
+    /**
+     * As {@link #write(FileSystem, Path, Path, Run)}, each page opening with what changed since the
+     * last published run.
+     *
+     * @param changes the pages' lines on what changed, or null for none
+     */
+    public List<String> write(FileSystem fs, Path martsDir, Path reportDir, Run run, ChangeLines changes)
+            throws IOException {
+        Map<String, String> pages = render(ReportMarts.read(new ReportableMarts(fs, martsDir)), run, changes);
         if (fs.exists(reportDir) && !fs.delete(reportDir, true)) {
             throw new IOException("cannot delete " + reportDir);
         }
@@ -90,6 +101,10 @@ public final class Report {
      * count. A failed drawing's exception reaches the caller as it was thrown.
      */
     Map<String, String> render(ReportMarts marts, Run run) {
+        return render(marts, run, null);
+    }
+
+    Map<String, String> render(ReportMarts marts, Run run, ChangeLines changes) {
         List<String> leas = marts.leas();
         Map<String, List<LoadReportRow>> files = ReportMarts.byLea(marts.loadReport(), LoadReportRow::leaId);
         Map<String, List<CohortImpactRow>> cohorts = ReportMarts.byLea(marts.cohortImpact(), CohortImpactRow::leaId);
@@ -104,10 +119,12 @@ public final class Report {
                 .mapToObj(i -> {
                     Context page = context(run);
                     if (i == 0) {
+                        page.setVariable("changes", changes == null ? null : changes.state());
                         new StatePage(marts, leas).addTo(page, run.asOf());
                         return engine.process("state", page);
                     }
                     String lea = pageLeas.get(i - 1);
+                    page.setVariable("changes", changes == null ? null : changes.forLea(lea));
                     new LeaPage(
                                     lea,
                                     files.getOrDefault(lea, List.of()),

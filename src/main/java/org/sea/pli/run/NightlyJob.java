@@ -8,7 +8,8 @@ import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The nightly job (spec §6): {@code loadInbox → writeMarts → checkDisclosure → writeReport → writeManifest → publish},
+ * The nightly job (spec §6): {@code loadInbox → writeMarts → checkDisclosure → compareRuns → writeReport →
+ * writeManifest → publish},
  * one step per stage of {@code org.sea.pli.stage}. A restart runs only the steps that did not
  * finish; the load's results come back from per-LEA checkpoints when a later step needs them. The
  * job instance is identified by run id, as-of, inbox and warehouse, so a failed run started again
@@ -35,6 +36,10 @@ final class NightlyJob {
         Step checkDisclosure = new StepBuilder("checkDisclosure", jobRepository)
                 .tasklet(new CheckDisclosureTasklet(run), tx)
                 .build();
+        // what changed since the last published run, before the report that opens with it
+        Step compareRuns = new StepBuilder("compareRuns", jobRepository)
+                .tasklet(new CompareRunsTasklet(run), tx)
+                .build();
         // the run report, from the marts as written
         Step writeReport = new StepBuilder("writeReport", jobRepository)
                 .tasklet(new WriteReportTasklet(run), tx)
@@ -49,6 +54,7 @@ final class NightlyJob {
                 .start(loadInbox)
                 .next(writeMarts)
                 .next(checkDisclosure)
+                .next(compareRuns)
                 .next(writeReport)
                 .next(writeManifest)
                 .next(publish)

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.sea.pli.changes.ChangeNotes;
+import org.sea.pli.changes.ChangesStage;
+import org.sea.pli.changes.RunChanges;
 import org.sea.pli.mart.EducatorPseudonym;
 import org.sea.pli.ops.OpsSettings;
 import org.sea.pli.ops.Phase;
@@ -45,6 +48,8 @@ final class NightlyRun {
     private LoadResult load;
     private List<WrittenFile> marts = List.of();
     private boolean published;
+    /** What changed since the last published run; null until compared in this JVM. */
+    private Optional<RunChanges> changes;
     /** Wall time per phase that finished in this JVM, as its stage measured it. */
     private final Map<RunPhase, Duration> took = new EnumMap<>(RunPhase.class);
     /** The phases whose step started in this JVM (finished or not). */
@@ -94,8 +99,16 @@ final class NightlyRun {
         return new DisclosureCheckStage(warehouse, runId, settings.minCellSize());
     }
 
-    ReportStage reportStage() {
-        return new ReportStage(warehouse, runId, request.asOf().toString());
+    ChangesStage changesStage() {
+        return new ChangesStage(warehouse, runId, request.inbox(), request.recordedIn());
+    }
+
+    ReportStage reportStage() throws Exception {
+        return new ReportStage(
+                warehouse,
+                runId,
+                request.asOf().toString(),
+                changes().map(ChangeNotes::of).orElse(null));
     }
 
     ManifestStage manifestStage() {
@@ -163,6 +176,21 @@ final class NightlyRun {
         return restored;
     }
 
+    void compared(Optional<RunChanges> changes) {
+        this.changes = changes;
+    }
+
+    /**
+     * What changed since the last published run: this JVM's comparison, or after a restart the
+     * same comparison made again (with the previous run the first attempt recorded, so the same bytes).
+     */
+    Optional<RunChanges> changes() throws Exception {
+        if (changes == null) {
+            changes = changesStage().compare(load().isPresent() ? load().get() : restoreLoad());
+        }
+        return changes;
+    }
+
     /** Files rejected by this JVM's load (none known when a restart skipped every step that needs it). */
     long rejectedFiles() {
         return load == null ? 0 : load.rejectedFiles();
@@ -191,6 +219,9 @@ final class NightlyRun {
                 published,
                 load == null ? List.of() : load.outcomes(),
                 marts,
-                phases());
+                phases(),
+                changes == null
+                        ? null
+                        : changes.map(c -> ChangeNotes.of(c).summary()).orElse(null));
     }
 }

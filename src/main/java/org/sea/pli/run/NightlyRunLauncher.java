@@ -58,8 +58,28 @@ public class NightlyRunLauncher {
         return run == null ? null : run.facts();
     }
 
-    /** Runs the job; returns the exit code of docs/spec.md §7, or throws {@link RunFailure}. */
+    /**
+     * Runs the job; returns the exit code of docs/spec.md §7, or throws {@link RunFailure}. A nightly run
+     * ends, failed or not, with its metrics and lineage event ({@link RunSignals}).
+     */
     public int launch(RunRequest request) {
+        long started = System.nanoTime();
+        last = null;
+        int code = ExitCode.RUN_FAILED.code();
+        String failure = null;
+        try {
+            code = launchOpen(request);
+            return code;
+        } catch (RunFailure e) {
+            failure = e.getMessage();
+            throw e;
+        } finally {
+            new RunSignals(ops)
+                    .ended(request, last, code, failure, java.time.Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    private int launchOpen(RunRequest request) {
         Warehouse warehouse;
         try {
             warehouse = Warehouse.open(request.warehouse());
@@ -105,6 +125,7 @@ public class NightlyRunLauncher {
         recoverAbandoned(parameters);
         NightlyRun run = new NightlyRun(request, effective, runId, warehouse, ops);
         last = run;
+        new RunSignals(ops).started(request, run, warehouse);
         JobExecution execution;
         try {
             execution = jobOperator.start(NightlyJob.build(jobRepository, tx, run), parameters);

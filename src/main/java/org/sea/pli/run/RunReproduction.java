@@ -41,7 +41,7 @@ public class RunReproduction {
     /** Reproduces run {@code runId} of {@code warehouse} into {@code out}; exit code of §7. */
     public int rerun(String warehouse, String runId, java.nio.file.Path inbox, String out, byte[] key) {
         RunManifest manifest = manifest(warehouse, runId);
-        return reproduce(manifest, inbox, out, key);
+        return reproduce(manifest, warehouse, inbox, out, key);
     }
 
     /**
@@ -63,7 +63,7 @@ public class RunReproduction {
             throw new RunFailure("cannot create a temporary directory: " + e.getMessage(), e);
         }
         try {
-            reproduce(manifest, inbox, scratch.toString(), key);
+            reproduce(manifest, warehouse, inbox, scratch.toString(), key);
             try (Warehouse reproduced = Warehouse.open(scratch.toString())) {
                 compare(manifest, reproduced, reproduced.runDir(runId), "reproduced", differing);
             }
@@ -82,7 +82,7 @@ public class RunReproduction {
         return ExitCode.VERIFY_MISMATCH.code();
     }
 
-    private int reproduce(RunManifest manifest, java.nio.file.Path inbox, String out, byte[] key) {
+    private int reproduce(RunManifest manifest, String recordedIn, java.nio.file.Path inbox, String out, byte[] key) {
         String fingerprint = new EducatorPseudonym(key).fingerprint();
         if (!fingerprint.equals(manifest.configuration().pseudonymKeySha256())) {
             throw new RunFailure("PLI_PSEUDONYM_KEY is not the key run " + manifest.runId()
@@ -100,7 +100,8 @@ public class RunReproduction {
                 key,
                 manifest.runId(),
                 leaFiles,
-                settings.withRecorded(manifest.configuration()));
+                settings.withRecorded(manifest.configuration()),
+                recordedIn);
         return launcher.launch(request);
     }
 

@@ -11,6 +11,8 @@ import java.util.Set;
  * @param runId        a fixed run id (a rerun reproduces a recorded one), or null to take the next (§6)
  * @param inputs       the only inbox paths to consider (a rerun: its manifest's), or null for all
  * @param settings     the configuration to use instead of the application's (a rerun: its manifest's), or null
+ * @param recordedIn   the warehouse holding the recorded run a rerun reproduces (its {@code changes.json}
+ *                     names the previous run to compare with again), or null for a nightly run
  */
 public record RunRequest(
         Path inbox,
@@ -21,7 +23,8 @@ public record RunRequest(
         byte[] pseudonymKey,
         String runId,
         Set<String> inputs,
-        RunSettings settings) {
+        RunSettings settings,
+        String recordedIn) {
 
     /** A nightly {@code run}. */
     public RunRequest(
@@ -31,7 +34,7 @@ public record RunRequest(
             boolean strict,
             boolean allowChangedFiles,
             byte[] pseudonymKey) {
-        this(inbox, warehouse, asOf, strict, allowChangedFiles, pseudonymKey, null, null, null);
+        this(inbox, warehouse, asOf, strict, allowChangedFiles, pseudonymKey, null, null, null, null);
     }
 
     /** Whether this is a reproduction of a recorded run rather than a nightly run. */

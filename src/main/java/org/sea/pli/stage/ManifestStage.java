@@ -30,8 +30,11 @@ public final class ManifestStage {
 
     private static final Logger log = LoggerFactory.getLogger(ManifestStage.class);
 
-    /** Files in the run directory that are bookkeeping, not outputs. */
-    public static final List<String> NOT_OUTPUTS = List.of(RunManifest.FILE, RunIds.FINISHED_MARKER);
+    /**
+     * Files in the run directory that are bookkeeping, not outputs: the manifest, the finished marker,
+     * and the lineage events (they carry timestamps and event ids, like the manifest's timing).
+     */
+    public static final List<String> NOT_OUTPUTS = List.of(RunManifest.FILE, RunIds.FINISHED_MARKER, "lineage.jsonl");
 
     private final Warehouse warehouse;
     private final String runId;
@@ -82,28 +85,15 @@ public final class ManifestStage {
     }
 
     RunManifest build(LoadResult load, List<WrittenFile> marts, Instant finished) throws IOException {
-        List<RunManifest.Input> inputs = new ArrayList<>();
-        for (String state : StateRegistry.FILES) {
-            java.nio.file.Path p = inbox.resolve(state);
-            inputs.add(new RunManifest.Input(
-                    state, Sha256.of(Files.newInputStream(p)), Files.size(p), RunManifest.Input.STATE));
-        }
+        List<RunManifest.Input> inputs = inputs(inbox, load);
         Map<String, Long> quarantineRows = new HashMap<>();
         for (FileOutcome o : load.outcomes()) {
-            // a file_missing path is recorded as not there (sha256 null), so the next run does not report it again
-            boolean gone = o.reason() == FileReason.FILE_MISSING;
-            inputs.add(new RunManifest.Input(
-                    o.file().relativePath(),
-                    gone ? null : o.sha256(),
-                    gone ? 0 : o.bytes(),
-                    o.status().code()));
             if (o.result() != null && o.result().rowsRejected() > 0) {
                 quarantineRows.put(
                         "quarantine/" + o.file().leaId() + "/" + o.file().quarantineName(),
                         o.result().rowsRejected());
             }
         }
-        inputs.sort(Comparator.comparing(RunManifest.Input::path));
 
         Map<String, Long> martRows = new HashMap<>();
         for (WrittenFile w : marts) {
@@ -147,6 +137,27 @@ public final class ManifestStage {
         try (java.io.InputStream in = fs.open(counts)) {
             return DisclosureCounts.fromBytes(in.readAllBytes());
         }
+    }
+
+    /** The inputs a manifest records for a load (spec §6): the state files, then every file considered, by path. */
+    public static List<RunManifest.Input> inputs(java.nio.file.Path inbox, LoadResult load) throws IOException {
+        List<RunManifest.Input> inputs = new ArrayList<>();
+        for (String state : StateRegistry.FILES) {
+            java.nio.file.Path p = inbox.resolve(state);
+            inputs.add(new RunManifest.Input(
+                    state, Sha256.of(Files.newInputStream(p)), Files.size(p), RunManifest.Input.STATE));
+        }
+        for (FileOutcome o : load.outcomes()) {
+            // a file_missing path is recorded as not there (sha256 null), so the next run does not report it again
+            boolean gone = o.reason() == FileReason.FILE_MISSING;
+            inputs.add(new RunManifest.Input(
+                    o.file().relativePath(),
+                    gone ? null : o.sha256(),
+                    gone ? 0 : o.bytes(),
+                    o.status().code()));
+        }
+        inputs.sort(Comparator.comparing(RunManifest.Input::path));
+        return inputs;
     }
 
     /** Rows of a mart file from its footer (a restart may not have written it in this JVM). */

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.disclosure.DisclosureCounts;
+import org.sea.pli.report.ChangeLines;
 import org.sea.pli.report.Report;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
@@ -26,11 +27,18 @@ public final class ReportStage {
     private final Warehouse warehouse;
     private final String runId;
     private final String asOf;
+    private final ChangeLines changes;
 
     public ReportStage(Warehouse warehouse, String runId, String asOf) {
+        this(warehouse, runId, asOf, null);
+    }
+
+    /** @param changes what changed since the last published run, opening each page; null for none */
+    public ReportStage(Warehouse warehouse, String runId, String asOf, ChangeLines changes) {
         this.warehouse = warehouse;
         this.runId = runId;
         this.asOf = asOf;
+        this.changes = changes;
     }
 
     /** §5.12: rows withheld over every public mart, from the counts the marts stage left. */
@@ -53,7 +61,12 @@ public final class ReportStage {
         long started = System.nanoTime();
         Path dir = new Path(warehouse.runDir(runId), REPORT_DIR);
         List<String> pages = new Report()
-                .write(warehouse.fs(), warehouse.martsDir(runId), dir, new Report.Run(runId, asOf, withheld()));
+                .write(
+                        warehouse.fs(),
+                        warehouse.martsDir(runId),
+                        dir,
+                        new Report.Run(runId, asOf, withheld()),
+                        changes);
         log.info("run {}: wrote report {} ({} pages)", runId, new Path(dir, Report.STATE_PAGE), pages.size());
         return Timed.since(started, pages);
     }

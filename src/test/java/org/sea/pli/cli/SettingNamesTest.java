@@ -29,7 +29,10 @@ class SettingNamesTest {
                         "pli.bright-spots",
                         "pli.threads",
                         "pli.lock-stale-after",
-                        "pli.progress-interval");
+                        "pli.progress-interval",
+                        "pli.metrics-file",
+                        "pli.metrics-push",
+                        "pli.lineage-url");
     }
 
     @Test

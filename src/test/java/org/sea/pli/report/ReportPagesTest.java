@@ -650,7 +650,10 @@ class ReportPagesTest {
                             w.fs(),
                             w.martsDir(SampleReport.RUN_ID),
                             new org.apache.hadoop.fs.Path(tmp.resolve("again").toUri()),
-                            new Report.Run(SampleReport.RUN_ID, "2026-06-30", withheldOfSample()));
+                            new Report.Run(SampleReport.RUN_ID, "2026-06-30", withheldOfSample()),
+                            // the sample run is its warehouse's first: its pages say so
+                            org.sea.pli.changes.ChangeNotes.of(
+                                    org.sea.pli.changes.RunChanges.first(SampleReport.RUN_ID)));
             assertThat(written).hasSize(pages.size()).startsWith("index.html");
             for (String rel : written) {
                 assertThat(tmp.resolve("again").resolve(rel)).hasSameBinaryContentAs(report.resolve(rel));

@@ -34,6 +34,7 @@ class PhaseTableTest {
                         "load|1200 ms",
                         "marts|failed",
                         "disclosure check|not run",
+                        "changes|not run",
                         "report|not run",
                         "manifest|not run",
                         "publish|not run");
@@ -41,8 +42,8 @@ class PhaseTableTest {
 
     @Test
     void aRestartSkipsWhatAnEarlierAttemptFinished() {
-        // launch 4000 ms; stages 2000 (marts) + 100 (disclosure check) + 500 (restore) = 2600 ms,
-        // so 1400 ms for the repository
+        // launch 4000 ms; stages 2000 (marts) + 100 (disclosure check) + 50 (changes) + 500 (restore)
+        // = 2650 ms, so 1350 ms for the repository
         List<Phase> phases = PhaseTable.of(
                 Duration.ofMillis(4000),
                 Map.of(
@@ -50,16 +51,19 @@ class PhaseTableTest {
                         Duration.ofMillis(2000),
                         RunPhase.DISCLOSURE_CHECK,
                         Duration.ofMillis(100),
+                        RunPhase.CHANGES,
+                        Duration.ofMillis(50),
                         RunPhase.CHECKPOINT_RESTORE,
                         Duration.ofMillis(500)),
-                EnumSet.of(RunPhase.MARTS, RunPhase.DISCLOSURE_CHECK, RunPhase.REPORT));
+                EnumSet.of(RunPhase.MARTS, RunPhase.DISCLOSURE_CHECK, RunPhase.CHANGES, RunPhase.REPORT));
         assertThat(rows(phases))
                 .containsExactly(
-                        "job repository|1400 ms",
+                        "job repository|1350 ms",
                         "inbox listing|skipped (restart)",
                         "load|skipped (restart)",
                         "marts|2000 ms",
                         "disclosure check|100 ms",
+                        "changes|50 ms",
                         "report|failed",
                         "manifest|not run",
                         "publish|not run",
@@ -75,6 +79,7 @@ class PhaseTableTest {
                         "load|not run",
                         "marts|not run",
                         "disclosure check|not run",
+                        "changes|not run",
                         "report|not run",
                         "manifest|not run",
                         "publish|not run");
