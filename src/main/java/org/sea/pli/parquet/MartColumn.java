@@ -15,8 +15,8 @@ public record MartColumn(int id, String name, MartType type, String suppression,
         Objects.requireNonNull(name, "column name");
         Objects.requireNonNull(type, "column type of " + name);
         if (id <= MartSchema.PARTITION_FIELD_ID) {
-            throw new IllegalArgumentException("column " + name + ": id must be above "
-                    + MartSchema.PARTITION_FIELD_ID + " (reserved for school_year), got " + id);
+            throw new IllegalArgumentException("column " + name + ": id must be above " + MartSchema.PARTITION_FIELD_ID
+                    + " (reserved for school_year), got " + id);
         }
         if (suppression != null && !suppression.equals("educator") && !suppression.equals("student")) {
             throw new IllegalArgumentException("column " + name

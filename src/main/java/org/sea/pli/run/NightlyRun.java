@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.sea.pli.lakehouse.CatalogConnection;
+import org.sea.pli.lakehouse.TablePublisher;
 import org.sea.pli.mart.EducatorPseudonym;
+import org.sea.pli.mart.MartCatalog;
 import org.sea.pli.ops.OpsSettings;
 import org.sea.pli.ops.Phase;
 import org.sea.pli.ops.RunSummary;
@@ -36,6 +39,9 @@ final class NightlyRun {
     private final String runId;
     private final Warehouse warehouse;
     private final OpsSettings ops;
+    /** The mart tables' catalog; null for a reproduction, which must not touch the tables. */
+    private final CatalogConnection catalog;
+
     private final Instant started = Instant.now();
     private LoadResult load;
     private List<WrittenFile> marts = List.of();
@@ -52,12 +58,19 @@ final class NightlyRun {
     /** A row only restarts have: a skipped load's result restored from its checkpoints. */
     static final String CHECKPOINT_RESTORE = "load restored from checkpoints";
 
-    NightlyRun(RunRequest request, RunSettings settings, String runId, Warehouse warehouse, OpsSettings ops) {
+    NightlyRun(
+            RunRequest request,
+            RunSettings settings,
+            String runId,
+            Warehouse warehouse,
+            OpsSettings ops,
+            CatalogConnection catalog) {
         this.request = request;
         this.settings = settings;
         this.runId = runId;
         this.warehouse = warehouse;
         this.ops = ops;
+        this.catalog = catalog;
     }
 
     String runId() {
@@ -111,7 +124,11 @@ final class NightlyRun {
     }
 
     PublishStage publishStage() {
-        return new PublishStage(warehouse, runId, request.asOf().toString());
+        return new PublishStage(
+                warehouse,
+                runId,
+                request.asOf().toString(),
+                catalog == null ? null : new TablePublisher(warehouse, catalog, MartCatalog.NAMES));
     }
 
     /** The load step's result, given by the step that ran it in this JVM. */

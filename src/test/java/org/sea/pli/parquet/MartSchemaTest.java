@@ -71,8 +71,10 @@ class MartSchemaTest {
             })
     void everyColumnHasItsOwnFieldIdInTheParquetSchema(String mart) {
         MartSchema s = MartSchema.load(mart);
-        assertThat(s.columns()).extracting(MartColumn::id).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id)
-                .isGreaterThan(MartSchema.PARTITION_FIELD_ID));
+        assertThat(s.columns())
+                .extracting(MartColumn::id)
+                .doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(id).isGreaterThan(MartSchema.PARTITION_FIELD_ID));
         for (MartColumn c : s.columns()) {
             assertThat(s.parquetType().getType(c.name()).getId().intValue()).isEqualTo(c.id());
         }
@@ -155,7 +157,8 @@ class MartSchemaTest {
         assertThat(s.columns().get(s.index("cost_usd")).suppression()).isNull();
         assertThat(s.columns().get(s.index("n_educators")).suppression()).isEqualTo("educator");
         assertThat(s.columns().get(s.index("n_students")).suppression()).isEqualTo("student");
-        assertThat(s.parquetType().getType("cost_usd").toString()).isEqualTo("optional int64 cost_usd (DECIMAL(18,2)) = 6");
+        assertThat(s.parquetType().getType("cost_usd").toString())
+                .isEqualTo("optional int64 cost_usd (DECIMAL(18,2)) = 6");
         assertThat(s.parquetType().getType("lea_id").toString()).isEqualTo("optional binary lea_id (STRING) = 2");
         assertThat(MartSchema.load("load_report")
                         .parquetType()
