@@ -1,9 +1,13 @@
 package org.sea.pli.lakehouse;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.sea.pli.ops.JdbcUrls;
@@ -31,10 +35,11 @@ public record CatalogConnection(String uri, String user, String password, String
     }
 
     /**
-     * Opens the catalog; its file IO is Hadoop's, with {@code conf} (the warehouse's, so the same
-     * {@code file:}, {@code hdfs://} or {@code s3a://} settings reach the table metadata). Close it.
+     * Opens the catalog, reading and writing table metadata through {@code fs} (the warehouse's, so
+     * the same {@code file:}, {@code hdfs://} or {@code s3a://} settings reach it). Close it; that
+     * leaves {@code fs} open.
      */
-    public JdbcCatalog open(Configuration conf) {
+    public JdbcCatalog open(FileSystem fs) {
         Map<String, String> props = new HashMap<>();
         props.put(CatalogProperties.URI, uri);
         props.put(CatalogProperties.WAREHOUSE_LOCATION, warehouse);
@@ -44,10 +49,40 @@ public record CatalogConnection(String uri, String user, String password, String
         if (password != null) {
             props.put(JdbcCatalog.PROPERTY_PREFIX + "password", password);
         }
-        JdbcCatalog catalog = new JdbcCatalog();
-        catalog.setConf(conf);
+        createCatalogTables();
+        JdbcCatalog catalog = new JdbcCatalog(p -> new WarehouseFileIO(fs), null, true);
+        catalog.setConf(fs.getConf());
         catalog.initialize(name, props);
         return catalog;
+    }
+
+    /**
+     * Creates Iceberg's two catalog tables (its V0 layout) in the connection's own schema when
+     * missing. Iceberg creates them only when no schema of the database has a table of that name
+     * (it looks them up without a schema), so on a PostgreSQL database where another schema already
+     * holds a catalog it would skip them and then fail on its first query.
+     */
+    private void createCatalogTables() {
+        java.util.Properties credentials = new java.util.Properties();
+        if (user != null) {
+            credentials.setProperty("user", user);
+        }
+        if (password != null) {
+            credentials.setProperty("password", password);
+        }
+        try (Connection c = DriverManager.getConnection(uri, credentials);
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS iceberg_tables (catalog_name VARCHAR(255) NOT NULL,"
+                    + " table_namespace VARCHAR(255) NOT NULL, table_name VARCHAR(255) NOT NULL,"
+                    + " metadata_location VARCHAR(1000), previous_metadata_location VARCHAR(1000),"
+                    + " PRIMARY KEY (catalog_name, table_namespace, table_name))");
+            s.execute("CREATE TABLE IF NOT EXISTS iceberg_namespace_properties (catalog_name VARCHAR(255) NOT NULL,"
+                    + " namespace VARCHAR(255) NOT NULL, property_key VARCHAR(255), property_value VARCHAR(1000),"
+                    + " PRIMARY KEY (catalog_name, namespace, property_key))");
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "cannot create the catalog tables in " + JdbcUrls.redact(uri) + ": " + e.getMessage(), e);
+        }
     }
 
     /** Never prints the password. */

@@ -30,8 +30,6 @@ import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.expressions.Expressions;
-import org.apache.iceberg.hadoop.HadoopInputFile;
-import org.apache.iceberg.hadoop.HadoopOutputFile;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.parquet.ParquetUtil;
 import org.apache.iceberg.types.Types;
@@ -163,7 +161,7 @@ public final class MartTables {
             throws IOException {
         Path path = Warehouse.child(warehouse.runDir(runId), relative);
         FileStatus status = warehouse.fs().getFileStatus(path);
-        Metrics metrics = ParquetUtil.fileMetrics(HadoopInputFile.fromStatus(status, warehouse.fs()), metricsConfig);
+        Metrics metrics = ParquetUtil.fileMetrics(WarehouseFileIO.inputFile(warehouse.fs(), status), metricsConfig);
         DataFiles.Builder b = DataFiles.builder(table.spec())
                 .withPath(path.toString())
                 .withFormat(FileFormat.PARQUET)
@@ -182,6 +180,25 @@ public final class MartTables {
             throw new IllegalArgumentException("not a partitioned mart file: " + relative);
         }
         return parts[2];
+    }
+
+    /**
+     * The first of {@code marts} whose table exists at another location than this warehouse's, as a
+     * sentence, or null: a catalog's {@code pli} tables serve one warehouse.
+     */
+    public String foreign(List<String> marts) {
+        for (String mart : marts) {
+            try {
+                String at = stripSlash(catalog.loadTable(identifier(mart)).location());
+                if (!at.equals(connection.tableLocation(mart))) {
+                    return "table " + connection.name() + "." + identifier(mart) + " is at " + at + ", not "
+                            + connection.tableLocation(mart);
+                }
+            } catch (NoSuchTableException e) {
+                // created at this warehouse's location on first commit
+            }
+        }
+        return null;
     }
 
     /** The mart's table, created on first use; refuses a table of the same name another warehouse owns. */
@@ -227,8 +244,7 @@ public final class MartTables {
                 .setProperties(MartTableSchema.properties(schema))
                 .build();
         String file = location + "/metadata/00000-" + UUID.randomUUID() + ".metadata.json";
-        TableMetadataParser.write(
-                metadata, HadoopOutputFile.fromLocation(file, warehouse.fs().getConf()));
+        TableMetadataParser.write(metadata, new WarehouseFileIO(warehouse.fs()).newOutputFile(file));
         try {
             return catalog.registerTable(id, file);
         } catch (AlreadyExistsException raced) {

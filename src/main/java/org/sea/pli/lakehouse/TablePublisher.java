@@ -37,14 +37,25 @@ public final class TablePublisher {
     /**
      * Commits run {@code runId} to every mart table, moving their main branch only when
      * {@code moveMain} (as {@code current/} moves), and writes the publication into its manifest.
+     * Returns null, with a warning, when the catalog's tables belong to another warehouse: a
+     * catalog serves the first warehouse that published to it (docs/lakehouse.md).
      */
     public Publication publish(String runId, boolean moveMain) throws IOException {
         RunManifest manifest = ManifestPublication.manifest(warehouse, runId);
         Map<String, List<String>> files = MartTables.martFiles(
                 marts, manifest.outputs().stream().map(RunManifest.Output::path).toList());
         Map<String, Publication.Snapshot> snapshots = new LinkedHashMap<>();
-        try (JdbcCatalog catalog = connection.open(warehouse.fs().getConf())) {
+        try (JdbcCatalog catalog = connection.open(warehouse.fs())) {
             MartTables tables = new MartTables(catalog, connection, warehouse);
+            String foreign = tables.foreign(marts);
+            if (foreign != null) {
+                log.warn(
+                        "run {}: no table published: {}, another warehouse's; give this warehouse its own"
+                                + " catalog (pli.catalog-name or pli.catalog-uri)",
+                        runId,
+                        foreign);
+                return null;
+            }
             for (Map.Entry<String, List<String>> e : files.entrySet()) {
                 snapshots.put(e.getKey(), tables.commit(e.getKey(), runId, manifest.asOf(), e.getValue(), moveMain));
             }

@@ -29,7 +29,12 @@ class SettingNamesTest {
                         "pli.bright-spots",
                         "pli.threads",
                         "pli.lock-stale-after",
-                        "pli.progress-interval");
+                        "pli.progress-interval",
+                        "pli.catalog-uri",
+                        "pli.catalog-user",
+                        "pli.catalog-password",
+                        "pli.catalog-name",
+                        "pli.catalog-warehouse");
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotRef;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sea.pli.mart.MartCatalog;
 import org.sea.pli.parquet.MartSchema;
-import org.sea.pli.storage.HadoopFileSystems;
 import org.sea.pli.storage.Warehouse;
 import org.sea.pli.testing.CommandRun;
 
@@ -40,6 +38,7 @@ class MartTablesTest {
 
     static Path warehouse;
     static JdbcCatalog catalog;
+    static Warehouse reader;
     static CatalogConnection connection;
     static Connection duck;
 
@@ -55,13 +54,15 @@ class MartTablesTest {
         run("2026-05-31");
         connection = new CatalogConnection(
                 "jdbc:h2:file:" + work.resolve("jobs"), "sa", "", "pl_impact", "file:" + warehouse + "/iceberg");
-        catalog = connection.open(HadoopFileSystems.defaultConfiguration());
+        reader = Warehouse.open(warehouse.toString());
+        catalog = connection.open(reader.fs());
         duck = DriverManager.getConnection("jdbc:duckdb:");
     }
 
     @AfterAll
     static void close() throws Exception {
         catalog.close();
+        reader.close();
         duck.close();
     }
 
@@ -189,7 +190,7 @@ class MartTablesTest {
         for (String mart : MartCatalog.NAMES) {
             before.put(mart, table(mart).currentSnapshot().snapshotId());
         }
-        try (Warehouse w = Warehouse.open(warehouse.toString(), new Configuration())) {
+        try (Warehouse w = Warehouse.open(warehouse.toString())) {
             Publication again = new TablePublisher(w, connection, MartCatalog.NAMES).publish(SECOND, true);
             for (String mart : MartCatalog.NAMES) {
                 Table t = table(mart);
