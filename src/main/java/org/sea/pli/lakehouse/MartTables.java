@@ -137,6 +137,11 @@ public final class MartTables {
         return paths;
     }
 
+    /** The snapshot id the tag {@code run-<run_id>} points at (the tag must exist). */
+    public long taggedSnapshotId(String mart, String runId) {
+        return catalog.loadTable(identifier(mart)).refs().get(tag(runId)).snapshotId();
+    }
+
     /** The absolute location a run file is added under. */
     public String location(String runId, String relative) {
         return Warehouse.child(warehouse.runDir(runId), relative).toString();

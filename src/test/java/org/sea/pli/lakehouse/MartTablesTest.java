@@ -202,6 +202,54 @@ class MartTablesTest {
     }
 
     @Test
+    void verifyChecksThatEveryTablesTagListsExactlyTheRunsFiles() throws Exception {
+        CommandRun ok = CommandRun.execute(
+                CommandRun.KEY_ENV,
+                List.of(
+                        "verify",
+                        "--warehouse",
+                        warehouse.toString(),
+                        "--run",
+                        FIRST,
+                        "--inbox",
+                        "sample-data",
+                        "--spring.datasource.url=jdbc:h2:file:" + work.resolve("jobs")));
+        assertThat(ok.code()).as(ok.err()).isZero();
+        assertThat(ok.out()).contains("the tag run-" + FIRST + " of all 11 tables lists them");
+
+        // move one table's tag of the first run to the second run's snapshot: the audit names it
+        Table t = table("model_comparison");
+        long tagged = t.refs().get("run-" + FIRST).snapshotId();
+        t.manageSnapshots()
+                .replaceTag("run-" + FIRST, t.currentSnapshot().snapshotId())
+                .commit();
+        try (Warehouse w = Warehouse.open(warehouse.toString())) {
+            List<String> differing = new ArrayList<>();
+            assertThat(new TableAudit(w, connection, MartCatalog.NAMES).check(FIRST, differing))
+                    .isEqualTo(11);
+            String second = "file:" + warehouse + "/runs/" + SECOND + "/marts/model_comparison/";
+            String first = "file:" + warehouse + "/runs/" + FIRST + "/marts/model_comparison/";
+            assertThat(differing)
+                    .containsExactlyInAnyOrder(
+                            "pl_impact.pli.model_comparison (tag run-" + FIRST + ": lists " + second
+                                    + "school_year=2024-25/part-00000.parquet, not in the manifest)",
+                            "pl_impact.pli.model_comparison (tag run-" + FIRST + ": lists " + second
+                                    + "school_year=2025-26/part-00000.parquet, not in the manifest)",
+                            "pl_impact.pli.model_comparison (tag run-" + FIRST + ": lacks " + first
+                                    + "school_year=2024-25/part-00000.parquet)",
+                            "pl_impact.pli.model_comparison (tag run-" + FIRST + ": lacks " + first
+                                    + "school_year=2025-26/part-00000.parquet)",
+                            "pl_impact.pli.model_comparison (tag run-" + FIRST + ": points at snapshot "
+                                    + t.currentSnapshot().snapshotId() + ", the manifest records " + tagged + ")");
+        } finally {
+            table("model_comparison")
+                    .manageSnapshots()
+                    .replaceTag("run-" + FIRST, tagged)
+                    .commit();
+        }
+    }
+
+    @Test
     void theManifestRecordsEachTablesSnapshot() throws Exception {
         Publication p = ManifestPublication.read(
                 Files.readAllBytes(warehouse.resolve("runs").resolve(OLDER).resolve("manifest.json")));
