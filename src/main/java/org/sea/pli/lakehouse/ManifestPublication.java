@@ -54,11 +54,20 @@ public final class ManifestPublication {
         try (OutputStream out = fs.create(next, true)) {
             out.write((JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        if (!fs.rename(next, file)) { // HDFS and S3A do not rename over a file
+        if (!renameOver(fs, next, file)) { // HDFS and S3A do not rename over a file
             fs.delete(file, false);
             if (!fs.rename(next, file)) {
                 throw new IOException("cannot rename " + next + " to " + file);
             }
+        }
+    }
+
+    /** A rename over an existing file: true where the file system does that (POSIX), false or not. */
+    private static boolean renameOver(FileSystem fs, Path from, Path to) {
+        try {
+            return fs.rename(from, to);
+        } catch (IOException refused) { // S3A throws where others return false
+            return false;
         }
     }
 
