@@ -1,6 +1,7 @@
 package org.sea.pli;
 
 import org.sea.pli.ops.OpsSettings;
+import org.sea.pli.run.CatalogSettings;
 import org.sea.pli.run.NightlyRunLauncher;
 import org.sea.pli.run.RunReproduction;
 import org.sea.pli.run.RunSettings;
@@ -20,6 +21,6 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@EnableConfigurationProperties({RunSettings.class, OpsSettings.class})
+@EnableConfigurationProperties({RunSettings.class, OpsSettings.class, CatalogSettings.class})
 @Import({NightlyRunLauncher.class, RunReproduction.class})
 public class PlImpactApplication {}

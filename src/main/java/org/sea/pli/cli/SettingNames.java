@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sea.pli.ops.OpsSettings;
+import org.sea.pli.run.CatalogSettings;
 import org.sea.pli.run.RunSettings;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
@@ -53,7 +54,7 @@ public final class SettingNames implements ApplicationListener<ApplicationEnviro
     /** Canonical form → {@code pli.kebab-case} name, from the settings records' components. */
     static Map<String, String> known() {
         Map<String, String> known = new TreeMap<>();
-        for (Class<?> settings : List.of(RunSettings.class, OpsSettings.class)) {
+        for (Class<?> settings : List.of(RunSettings.class, OpsSettings.class, CatalogSettings.class)) {
             for (var component : settings.getRecordComponents()) {
                 String kebab = component
                         .getName()

@@ -35,6 +35,11 @@ public record MartSchema(String name, String partitionedBy, List<String> key, Li
      * definition that writers and readers of the marts share.
      */
     public static final String PARTITION_PREFIX = PARTITION_COLUMN + "=";
+    /**
+     * The field id of {@code school_year}, the partition column: the same in every mart, so it is not
+     * written in the JSON files; columns inside the files have ids above it (schemas/marts/README.md).
+     */
+    public static final int PARTITION_FIELD_ID = 1;
 
     public MartSchema {
         Objects.requireNonNull(name, "mart name");
@@ -48,7 +53,11 @@ public record MartSchema(String name, String partitionedBy, List<String> key, Li
             throw new IllegalArgumentException("mart " + name + " has no columns");
         }
         Set<String> seen = new HashSet<>();
+        Set<Integer> ids = new HashSet<>();
         for (MartColumn c : columns) {
+            if (!ids.add(c.id())) {
+                throw new IllegalArgumentException("mart " + name + ": column id " + c.id() + " used twice");
+            }
             if (!NAME.matcher(c.name()).matches()) {
                 throw new IllegalArgumentException("mart " + name + ": bad column name '" + c.name() + "'");
             }
@@ -121,7 +130,13 @@ public record MartSchema(String name, String partitionedBy, List<String> key, Li
         for (JsonNode c : array(root, "columns", source)) {
             JsonNode sup = c.get("suppression");
             JsonNode desc = c.get("description");
+            JsonNode id = c.get("id");
+            if (id == null || !id.isInt()) {
+                throw new IllegalArgumentException(
+                        source + ": column " + c.get("name") + " has no integer \"id\" (field id)");
+            }
             columns.add(new MartColumn(
+                    id.intValue(),
                     text(c, "name", source),
                     MartType.parse(text(c, "type", source)),
                     sup == null || sup.isNull() ? null : sup.asText(),
@@ -163,7 +178,8 @@ public record MartSchema(String name, String partitionedBy, List<String> key, Li
 
     /**
      * The Parquet schema of the files: every column OPTIONAL; string = BINARY (STRING), date = INT32
-     * (DATE), decimal(18,2) = INT64 (DECIMAL(18,2)); the others plain.
+     * (DATE), decimal(18,2) = INT64 (DECIMAL(18,2)); the others plain. Each field carries its
+     * column's id (the Parquet field id Iceberg and Spark map columns by).
      */
     public MessageType parquetType() {
         Types.MessageTypeBuilder b = Types.buildMessage();
@@ -178,18 +194,21 @@ public record MartSchema(String name, String partitionedBy, List<String> key, Li
             case STRING ->
                 Types.optional(PrimitiveTypeName.BINARY)
                         .as(LogicalTypeAnnotation.stringType())
+                        .id(c.id())
                         .named(c.name());
-            case INT32 -> Types.optional(PrimitiveTypeName.INT32).named(c.name());
-            case INT64 -> Types.optional(PrimitiveTypeName.INT64).named(c.name());
-            case DOUBLE -> Types.optional(PrimitiveTypeName.DOUBLE).named(c.name());
-            case BOOLEAN -> Types.optional(PrimitiveTypeName.BOOLEAN).named(c.name());
+            case INT32 -> Types.optional(PrimitiveTypeName.INT32).id(c.id()).named(c.name());
+            case INT64 -> Types.optional(PrimitiveTypeName.INT64).id(c.id()).named(c.name());
+            case DOUBLE -> Types.optional(PrimitiveTypeName.DOUBLE).id(c.id()).named(c.name());
+            case BOOLEAN -> Types.optional(PrimitiveTypeName.BOOLEAN).id(c.id()).named(c.name());
             case DATE ->
                 Types.optional(PrimitiveTypeName.INT32)
                         .as(LogicalTypeAnnotation.dateType())
+                        .id(c.id())
                         .named(c.name());
             case DECIMAL_18_2 ->
                 Types.optional(PrimitiveTypeName.INT64)
                         .as(LogicalTypeAnnotation.decimalType(2, 18))
+                        .id(c.id())
                         .named(c.name());
         };
     }

@@ -11,7 +11,10 @@ import java.util.Set;
 import org.sea.pli.changes.ChangeNotes;
 import org.sea.pli.changes.ChangesStage;
 import org.sea.pli.changes.RunChanges;
+import org.sea.pli.lakehouse.CatalogConnection;
+import org.sea.pli.lakehouse.TablePublisher;
 import org.sea.pli.mart.EducatorPseudonym;
+import org.sea.pli.mart.MartCatalog;
 import org.sea.pli.ops.OpsSettings;
 import org.sea.pli.ops.Phase;
 import org.sea.pli.ops.RunPhase;
@@ -44,6 +47,9 @@ final class NightlyRun {
     private final String runId;
     private final Warehouse warehouse;
     private final OpsSettings ops;
+    /** The mart tables' catalog; null for a reproduction, which must not touch the tables. */
+    private final CatalogConnection catalog;
+
     private final Instant started = Instant.now();
     private LoadResult load;
     private List<WrittenFile> marts = List.of();
@@ -57,12 +63,19 @@ final class NightlyRun {
     /** The launch's wall time from run id to the job's end; the steps' share is subtracted for bookkeeping. */
     private Duration launched;
 
-    NightlyRun(RunRequest request, RunSettings settings, String runId, Warehouse warehouse, OpsSettings ops) {
+    NightlyRun(
+            RunRequest request,
+            RunSettings settings,
+            String runId,
+            Warehouse warehouse,
+            OpsSettings ops,
+            CatalogConnection catalog) {
         this.request = request;
         this.settings = settings;
         this.runId = runId;
         this.warehouse = warehouse;
         this.ops = ops;
+        this.catalog = catalog;
     }
 
     String runId() {
@@ -128,7 +141,11 @@ final class NightlyRun {
     }
 
     PublishStage publishStage() {
-        return new PublishStage(warehouse, runId, request.asOf().toString());
+        return new PublishStage(
+                warehouse,
+                runId,
+                request.asOf().toString(),
+                catalog == null ? null : new TablePublisher(warehouse, catalog, MartCatalog.NAMES));
     }
 
     /** The load step's result, given by the step that ran it in this JVM. */

@@ -3,6 +3,7 @@ package org.sea.pli.run;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import org.sea.pli.lakehouse.CatalogConnection;
 import org.sea.pli.ops.ExitCode;
 import org.sea.pli.ops.OpsSettings;
 import org.sea.pli.ops.RunSummary;
@@ -17,6 +18,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -36,6 +38,8 @@ public class NightlyRunLauncher {
     private final PlatformTransactionManager tx;
     private final RunSettings settings;
     private final OpsSettings ops;
+    private final CatalogSettings catalog;
+    private final Environment environment;
     /** The latest launch in this JVM, for its summary (a verify's is its reproduction). */
     private volatile NightlyRun last;
 
@@ -44,12 +48,25 @@ public class NightlyRunLauncher {
             JobRepository jobRepository,
             PlatformTransactionManager tx,
             RunSettings settings,
-            OpsSettings ops) {
+            OpsSettings ops,
+            CatalogSettings catalog,
+            Environment environment) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.tx = tx;
         this.settings = settings;
         this.ops = ops;
+        this.catalog = catalog;
+        this.environment = environment;
+    }
+
+    /** The mart tables' catalog for {@code warehouse}: the job repository's database unless pli.catalog-* say otherwise. */
+    CatalogConnection catalog(Warehouse warehouse) {
+        return catalog.connection(
+                environment.getProperty("spring.datasource.url"),
+                environment.getProperty("spring.datasource.username"),
+                environment.getProperty("spring.datasource.password"),
+                warehouse.root().toString());
     }
 
     /** What the summary table of the latest launch shows, or null when none got a run id. */
@@ -123,7 +140,8 @@ public class NightlyRunLauncher {
             throw new RunFailure(warehouse.root() + " already holds a finished run " + runId);
         }
         recoverAbandoned(parameters);
-        NightlyRun run = new NightlyRun(request, effective, runId, warehouse, ops);
+        NightlyRun run = new NightlyRun(
+                request, effective, runId, warehouse, ops, request.reproduction() ? null : catalog(warehouse));
         last = run;
         new RunSignals(ops).started(request, run, warehouse);
         JobExecution execution;

@@ -13,7 +13,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.sea.pli.lakehouse.MartTables;
+import org.sea.pli.lakehouse.TableAudit;
 import org.sea.pli.mart.EducatorPseudonym;
+import org.sea.pli.mart.MartCatalog;
 import org.sea.pli.ops.ExitCode;
 import org.sea.pli.stage.ManifestStage;
 import org.sea.pli.stage.RunManifest;
@@ -51,8 +54,10 @@ public class RunReproduction {
     public int verify(String warehouse, String runId, java.nio.file.Path inbox, byte[] key, PrintStream report) {
         RunManifest manifest = manifest(warehouse, runId);
         List<String> differing = new ArrayList<>();
+        int tables;
         try (Warehouse recorded = Warehouse.open(warehouse)) {
             compare(manifest, recorded, recorded.runDir(runId), "as recorded", differing);
+            tables = new TableAudit(recorded, launcher.catalog(recorded), MartCatalog.NAMES).check(runId, differing);
         } catch (IOException e) {
             throw new RunFailure("cannot read run " + runId + " in " + warehouse + ": " + e.getMessage(), e);
         }
@@ -74,7 +79,10 @@ public class RunReproduction {
         }
         if (differing.isEmpty()) {
             report.println("verified: run " + runId + " — all "
-                    + manifest.outputs().size() + " output files match the manifest, as recorded and as reproduced");
+                    + manifest.outputs().size() + " output files match the manifest, as recorded and as reproduced"
+                    + (tables > 0
+                            ? "; the tag " + MartTables.tag(runId) + " of all " + tables + " tables lists them"
+                            : ""));
             return ExitCode.OK.code();
         }
         differing.forEach(d -> report.println("differs: " + d));

@@ -3,6 +3,7 @@ package org.sea.pli.stage;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import org.sea.pli.lakehouse.TablePublisher;
 import org.sea.pli.mart.MartCatalog;
 import org.sea.pli.storage.Publisher;
 import org.sea.pli.storage.RunIds;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The publish stage (spec §6): switches {@code current/} to this run's marts (and its report,
  * {@code current/report/}) once all are written, unless {@code current/} already holds a later
- * as-of date; then marks the run finished and drops its checkpoints.
+ * as-of date; commits the run to the mart tables (docs/lakehouse.md: its tag always, their main
+ * branch only when {@code current/} moved); then marks the run finished and drops its checkpoints.
  */
 public final class PublishStage {
 
@@ -22,11 +24,14 @@ public final class PublishStage {
     private final Warehouse warehouse;
     private final String runId;
     private final String asOf;
+    /** null: no tables (a reproduction by rerun or verify must not touch the catalog's tables) */
+    private final TablePublisher tables;
 
-    public PublishStage(Warehouse warehouse, String runId, String asOf) {
+    public PublishStage(Warehouse warehouse, String runId, String asOf, TablePublisher tables) {
         this.warehouse = warehouse;
         this.runId = runId;
         this.asOf = asOf;
+        this.tables = tables;
     }
 
     /** Publishes the run; returns whether {@code current/} now holds it, with the time taken. */
@@ -41,6 +46,9 @@ public final class PublishStage {
             new Publisher(warehouse).publish(runId, MartCatalog.NAMES, List.of(ReportStage.REPORT_DIR));
             published = true;
             log.info("run {}: published to {}", runId, warehouse.currentDir());
+        }
+        if (tables != null) {
+            tables.publish(runId, published);
         }
         RunIds.markFinished(warehouse, runId);
         warehouse.fs().delete(LeaCheckpoints.workDir(warehouse, runId), true); // checkpoints: only a restart needs them

@@ -28,7 +28,10 @@ public final class HadoopFileSystems {
         // Our instance is private; other code asking Hadoop for file: gets a fresh one too, so no one
         // closes or reconfigures (checksums) an instance another component uses.
         c.setBoolean("fs.file.impl.disable.cache", true);
-        c.setClass("fs.file.impl", PosixLocalFileSystem.class, FileSystem.class);
+        if (uri.getScheme() == null || "file".equalsIgnoreCase(uri.getScheme())) {
+            // only for a local warehouse: S3A and HDFS clients buffer through Hadoop's own LocalFileSystem
+            c.setClass("fs.file.impl", PosixLocalFileSystem.class, FileSystem.class);
+        }
         FileSystem fs;
         try {
             fs = FileSystem.newInstance(uri, c);

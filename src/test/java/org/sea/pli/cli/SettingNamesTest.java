@@ -32,7 +32,12 @@ class SettingNamesTest {
                         "pli.progress-interval",
                         "pli.metrics-file",
                         "pli.metrics-push",
-                        "pli.lineage-url");
+                        "pli.lineage-url",
+                        "pli.catalog-uri",
+                        "pli.catalog-user",
+                        "pli.catalog-password",
+                        "pli.catalog-name",
+                        "pli.catalog-warehouse");
     }
 
     @Test

@@ -108,7 +108,7 @@ class MartReaderTest {
         MartSchema full = MartSchema.load("cohort_impact");
         List<MartColumn> columns = new java.util.ArrayList<>(full.columns());
         int at = full.index("activities");
-        columns.set(at, new MartColumn("activities", MartType.STRING, null, null));
+        columns.set(at, new MartColumn(full.columns().get(at).id(), "activities", MartType.STRING, null, null));
         MartSchema drifted = new MartSchema("cohort_impact", "school_year", full.key(), columns);
         assertThatThrownBy(() -> new MartReader(warehouse.fs(), marts).read(drifted))
                 .isInstanceOf(IllegalStateException.class)

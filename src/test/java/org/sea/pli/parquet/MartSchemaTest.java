@@ -50,6 +50,62 @@ class MartSchemaTest {
         }
     }
 
+    /**
+     * Field ids (schemas/marts/README.md): unique in the mart, above school_year's 1, and written on
+     * every Parquet field, since Iceberg's Java reader maps columns without ids by position.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "educator_activity",
+                "cohort_impact",
+                "model_comparison",
+                "funding_efficiency",
+                "evidence_coverage",
+                "bright_spots",
+                "load_report",
+                "submission_status",
+                "practice_by_design",
+                "practice_by_dimension",
+                "practice_persistence"
+            })
+    void everyColumnHasItsOwnFieldIdInTheParquetSchema(String mart) {
+        MartSchema s = MartSchema.load(mart);
+        assertThat(s.columns())
+                .extracting(MartColumn::id)
+                .doesNotHaveDuplicates()
+                .allSatisfy(id -> assertThat(id).isGreaterThan(MartSchema.PARTITION_FIELD_ID));
+        for (MartColumn c : s.columns()) {
+            assertThat(s.parquetType().getType(c.name()).getId().intValue()).isEqualTo(c.id());
+        }
+    }
+
+    /** Ids are never renumbered: a column keeps the id it was published with. */
+    @Test
+    void fieldIdsOfPublishedColumnsStayPut() {
+        MartSchema impact = MartSchema.load("cohort_impact");
+        // the first columns, numbered from 2 in file order when ids were introduced
+        assertThat(impact.columns().subList(0, 4))
+                .extracting(c -> c.name() + "=" + c.id())
+                .containsExactly("lea_id=2", "cohort_id=3", "pl_model=4", "activities=5");
+        MartSchema comparison = MartSchema.load("model_comparison");
+        // 19 columns numbered 2..20: suppressed is the last
+        assertThat(comparison.columns().get(comparison.index("suppressed")).id())
+                .isEqualTo(20);
+    }
+
+    @Test
+    void aColumnWithoutIdOrWithADuplicateIdIsRejected() {
+        MartColumn a = new MartColumn(2, "a", MartType.STRING, null, null);
+        MartColumn b = new MartColumn(2, "b", MartType.STRING, null, null);
+        assertThatThrownBy(() -> new MartSchema("m", null, List.of("a"), List.of(a, b)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("mart m: column id 2 used twice");
+        assertThatThrownBy(() -> new MartColumn(1, "c", MartType.STRING, null, null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("column c: id must be above 1 (reserved for school_year), got 1");
+    }
+
     @Test
     void cohortImpactMatchesSpec52() {
         MartSchema s = MartSchema.load("cohort_impact");
@@ -101,13 +157,14 @@ class MartSchemaTest {
         assertThat(s.columns().get(s.index("cost_usd")).suppression()).isNull();
         assertThat(s.columns().get(s.index("n_educators")).suppression()).isEqualTo("educator");
         assertThat(s.columns().get(s.index("n_students")).suppression()).isEqualTo("student");
-        assertThat(s.parquetType().getType("cost_usd").toString()).isEqualTo("optional int64 cost_usd (DECIMAL(18,2))");
-        assertThat(s.parquetType().getType("lea_id").toString()).isEqualTo("optional binary lea_id (STRING)");
+        assertThat(s.parquetType().getType("cost_usd").toString())
+                .isEqualTo("optional int64 cost_usd (DECIMAL(18,2)) = 6");
+        assertThat(s.parquetType().getType("lea_id").toString()).isEqualTo("optional binary lea_id (STRING) = 2");
         assertThat(MartSchema.load("load_report")
                         .parquetType()
                         .getType("extract_date")
                         .toString())
-                .isEqualTo("optional int32 extract_date (DATE)");
+                .isEqualTo("optional int32 extract_date (DATE) = 5");
     }
 
     /** The three lenses, column by column as spec §5.8–§5.10 list them, † where the SPEC marks it. */
