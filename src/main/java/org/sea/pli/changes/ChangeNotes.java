@@ -136,9 +136,15 @@ public final class ChangeNotes implements ChangeLines {
             if (lea == null) {
                 rows += m.addedCount() + m.removedCount() + m.changedCount();
             } else {
-                rows += m.added().stream().filter(k -> lea.equals(k.get("lea_id"))).count();
-                rows += m.removed().stream().filter(k -> lea.equals(k.get("lea_id"))).count();
-                rows += m.changed().stream().filter(c -> lea.equals(c.key().get("lea_id"))).count();
+                rows += m.added().stream()
+                        .filter(k -> lea.equals(k.get("lea_id")))
+                        .count();
+                rows += m.removed().stream()
+                        .filter(k -> lea.equals(k.get("lea_id")))
+                        .count();
+                rows += m.changed().stream()
+                        .filter(c -> lea.equals(c.key().get("lea_id")))
+                        .count();
             }
         }
         return rows;

@@ -80,7 +80,8 @@ public final class CohortMoves {
         Map<Cohort, MartRecord> map = new LinkedHashMap<>();
         for (MartRecord r : rows) {
             map.put(
-                    new Cohort(r.string("school_year"), r.string("lea_id"), r.string("cohort_id"), r.string("pl_model")),
+                    new Cohort(
+                            r.string("school_year"), r.string("lea_id"), r.string("cohort_id"), r.string("pl_model")),
                     r);
         }
         return map;

@@ -61,7 +61,8 @@ public final class InputDiff {
                 removed.add(file(was));
             }
             if (!i.stateFile() && (was == null || !Objects.equals(was.status(), i.status()))) {
-                statuses.add(new StatusChange(lea(i.path()), name(i.path()), was == null ? null : was.status(), i.status()));
+                statuses.add(
+                        new StatusChange(lea(i.path()), name(i.path()), was == null ? null : was.status(), i.status()));
             }
         }
         for (RunManifest.Input was : old.values()) {

@@ -39,8 +39,13 @@ public record RunChanges(
     /** A first run: nothing published before it. */
     public static RunChanges first(String runId) {
         return new RunChanges(
-                runId, null, new InputDiff.Result(List.of(), List.of(), List.of(), List.of()), List.of(), List.of(),
-                List.of(), List.of());
+                runId,
+                null,
+                new InputDiff.Result(List.of(), List.of(), List.of(), List.of()),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     public boolean first() {
@@ -56,19 +61,21 @@ public record RunChanges(
         ArrayNode added = in.putArray("added");
         inputs.added().forEach(f -> file(added.addObject(), f));
         ArrayNode changed = in.putArray("changed");
-        inputs.changed().forEach(f -> changed.addObject()
-                .put("lea_id", f.leaId())
-                .put("file", f.file())
-                .put("sha256_before", f.sha256Before())
-                .put("sha256", f.sha256After()));
+        inputs.changed()
+                .forEach(f -> changed.addObject()
+                        .put("lea_id", f.leaId())
+                        .put("file", f.file())
+                        .put("sha256_before", f.sha256Before())
+                        .put("sha256", f.sha256After()));
         ArrayNode removed = in.putArray("removed");
         inputs.removed().forEach(f -> file(removed.addObject(), f));
         ArrayNode statuses = in.putArray("status_changed");
-        inputs.statuses().forEach(s -> statuses.addObject()
-                .put("lea_id", s.leaId())
-                .put("file", s.file())
-                .put("before", s.before())
-                .put("after", s.after()));
+        inputs.statuses()
+                .forEach(s -> statuses.addObject()
+                        .put("lea_id", s.leaId())
+                        .put("file", s.file())
+                        .put("before", s.before())
+                        .put("after", s.after()));
         ArrayNode marts = root.putArray("marts");
         for (MartRowDiff.Result m : this.marts) {
             ObjectNode n = marts.addObject()

@@ -44,7 +44,9 @@ public final class RunComparison {
             if (MartCatalog.RESTRICTED.contains(mart)) {
                 // counts only, from the footers: its keys are never listed, and it is the one big mart
                 marts.add(MartRowDiff.counts(
-                        mart, rows(before, before.martsDir(previousRunId), mart), rows(now, now.martsDir(runId), mart)));
+                        mart,
+                        rows(before, before.martsDir(previousRunId), mart),
+                        rows(now, now.martsDir(runId), mart)));
                 continue;
             }
             MartSchema schema = MartSchema.load(mart);
@@ -72,8 +74,8 @@ public final class RunComparison {
         for (String relative : warehouse.filesBelow(dir)) {
             if (relative.endsWith(".parquet")) {
                 Path file = Warehouse.child(dir, relative);
-                try (ParquetFileReader reader = ParquetFileReader.open(
-                        HadoopInputFile.fromStatus(warehouse.fs().getFileStatus(file), warehouse.fs().getConf()))) {
+                try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(
+                        warehouse.fs().getFileStatus(file), warehouse.fs().getConf()))) {
                     rows += reader.getRecordCount();
                 }
             }

@@ -25,6 +25,7 @@ public final class LineageEvents {
 
     /** The job every run reports under. */
     public static final String JOB_NAMESPACE = "pl-impact";
+
     public static final String JOB_NAME = "pl-impact.nightly";
 
     static final URI PRODUCER = URI.create("https://github.com/sea/pl-impact");
@@ -38,8 +39,10 @@ public final class LineageEvents {
             if (scheme.equals("file")) {
                 return new Dataset("file", uri.getPath());
             }
-            String namespace = (scheme.equals("s3a") || scheme.equals("s3n") ? "s3" : scheme) + "://" + uri.getAuthority();
-            return new Dataset(namespace, scheme.startsWith("s3") ? uri.getPath().substring(1) : uri.getPath());
+            String namespace =
+                    (scheme.equals("s3a") || scheme.equals("s3n") ? "s3" : scheme) + "://" + uri.getAuthority();
+            return new Dataset(
+                    namespace, scheme.startsWith("s3") ? uri.getPath().substring(1) : uri.getPath());
         }
     }
 
@@ -87,14 +90,19 @@ public final class LineageEvents {
         }
         List<OpenLineage.InputDataset> in = new ArrayList<>();
         for (Dataset d : inputs) {
-            in.add(ol.newInputDatasetBuilder().namespace(d.namespace()).name(d.name()).build());
+            in.add(ol.newInputDatasetBuilder()
+                    .namespace(d.namespace())
+                    .name(d.name())
+                    .build());
         }
         List<OpenLineage.OutputDataset> out = new ArrayList<>();
         for (MartOutput m : outputs) {
             out.add(ol.newOutputDatasetBuilder()
                     .namespace(m.dataset().namespace())
                     .name(m.dataset().name())
-                    .facets(ol.newDatasetFacetsBuilder().schema(schema(m.schema())).build())
+                    .facets(ol.newDatasetFacetsBuilder()
+                            .schema(schema(m.schema()))
+                            .build())
                     .outputFacets(ol.newOutputDatasetOutputFacetsBuilder()
                             .outputStatistics(ol.newOutputStatisticsOutputDatasetFacet(m.rows(), null, m.files()))
                             .build())
@@ -103,7 +111,10 @@ public final class LineageEvents {
         return ol.newRunEventBuilder()
                 .eventType(type)
                 .eventTime(at.atZone(ZoneOffset.UTC))
-                .run(ol.newRunBuilder().runId(lineageRunId).facets(facets.build()).build())
+                .run(ol.newRunBuilder()
+                        .runId(lineageRunId)
+                        .facets(facets.build())
+                        .build())
                 .job(ol.newJobBuilder()
                         .namespace(JOB_NAMESPACE)
                         .name(JOB_NAME)

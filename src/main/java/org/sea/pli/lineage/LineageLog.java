@@ -62,7 +62,9 @@ public final class LineageLog {
 
     private void post(String event) {
         try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
             HttpResponse<String> response = client.send(
                     HttpRequest.newBuilder(endpoint)
                             .timeout(Duration.ofSeconds(30))
@@ -71,7 +73,11 @@ public final class LineageLog {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                log.warn("lineage endpoint {} answered HTTP {}; the event is in {}", endpoint, response.statusCode(), file);
+                log.warn(
+                        "lineage endpoint {} answered HTTP {}; the event is in {}",
+                        endpoint,
+                        response.statusCode(),
+                        file);
             }
         } catch (IOException e) {
             log.warn("lineage endpoint {} unreachable ({}); the event is in {}", endpoint, oneLine(e), file);
@@ -82,6 +88,8 @@ public final class LineageLog {
     }
 
     private static String oneLine(Throwable t) {
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().replaceAll("\\s+", " ");
+        return t.getMessage() == null
+                ? t.getClass().getSimpleName()
+                : t.getMessage().replaceAll("\\s+", " ");
     }
 }

@@ -66,7 +66,8 @@ public final class MetricsFile {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             for (String line : lines) {
                 if (line.startsWith(LAST_SUCCESS + " ")) {
-                    double seconds = Double.parseDouble(line.substring(LAST_SUCCESS.length() + 1).strip());
+                    double seconds = Double.parseDouble(
+                            line.substring(LAST_SUCCESS.length() + 1).strip());
                     return Instant.ofEpochMilli(Math.round(seconds * 1000));
                 }
             }
@@ -78,7 +79,8 @@ public final class MetricsFile {
 
     /** PUTs the metrics to a Pushgateway grouping URL (replacing that group's metrics). */
     public static void push(URI url, MetricSnapshots metrics) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", PrometheusTextFormatWriter.CONTENT_TYPE)
@@ -86,7 +88,8 @@ public final class MetricsFile {
                 .build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
-            throw new IOException("HTTP " + response.statusCode() + " " + response.body().strip());
+            throw new IOException(
+                    "HTTP " + response.statusCode() + " " + response.body().strip());
         }
     }
 }

@@ -50,22 +50,31 @@ public final class RunMetrics {
 
     public static MetricSnapshots of(Night night) {
         List<GaugeSnapshot> families = new ArrayList<>();
-        families.add(gauge("pl_impact_last_run_timestamp_seconds", "When the latest run ended, Unix time.",
+        families.add(gauge(
+                "pl_impact_last_run_timestamp_seconds",
+                "When the latest run ended, Unix time.",
                 point(seconds(night.finished()))));
         if (night.lastSuccess() != null) {
-            families.add(gauge("pl_impact_last_success_timestamp_seconds",
+            families.add(gauge(
+                    "pl_impact_last_success_timestamp_seconds",
                     "When the latest successful run (exit 0) ended, Unix time; carried from run to run.",
                     point(seconds(night.lastSuccess()))));
         }
-        families.add(gauge("pl_impact_exit_code",
-                "Exit code of the latest run: 0 success, 1 run failed (spec §7).", point(night.exitCode())));
-        families.add(gauge("pl_impact_run_duration_seconds", "Wall time of the latest run.",
+        families.add(gauge(
+                "pl_impact_exit_code",
+                "Exit code of the latest run: 0 success, 1 run failed (spec §7).",
+                point(night.exitCode())));
+        families.add(gauge(
+                "pl_impact_run_duration_seconds",
+                "Wall time of the latest run.",
                 point(night.duration().toNanos() / 1e9)));
         RunSummary.Facts run = night.run();
         if (run == null) {
             return new MetricSnapshots(List.copyOf(families));
         }
-        families.add(gauge("pl_impact_run_published", "1 when the latest run switched current/ to itself.",
+        families.add(gauge(
+                "pl_impact_run_published",
+                "1 when the latest run switched current/ to itself.",
                 point(run.published() ? 1 : 0)));
 
         List<GaugeDataPointSnapshot> phases = new ArrayList<>();
@@ -97,19 +106,22 @@ public final class RunMetrics {
         }
         List<GaugeDataPointSnapshot> files = new ArrayList<>();
         byStatus.forEach((status, n) -> files.add(point(n, "status", status.code())));
-        families.add(gauge("pl_impact_files", "Inbox files of the latest run by load-report status (spec §1.1).", files));
+        families.add(
+                gauge("pl_impact_files", "Inbox files of the latest run by load-report status (spec §1.1).", files));
         String[] rowNames = {"read", "accepted", "rejected"};
         for (int i = 0; i < rowNames.length; i++) {
             List<GaugeDataPointSnapshot> rows = new ArrayList<>();
             int col = i;
             byExtract.forEach((extract, t) -> rows.add(point(t[col], "extract", extract)));
-            families.add(gauge("pl_impact_rows_" + rowNames[i],
-                    "Rows " + rowNames[i] + " per extract in the latest run (spec §3).", rows));
+            families.add(gauge(
+                    "pl_impact_rows_" + rowNames[i],
+                    "Rows " + rowNames[i] + " per extract in the latest run (spec §3).",
+                    rows));
         }
         List<GaugeDataPointSnapshot> leaRejected = new ArrayList<>();
         rejectedByLea.forEach((lea, n) -> leaRejected.add(point(n, "lea_id", lea)));
-        families.add(gauge("pl_impact_lea_rejected_files", "Files of each LEA folder rejected in the latest run.",
-                leaRejected));
+        families.add(gauge(
+                "pl_impact_lea_rejected_files", "Files of each LEA folder rejected in the latest run.", leaRejected));
 
         Map<String, Long> martRows = new TreeMap<>();
         for (WrittenFile f : run.marts()) {
@@ -135,10 +147,12 @@ public final class RunMetrics {
                     age.add(point(s.daysSinceInForce() * 86400.0, "lea_id", s.leaId(), "extract", s.extract()));
                 }
             }
-            families.add(gauge("pl_impact_lea_extract_in_force",
+            families.add(gauge(
+                    "pl_impact_lea_extract_in_force",
                     "1 when the LEA has a file in force for the extract in the as-of school year (spec §5.11).",
                     inForce));
-            families.add(gauge("pl_impact_lea_extract_age_seconds",
+            families.add(gauge(
+                    "pl_impact_lea_extract_age_seconds",
                     "As-of date minus the extract date of the LEA's in-force file for the as-of school year"
                             + " (submission_status.days_since_in_force × 86400); absent when none is in force.",
                     age));
@@ -161,6 +175,9 @@ public final class RunMetrics {
     }
 
     private static GaugeDataPointSnapshot point(double value, String... labels) {
-        return GaugeDataPointSnapshot.builder().value(value).labels(Labels.of(labels)).build();
+        return GaugeDataPointSnapshot.builder()
+                .value(value)
+                .labels(Labels.of(labels))
+                .build();
     }
 }

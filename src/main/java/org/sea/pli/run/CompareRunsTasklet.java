@@ -25,8 +25,12 @@ final class CompareRunsTasklet implements Tasklet {
         Optional<RunChanges> changes = run.changesStage().compare(run.loaded());
         run.compared(changes);
         run.took("changes", java.time.Duration.ofNanos(System.nanoTime() - started));
-        contribution.getStepExecution().getExecutionContext().putString(
-                "previous_run_id", changes.map(RunChanges::previousRunId).orElse(""));
+        contribution
+                .getStepExecution()
+                .getExecutionContext()
+                .putString(
+                        "previous_run_id",
+                        changes.map(RunChanges::previousRunId).orElse(""));
         return RepeatStatus.FINISHED;
     }
 }

@@ -103,7 +103,10 @@ final class NightlyRun {
 
     ReportStage reportStage() throws Exception {
         return new ReportStage(
-                warehouse, runId, request.asOf().toString(), changes().map(ChangeNotes::of).orElse(null));
+                warehouse,
+                runId,
+                request.asOf().toString(),
+                changes().map(ChangeNotes::of).orElse(null));
     }
 
     ManifestStage manifestStage() {
@@ -228,6 +231,8 @@ final class NightlyRun {
                 load == null ? List.of() : load.outcomes(),
                 marts,
                 phases(),
-                changes == null ? null : changes.map(c -> ChangeNotes.of(c).summary()).orElse(null));
+                changes == null
+                        ? null
+                        : changes.map(c -> ChangeNotes.of(c).summary()).orElse(null));
     }
 }

@@ -75,7 +75,8 @@ public class NightlyRunLauncher {
             failure = e.getMessage();
             throw e;
         } finally {
-            new RunSignals(ops).ended(request, last, code, failure, java.time.Duration.ofNanos(System.nanoTime() - started));
+            new RunSignals(ops)
+                    .ended(request, last, code, failure, java.time.Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

@@ -69,9 +69,15 @@ final class RunSignals {
                 Map<String, long[]> marts = martRows(warehouse, run);
                 List<LineageEvents.MartOutput> outputs = outputs(warehouse, marts);
                 List<LineageEvents.Dataset> inputs = inputs(request, run);
-                lineage(run, warehouse).emit(failure == null && exitCode == 0
-                        ? events.complete(now, inputs, outputs)
-                        : events.fail(now, failure == null ? "exit code " + exitCode : failure, inputs, outputs));
+                lineage(run, warehouse)
+                        .emit(
+                                failure == null && exitCode == 0
+                                        ? events.complete(now, inputs, outputs)
+                                        : events.fail(
+                                                now,
+                                                failure == null ? "exit code " + exitCode : failure,
+                                                inputs,
+                                                outputs));
                 if (ops.metricsFile() != null || ops.metricsPush() != null) {
                     submissions = submissions(request, run, warehouse);
                 }
@@ -109,7 +115,8 @@ final class RunSignals {
     }
 
     private static LineageEvents events(RunRequest request, NightlyRun run, Warehouse warehouse) {
-        return new LineageEvents(warehouse.root().toString(), run.runId(), request.asOf().toString());
+        return new LineageEvents(
+                warehouse.root().toString(), run.runId(), request.asOf().toString());
     }
 
     /** The inbox files the run considered: the state registry and every file of its load. */
@@ -120,7 +127,8 @@ final class RunSignals {
             inputs.add(LineageEvents.Dataset.at(inbox.resolve(state).toUri()));
         }
         for (FileOutcome o : run.facts().outcomes()) {
-            inputs.add(LineageEvents.Dataset.at(inbox.resolve(o.file().relativePath()).toUri()));
+            inputs.add(LineageEvents.Dataset.at(
+                    inbox.resolve(o.file().relativePath()).toUri()));
         }
         return inputs;
     }
@@ -162,7 +170,8 @@ final class RunSignals {
             long[] m = marts.get(mart);
             if (m != null) {
                 URI uri = new Path(warehouse.currentDir(), mart).toUri();
-                outputs.add(new LineageEvents.MartOutput(LineageEvents.Dataset.at(uri), MartSchema.load(mart), m[0], m[1]));
+                outputs.add(
+                        new LineageEvents.MartOutput(LineageEvents.Dataset.at(uri), MartSchema.load(mart), m[0], m[1]));
             }
         }
         return outputs;

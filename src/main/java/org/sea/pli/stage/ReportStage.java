@@ -42,8 +42,8 @@ public final class ReportStage {
     public Timed<List<String>> write() throws Exception {
         long started = System.nanoTime();
         Path dir = new Path(warehouse.runDir(runId), REPORT_DIR);
-        List<String> pages =
-                new Report().write(warehouse.fs(), warehouse.martsDir(runId), dir, new Report.Run(runId, asOf, null), changes);
+        List<String> pages = new Report()
+                .write(warehouse.fs(), warehouse.martsDir(runId), dir, new Report.Run(runId, asOf, null), changes);
         log.info("run {}: wrote report {} ({} pages)", runId, new Path(dir, Report.STATE_PAGE), pages.size());
         return Timed.since(started, pages);
     }

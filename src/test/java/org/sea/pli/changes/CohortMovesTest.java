@@ -63,17 +63,24 @@ class CohortMovesTest {
 
     @Test
     void rowsByKeyVerdictFlipsAndBrightSpotsThatCameOrWent() throws IOException {
-        List<MartRecord> before = write("r1", COHORTS, List.of(
-                cohort("c1", "satisfies", 0.5), cohort("c2", "fails", 0.1)));
-        List<MartRecord> after = write("r2", COHORTS, List.of(
-                cohort("c1", "needs_adjustment", 0.5), cohort("c2", "fails", Math.nextUp(0.1)), cohort("c3", null, 1.0)));
+        List<MartRecord> before =
+                write("r1", COHORTS, List.of(cohort("c1", "satisfies", 0.5), cohort("c2", "fails", 0.1)));
+        List<MartRecord> after = write(
+                "r2",
+                COHORTS,
+                List.of(
+                        cohort("c1", "needs_adjustment", 0.5),
+                        cohort("c2", "fails", Math.nextUp(0.1)),
+                        cohort("c3", null, 1.0)));
 
         MartRowDiff.Result rows = MartRowDiff.compare(COHORTS, before, after);
-        assertThat(rows.added()).containsExactly(
-                Map.of("school_year", "2025-26", "lea_id", "lea-1", "cohort_id", "c3", "pl_model", "coaching"));
+        assertThat(rows.added())
+                .containsExactly(
+                        Map.of("school_year", "2025-26", "lea_id", "lea-1", "cohort_id", "c3", "pl_model", "coaching"));
         assertThat(rows.removed()).isEmpty();
         // c1: the verdict; c2: a double one ulp apart is a change (doubles compare exactly)
-        assertThat(rows.changed()).extracting(MartRowDiff.ChangedRow::columns)
+        assertThat(rows.changed())
+                .extracting(MartRowDiff.ChangedRow::columns)
                 .containsExactly(List.of("baseline_equivalence"), List.of("practice_change_mean"));
 
         List<CohortMoves.Flip> flips = CohortMoves.flips(before, after);
@@ -93,13 +100,20 @@ class CohortMovesTest {
                 .containsExactly("c1@1");
 
         RunChanges changes = new RunChanges(
-                "r2", "r1", new InputDiff.Result(List.of(), List.of(), List.of(), List.of()), List.of(rows), flips,
-                CohortMoves.notIn(spotsAfter, spotsBefore), CohortMoves.notIn(spotsBefore, spotsAfter));
+                "r2",
+                "r1",
+                new InputDiff.Result(List.of(), List.of(), List.of(), List.of()),
+                List.of(rows),
+                flips,
+                CohortMoves.notIn(spotsAfter, spotsBefore),
+                CohortMoves.notIn(spotsBefore, spotsAfter));
         ChangeNotes notes = ChangeNotes.of(changes);
-        assertThat(notes.summary()).isEqualTo("since run r1: 1 cohort changed verdict; bright spots: 1 entered, 1 left");
+        assertThat(notes.summary())
+                .isEqualTo("since run r1: 1 cohort changed verdict; bright spots: 1 entered, 1 left");
         // lea-1: 1 row added + 2 changed = 3
-        assertThat(notes.forLea("lea-1")).isEqualTo("Since run r1: 3 rows of the marts about you changed;"
-                + " 1 cohort changed verdict; bright spots: 1 entered, 1 left.");
+        assertThat(notes.forLea("lea-1"))
+                .isEqualTo("Since run r1: 3 rows of the marts about you changed;"
+                        + " 1 cohort changed verdict; bright spots: 1 entered, 1 left.");
         assertThat(notes.forLea("lea-2")).isEqualTo("Since run r1: nothing changed for lea-2.");
     }
 }

@@ -80,7 +80,13 @@ class NightSignalsTest {
 
     private static CommandRun runInto(Path warehouse, Path inbox, String... settings) {
         List<String> args = new ArrayList<>(List.of(
-                "run", "--inbox", inbox.toString(), "--warehouse", warehouse.toString(), "--as-of", "2026-06-30",
+                "run",
+                "--inbox",
+                inbox.toString(),
+                "--warehouse",
+                warehouse.toString(),
+                "--as-of",
+                "2026-06-30",
                 "--spring.datasource.url=jdbc:h2:file:" + tmp.resolve("jobs")));
         args.addAll(List.of(settings));
         return CommandRun.execute(CommandRun.KEY_ENV, args);
@@ -101,7 +107,8 @@ class NightSignalsTest {
 
     private static List<JsonNode> events(String runId) throws IOException {
         List<JsonNode> events = new ArrayList<>();
-        for (String line : Files.readAllLines(warehouse.resolve("runs").resolve(runId).resolve(LineageLog.FILE))) {
+        for (String line :
+                Files.readAllLines(warehouse.resolve("runs").resolve(runId).resolve(LineageLog.FILE))) {
             events.add(JSON.readTree(line));
         }
         return events;
@@ -115,9 +122,12 @@ class NightSignalsTest {
         // files by status add up to every entry under the sample's LEA folders
         long entries;
         try (Stream<Path> s = Files.walk(Path.of("sample-data"))) {
-            entries = s.filter(p -> p.getNameCount() == 3 && !p.getName(1).toString().equals("_state")).count();
+            entries = s.filter(p ->
+                            p.getNameCount() == 3 && !p.getName(1).toString().equals("_state"))
+                    .count();
         }
-        double files = metricsAfterGood.lines()
+        double files = metricsAfterGood
+                .lines()
                 .filter(l -> l.startsWith("pl_impact_files{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
@@ -148,7 +158,8 @@ class NightSignalsTest {
         for (JsonNode e : events) {
             assertThat(OpenLineageShape.violations(e)).as(e.toString()).isEmpty();
             assertThat(e.at("/job/name").asText()).isEqualTo("pl-impact.nightly");
-            assertThat(e.at("/run/runId").asText()).isEqualTo(events.get(0).at("/run/runId").asText());
+            assertThat(e.at("/run/runId").asText())
+                    .isEqualTo(events.get(0).at("/run/runId").asText());
             assertThat(e.at("/run/facets/pl_impact/run_id").asText()).isEqualTo("2026-06-30_1");
         }
         JsonNode complete = events.get(1);
@@ -164,7 +175,9 @@ class NightSignalsTest {
                     .filter(o -> o.path().startsWith("marts/" + mart + "/"))
                     .mapToLong(RunManifest.Output::rows)
                     .sum();
-            assertThat(out.at("/outputFacets/outputStatistics/rowCount").asLong()).as(mart).isEqualTo(rows);
+            assertThat(out.at("/outputFacets/outputStatistics/rowCount").asLong())
+                    .as(mart)
+                    .isEqualTo(rows);
             assertThat(out.at("/facets/schema/fields")).as(mart).isNotEmpty();
         }
         JsonNode cohort = null;
@@ -181,10 +194,12 @@ class NightSignalsTest {
         List<JsonNode> failedEvents = events("2026-06-30_2");
         assertThat(failedEvents).extracting(e -> e.get("eventType").asText()).containsExactly("START", "FAIL");
         assertThat(OpenLineageShape.violations(failedEvents.get(1))).isEmpty();
-        assertThat(failedEvents.get(1).at("/run/facets/errorMessage/message").asText()).contains("leas.csv");
+        assertThat(failedEvents.get(1).at("/run/facets/errorMessage/message").asText())
+                .contains("leas.csv");
         List<String> expected = new ArrayList<>();
         for (String run : List.of("2026-06-30_1", "2026-06-30_2")) {
-            expected.addAll(Files.readAllLines(warehouse.resolve("runs").resolve(run).resolve(LineageLog.FILE)));
+            expected.addAll(
+                    Files.readAllLines(warehouse.resolve("runs").resolve(run).resolve(LineageLog.FILE)));
         }
         assertThat(posted).containsExactlyElementsOf(expected);
     }
@@ -210,7 +225,8 @@ class NightSignalsTest {
                 "--pli.lineage-url=http://127.0.0.1:" + port + "/api/v1/lineage",
                 "--logging.file.name=" + log);
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(Files.readString(log)).contains("lineage endpoint http://127.0.0.1:" + port + "/api/v1/lineage unreachable");
+        assertThat(Files.readString(log))
+                .contains("lineage endpoint http://127.0.0.1:" + port + "/api/v1/lineage unreachable");
     }
 
     @Test
@@ -220,7 +236,9 @@ class NightSignalsTest {
         assertThat(typo.err()).contains("pli.metrics-fil").doesNotContain("\tat ");
         CommandRun ftp = run(Path.of("sample-data"), "--pli.lineage-url=ftp://example.org/x");
         assertThat(ftp.code()).isEqualTo(2);
-        assertThat(ftp.err()).contains("pli.lineage-url must be an http:// or https:// URL").doesNotContain("\tat ");
+        assertThat(ftp.err())
+                .contains("pli.lineage-url must be an http:// or https:// URL")
+                .doesNotContain("\tat ");
     }
 
     private static String readMetrics() {

@@ -27,7 +27,8 @@ final class OpenLineageShape {
         dateTime(v, event, "eventTime");
         uri(v, event, "producer");
         uri(v, event, "schemaURL");
-        if (event.has("eventType") && !EVENT_TYPES.contains(event.get("eventType").asText())) {
+        if (event.has("eventType")
+                && !EVENT_TYPES.contains(event.get("eventType").asText())) {
             v.add("eventType " + event.get("eventType") + " is not one of " + EVENT_TYPES);
         }
         JsonNode run = event.path("run");

@@ -15,7 +15,9 @@ class AlertRulesTest {
 
     @Test
     void promtoolPassesTheRuleTests() throws Exception {
-        assumeTrue(Promtool.find() != null || Promtool.required(), "promtool is not installed (Debian package prometheus)");
+        assumeTrue(
+                Promtool.find() != null || Promtool.required(),
+                "promtool is not installed (Debian package prometheus)");
         assertThat(Promtool.find()).as("promtool, required under CI").isNotNull();
         Promtool.Result check = Promtool.run(Path.of("jobs"), "check", "rules", "pl-impact-alerts.yml");
         assertThat(check.exitCode()).as(check.output()).isZero();

@@ -36,14 +36,28 @@ class RunMetricsTest {
     @TempDir
     Path dir;
 
-    private static FileOutcome file(String lea, String name, String extract, FileStatus status, long read, long rejected) {
+    private static FileOutcome file(
+            String lea, String name, String extract, FileStatus status, long read, long rejected) {
         FileResult result = new FileResult(
-                "00", 10, read, read - rejected, rejected, Map.of(), null,
+                "00",
+                10,
+                read,
+                read - rejected,
+                rejected,
+                Map.of(),
+                null,
                 status == FileStatus.REJECTED ? FileReason.MISSING_COLUMN : null,
-                new TreeMap<>(), new TreeSet<>(), 1_000_000);
+                new TreeMap<>(),
+                new TreeSet<>(),
+                1_000_000);
         return new FileOutcome(
-                new InboxFile(lea, name, lea + "/" + name, Path.of(name), extract, LocalDate.of(2026, 6, 30), false, null),
-                "00", 10, result, status, status == FileStatus.REJECTED ? FileReason.MISSING_COLUMN : null);
+                new InboxFile(
+                        lea, name, lea + "/" + name, Path.of(name), extract, LocalDate.of(2026, 6, 30), false, null),
+                "00",
+                10,
+                result,
+                status,
+                status == FileStatus.REJECTED ? FileReason.MISSING_COLUMN : null);
     }
 
     private static RunSummary.Facts run() {
@@ -104,7 +118,8 @@ class RunMetricsTest {
         assertThat(text).contains("pl_impact_mart_rows{mart=\"cohort_impact\"} 20.0\n");
         assertThat(text).contains("pl_impact_mart_rows{mart=\"load_report\"} 3.0\n");
         // 3 days = 3 × 86400 = 259200 s
-        assertThat(text).contains("pl_impact_lea_extract_age_seconds{extract=\"attendance\",lea_id=\"lea-0001\"} 259200.0\n");
+        assertThat(text)
+                .contains("pl_impact_lea_extract_age_seconds{extract=\"attendance\",lea_id=\"lea-0001\"} 259200.0\n");
         assertThat(text).doesNotContain("pl_impact_lea_extract_age_seconds{extract=\"roster\"");
         assertThat(text).contains("pl_impact_lea_extract_in_force{extract=\"roster\",lea_id=\"lea-0001\"} 0.0\n");
         assertThat(text).contains("# TYPE pl_impact_files gauge\n");
@@ -122,12 +137,16 @@ class RunMetricsTest {
     @Test
     void theFileIsReplacedWholeAndCarriesTheLastSuccessToAFailedNight() throws IOException {
         Path file = dir.resolve("pl_impact.prom");
-        MetricsFile.write(file, RunMetrics.of(new RunMetrics.Night(FINISHED, 0, Duration.ofSeconds(60), FINISHED, run(), List.of())));
+        MetricsFile.write(
+                file,
+                RunMetrics.of(new RunMetrics.Night(FINISHED, 0, Duration.ofSeconds(60), FINISHED, run(), List.of())));
         assertThat(MetricsFile.lastSuccess(file)).isEqualTo(FINISHED);
 
         Instant nextNight = FINISHED.plus(Duration.ofDays(1));
         Instant carried = MetricsFile.lastSuccess(file);
-        MetricsFile.write(file, RunMetrics.of(new RunMetrics.Night(nextNight, 1, Duration.ofSeconds(3), carried, null, List.of())));
+        MetricsFile.write(
+                file,
+                RunMetrics.of(new RunMetrics.Night(nextNight, 1, Duration.ofSeconds(3), carried, null, List.of())));
         String text = Files.readString(file);
         assertThat(text).contains("pl_impact_exit_code 1.0\n");
         assertThat(text).contains("pl_impact_last_success_timestamp_seconds 1.782871205E9\n");
@@ -143,19 +162,23 @@ class RunMetricsTest {
         List<String> seen = new java.util.ArrayList<>();
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/metrics/job/pl_impact", exchange -> {
-            seen.add(exchange.getRequestMethod() + " " + exchange.getRequestHeaders().getFirst("Content-Type"));
+            seen.add(exchange.getRequestMethod() + " "
+                    + exchange.getRequestHeaders().getFirst("Content-Type"));
             seen.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
         server.start();
         try {
-            var metrics = RunMetrics.of(new RunMetrics.Night(FINISHED, 1, Duration.ofSeconds(2), null, null, List.of()));
+            var metrics =
+                    RunMetrics.of(new RunMetrics.Night(FINISHED, 1, Duration.ofSeconds(2), null, null, List.of()));
             MetricsFile.push(
-                    URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/metrics/job/pl_impact"), metrics);
-            assertThat(seen).containsExactly(
-                    "PUT text/plain; version=0.0.4; charset=utf-8",
-                    new String(MetricsFile.text(metrics), StandardCharsets.UTF_8));
+                    URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/metrics/job/pl_impact"),
+                    metrics);
+            assertThat(seen)
+                    .containsExactly(
+                            "PUT text/plain; version=0.0.4; charset=utf-8",
+                            new String(MetricsFile.text(metrics), StandardCharsets.UTF_8));
         } finally {
             server.stop(0);
         }
@@ -167,9 +190,15 @@ class RunMetricsTest {
         assumeTrue(promtool != null || Promtool.required(), "promtool is not installed (Debian package prometheus)");
         assertThat(promtool).as("promtool, required under CI").isNotNull();
         Path file = dir.resolve("pl_impact.prom");
-        MetricsFile.write(file, RunMetrics.of(new RunMetrics.Night(
-                FINISHED, 0, Duration.ofSeconds(60), FINISHED, run(),
-                List.of(new RunMetrics.Submission("lea-0001", "attendance", "in_force", 3)))));
+        MetricsFile.write(
+                file,
+                RunMetrics.of(new RunMetrics.Night(
+                        FINISHED,
+                        0,
+                        Duration.ofSeconds(60),
+                        FINISHED,
+                        run(),
+                        List.of(new RunMetrics.Submission("lea-0001", "attendance", "in_force", 3)))));
         Promtool.Result check = Promtool.run(dir, "check", "metrics", file);
         assertThat(check.exitCode()).as(check.output()).isZero();
         assertThat(check.output()).isBlank(); // promtool prints nothing for a clean file (lint problems otherwise)

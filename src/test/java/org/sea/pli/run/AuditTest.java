@@ -87,7 +87,8 @@ class AuditTest {
                 m.configuration(),
                 m.inputs(),
                 m.outputs().stream()
-                        .filter(o -> !o.path().startsWith("report/") && !o.path().equals("changes.json"))
+                        .filter(o ->
+                                !o.path().startsWith("report/") && !o.path().equals("changes.json"))
                         .toList(),
                 new RunManifest.Timing(java.time.Instant.EPOCH, java.time.Instant.EPOCH));
         return new String(comparable.toJson(), StandardCharsets.UTF_8);
@@ -346,7 +347,8 @@ class AuditTest {
         assertThat(martHashes(warehouse.resolve("runs/2026-06-30_1")))
                 .isEqualTo(martHashes(reference.resolve("runs/2026-06-30_1")));
         // finished work is not redone: the restart ran only the steps that had not completed
-        assertThat(stepsOfLastExecution()).containsExactly("writeMarts", "compareRuns", "writeReport", "writeManifest", "publish");
+        assertThat(stepsOfLastExecution())
+                .containsExactly("writeMarts", "compareRuns", "writeReport", "writeManifest", "publish");
         assertThat(warehouse.resolve("runs/2026-06-30_1/work"))
                 .as("checkpoints removed once finished")
                 .doesNotExist();

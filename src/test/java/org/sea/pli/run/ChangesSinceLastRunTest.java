@@ -52,8 +52,10 @@ class ChangesSinceLastRunTest {
         Files.move(held, inbox.resolve(LEA).resolve(NEW_FILE)); // the LEA sends it the next day
         second = run();
         ObjectMapper json = new ObjectMapper();
-        firstChanges = json.readTree(warehouse.resolve("runs/2026-06-30_1/changes.json").toFile());
-        changes = json.readTree(warehouse.resolve("runs/2026-06-30_2/changes.json").toFile());
+        firstChanges = json.readTree(
+                warehouse.resolve("runs/2026-06-30_1/changes.json").toFile());
+        changes = json.readTree(
+                warehouse.resolve("runs/2026-06-30_2/changes.json").toFile());
     }
 
     private static CommandRun run() {
@@ -80,7 +82,8 @@ class ChangesSinceLastRunTest {
         JsonNode added = in.get("added").get(0);
         assertThat(added.get("lea_id").asText()).isEqualTo(LEA);
         assertThat(added.get("file").asText()).isEqualTo(NEW_FILE);
-        assertThat(added.get("sha256").asText()).isEqualTo(sha256(inbox.resolve(LEA).resolve(NEW_FILE)));
+        assertThat(added.get("sha256").asText())
+                .isEqualTo(sha256(inbox.resolve(LEA).resolve(NEW_FILE)));
         assertThat(in.get("changed")).isEmpty();
         assertThat(in.get("removed")).isEmpty();
         // the new file holds 2024-25 and 2025-26 rows: in force for both, it supersedes the LEA's
@@ -102,7 +105,8 @@ class ChangesSinceLastRunTest {
             for (String list : List.of("added_keys", "removed_keys")) {
                 mart.path(list).forEach(k -> leas.add(k.path("lea_id").asText("(none)")));
             }
-            mart.path("changed_rows").forEach(r -> leas.add(r.get("key").path("lea_id").asText("(none)")));
+            mart.path("changed_rows")
+                    .forEach(r -> leas.add(r.get("key").path("lea_id").asText("(none)")));
         }
         // marts keyed without an LEA (statewide aggregates) count as "(none)"; no other LEA may appear
         assertThat(Set.copyOf(leas)).isSubsetOf(LEA, "(none)").contains(LEA);
@@ -112,7 +116,8 @@ class ChangesSinceLastRunTest {
     void theRowsTheFileChangedAreNamedByKey() {
         JsonNode loadReport = mart("load_report");
         // one more file in the load report: its row, and the superseded file's status
-        assertThat(loadReport.get("rows_after").asLong()).isEqualTo(loadReport.get("rows_before").asLong() + 1);
+        assertThat(loadReport.get("rows_after").asLong())
+                .isEqualTo(loadReport.get("rows_before").asLong() + 1);
         assertThat(loadReport.get("added_keys")).hasSize(1);
         assertThat(loadReport.get("added_keys").get(0).get("file").asText()).isEqualTo(NEW_FILE);
         assertThat(loadReport.get("changed_rows")).hasSize(1);
@@ -137,7 +142,8 @@ class ChangesSinceLastRunTest {
         // the funding reaches the LEA's cohorts: their cost changed
         JsonNode cohorts = mart("cohort_impact");
         assertThat(cohorts.get("changed_rows")).isNotEmpty();
-        cohorts.get("changed_rows").forEach(r -> assertThat(r.get("columns").toString()).contains("cost_usd"));
+        cohorts.get("changed_rows")
+                .forEach(r -> assertThat(r.get("columns").toString()).contains("cost_usd"));
         // the restricted mart: counts only, never a key
         JsonNode restricted = mart("educator_activity");
         assertThat(restricted.get("restricted").asBoolean()).isTrue();
