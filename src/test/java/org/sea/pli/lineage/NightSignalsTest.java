@@ -142,6 +142,20 @@ class NightSignalsTest {
         assertThat(metricsAfterGood).doesNotContain("student_id").doesNotContain("educator_id");
     }
 
+    /** The metrics file of the real sample night, not a hand-made one, as node_exporter's parser reads it. */
+    @Test
+    void promtoolAcceptsTheSampleNightsMetricsFile(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path promtool = org.sea.pli.ops.Promtool.find();
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                promtool != null || org.sea.pli.ops.Promtool.required(),
+                "promtool is not installed (Debian package prometheus)");
+        assertThat(promtool).as("promtool, required under CI").isNotNull();
+        Path file = dir.resolve("pl_impact.prom");
+        Files.writeString(file, metricsAfterGood);
+        org.sea.pli.ops.Promtool.Result check = org.sea.pli.ops.Promtool.run(dir, "check", "metrics", file);
+        assertThat(check.exitCode()).as(check.output()).isZero();
+    }
+
     @Test
     void aFailedNightSaysSoAndCarriesTheLastSuccess() {
         assertThat(failed.code()).isEqualTo(1);

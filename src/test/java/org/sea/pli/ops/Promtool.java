@@ -8,17 +8,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Prometheus's promtool (Debian package {@code prometheus}); required under CI, skipped without it locally. */
-final class Promtool {
+public final class Promtool {
 
-    record Result(int exitCode, String output) {}
+    public record Result(int exitCode, String output) {}
 
     private Promtool() {}
 
-    static boolean required() {
+    public static boolean required() {
         return "true".equals(System.getenv("CI"));
     }
 
-    static Path find() {
+    public static Path find() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
             Path p = Path.of(dir, "promtool");
             if (Files.isExecutable(p)) {
@@ -29,7 +29,7 @@ final class Promtool {
     }
 
     /** Runs promtool in {@code dir}; stdin from the given file when the last argument is a Path. */
-    static Result run(Path dir, Object... args) throws IOException, InterruptedException {
+    public static Result run(Path dir, Object... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(find().toString()));
         Path stdin = null;
         for (Object a : args) {
