@@ -87,6 +87,8 @@ class LauncherTest {
         assertThat(args.get(0)).startsWith("LANG=en_US.UTF-8 "); // a UTF-8 locale given is kept
         assertThat(args)
                 .contains("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=25")
+                // 2 × (64 MiB + 1 byte) is 128 MiB: below the 1 GiB floor
+                .contains("-Xmx1024m")
                 .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-XX:TieredStopAtLevel"));
     }
 
