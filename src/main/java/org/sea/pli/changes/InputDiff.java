@@ -8,7 +8,7 @@ import java.util.TreeMap;
 import org.sea.pli.stage.RunManifest;
 
 /**
- * The inputs of two runs compared as their manifests record them (SPEC §6: path, SHA-256, status):
+ * The inputs of two runs compared as their manifests record them (spec §6: path, SHA-256, status):
  * files added, changed (same path, other bytes) and removed, and files whose load-report status
  * changed (a new file is rejected, an old one superseded). A path recorded without a SHA-256 (a
  * file that was missing or not a regular file) counts as absent.
