@@ -2,7 +2,6 @@ package org.sea.pli.disclosure;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,30 +94,25 @@ public final class Disclosure implements MartSink {
         published.endOfYear(schoolYear);
     }
 
-    /** Suppression of the held year's rows, mart by mart in rule order (§5, §5.12 steps 1–2). */
+    /**
+     * Suppression of the held year's rows, mart by mart in rule order (§5, §5.12 steps 1–2): a mart
+     * withheld with another is decided after it, on its flags.
+     */
     private void decide() {
-        Map<String, YearRows> ordered = new LinkedHashMap<>();
-        for (String mart : rules.keySet()) {
-            if (held.containsKey(mart)) {
-                ordered.put(mart, held.get(mart));
+        for (Map.Entry<String, DisclosureRule> r : rules.entrySet()) {
+            YearRows rows = held.get(r.getKey());
+            if (rows == null) {
+                continue;
             }
-        }
-        for (Map.Entry<String, YearRows> e : ordered.entrySet()) {
-            DisclosureRule rule = rules.get(e.getKey());
-            YearRows rows = e.getValue();
             rows.decidePrimary(minCellSize);
             rows.decideComplementary();
-            Set<List<Object>> withheld = new HashSet<>();
-            if (rule.withheldWith() != null && ordered.containsKey(rule.withheldWith())) {
-                withheld = ordered.get(rule.withheldWith()).suppressedKeys(rule.allOrNothingWithin());
-            }
-            rows.decideAllOrNothing(withheld);
+            YearRows with = r.getValue().withheldWith() == null
+                    ? null
+                    : held.get(r.getValue().withheldWith());
+            rows.decideAllOrNothing(
+                    with == null ? Set.of() : with.suppressedKeys(r.getValue().allOrNothingWithin()));
         }
-        for (Map.Entry<String, YearRows> e : ordered.entrySet()) {
-            count(e.getKey(), e.getValue().apply(minCellSize));
-        }
-        held.clear();
-        held.putAll(ordered);
+        held.forEach((mart, rows) -> count(mart, rows.apply(minCellSize)));
     }
 
     private void count(String mart, DisclosureCounts.Mart more) {

@@ -35,6 +35,13 @@ public record DisclosureCounts(int minCellSize, Map<String, Mart> marts) {
         marts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(marts));
     }
 
+    /** Rows withheld over every public mart, for whatever reason: the one figure the report shows. */
+    public long withheld() {
+        return marts.values().stream()
+                .mapToLong(m -> m.suppressedPrimary() + m.suppressedComplementary())
+                .sum();
+    }
+
     /** The manifest's {@code disclosure} object. */
     public ObjectNode toJson() {
         ObjectNode root = JSON.createObjectNode();

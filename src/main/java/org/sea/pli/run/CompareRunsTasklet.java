@@ -24,9 +24,7 @@ final class CompareRunsTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         run.begins(RunPhase.CHANGES);
         long started = System.nanoTime();
-        Optional<RunChanges> changes =
-                run.changesStage().compare(run.load().isPresent() ? run.load().get() : run.restoreLoad());
-        run.compared(changes);
+        Optional<RunChanges> changes = run.changes();
         run.took(RunPhase.CHANGES, java.time.Duration.ofNanos(System.nanoTime() - started));
         contribution
                 .getStepExecution()

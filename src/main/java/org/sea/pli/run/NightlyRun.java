@@ -193,10 +193,6 @@ final class NightlyRun {
         return restored;
     }
 
-    void compared(Optional<RunChanges> changes) {
-        this.changes = changes;
-    }
-
     /**
      * What changed since the last published run: this JVM's comparison, or after a restart the
      * same comparison made again (with the previous run the first attempt recorded, so the same bytes).

@@ -123,20 +123,15 @@ public final class ManifestStage {
                 configuration,
                 inputs,
                 outputs,
-                disclosure(fs),
+                disclosure(),
                 new RunManifest.Timing(started, finished));
     }
 
     /** §5.12 step 5: what the marts stage withheld, from the counts it left beside the marts. */
-    private DisclosureCounts disclosure(FileSystem fs) throws IOException {
-        Path counts = MartsStage.countsFile(warehouse, runId);
-        if (!fs.exists(counts)) {
-            throw new StageFailure("run " + runId + ": the marts stage left no disclosure counts (" + counts
-                    + "); the marts must be written again");
-        }
-        try (java.io.InputStream in = fs.open(counts)) {
-            return DisclosureCounts.fromBytes(in.readAllBytes());
-        }
+    private DisclosureCounts disclosure() throws IOException {
+        return MartsStage.counts(warehouse, runId)
+                .orElseThrow(() -> new StageFailure("run " + runId
+                        + ": the marts stage left no disclosure counts; the marts must be written again"));
     }
 
     /** The inputs a manifest records for a load (spec §6): the state files, then every file considered, by path. */

@@ -1,10 +1,13 @@
 package org.sea.pli.stage;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.disclosure.Disclosure;
@@ -45,8 +48,19 @@ public final class MartsStage {
     }
 
     /** Where the marts stage leaves the disclosure counts for the manifest (not a run output). */
-    public static Path countsFile(Warehouse warehouse, String runId) {
+    static Path countsFile(Warehouse warehouse, String runId) {
         return new Path(LeaCheckpoints.workDir(warehouse, runId), "disclosure.json");
+    }
+
+    /** The counts this run's marts stage left (§5.12 step 5), or empty when it has not finished. */
+    public static Optional<DisclosureCounts> counts(Warehouse warehouse, String runId) throws IOException {
+        Path file = countsFile(warehouse, runId);
+        if (!warehouse.fs().exists(file)) {
+            return Optional.empty();
+        }
+        try (InputStream in = warehouse.fs().open(file)) {
+            return Optional.of(DisclosureCounts.fromBytes(in.readAllBytes()));
+        }
     }
 
     /** Writes every mart; returns the files written, with the wall time it took. */

@@ -1,10 +1,8 @@
 package org.sea.pli.stage;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
-import org.sea.pli.disclosure.DisclosureCounts;
 import org.sea.pli.report.ChangeLines;
 import org.sea.pli.report.Report;
 import org.sea.pli.storage.Warehouse;
@@ -43,17 +41,9 @@ public final class ReportStage {
 
     /** §5.12: rows withheld over every public mart, from the counts the marts stage left. */
     private Report.Withheld withheld() throws IOException {
-        Path counts = MartsStage.countsFile(warehouse, runId);
-        if (!warehouse.fs().exists(counts)) {
-            return null;
-        }
-        try (InputStream in = warehouse.fs().open(counts)) {
-            DisclosureCounts c = DisclosureCounts.fromBytes(in.readAllBytes());
-            long rows = c.marts().values().stream()
-                    .mapToLong(m -> m.suppressedPrimary() + m.suppressedComplementary())
-                    .sum();
-            return new Report.Withheld(rows, c.minCellSize());
-        }
+        return MartsStage.counts(warehouse, runId)
+                .map(c -> new Report.Withheld(c.withheld(), c.minCellSize()))
+                .orElse(null);
     }
 
     /** Writes the report; returns its pages, relative to the report directory, with the time taken. */
