@@ -25,8 +25,7 @@ public record FileResult(
         FileReason rejected,
         NavigableMap<Integer, Long> acceptedRows,
         SortedSet<Integer> claimedYears,
-        long readNanos)
-        implements java.io.Serializable {
+        long readNanos) {
 
     /** School years with at least one accepted row (§1.1). */
     public SortedSet<Integer> acceptedYears() {

@@ -4,9 +4,7 @@ package org.sea.pli.model;
  * Attendance of one educator in one activity (docs/spec.md §4.2). Rows in force come from one file per
  * school year whose key includes session_date, so each accepted row is a distinct session.
  */
-public final class AttendanceTally implements java.io.Serializable {
-
-    private static final long serialVersionUID = 1L;
+public final class AttendanceTally {
     long minutes;
     int sessions;
     long firstSession = Long.MAX_VALUE;

@@ -10,14 +10,10 @@ import java.util.List;
  * (as indices local to the LEA-year), which is all that mean z, the prior z of the baseline
  * equivalence test (§4.7) and the distinct student counts of §5.2 need: tallies, never rows.
  */
-public final class EducatorOutcomes implements java.io.Serializable {
-
-    private static final long serialVersionUID = 1L;
+public final class EducatorOutcomes {
 
     /** The rows of one group. */
-    static final class GroupRows implements java.io.Serializable {
-
-        private static final long serialVersionUID = 1L;
+    static final class GroupRows {
         final GrowthGroup group;
         final GainMoments gains = new GainMoments();
         /** prior_score moments, for the prior z of §4.7 (folded in the same pass as the gains). */

@@ -6,9 +6,7 @@ package org.sea.pli.model;
  * a one-pass sum of squares would leave rounding noise there. The same tally holds prior scores
  * and prior z for the baseline equivalence test of §4.7.
  */
-final class GainMoments implements java.io.Serializable {
-
-    private static final long serialVersionUID = 1L;
+final class GainMoments {
     long n;
     double mean;
     double m2;

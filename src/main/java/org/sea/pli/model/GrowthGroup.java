@@ -1,8 +1,7 @@
 package org.sea.pli.model;
 
 /** The statewide standardization group of docs/spec.md §4.3: (school_year, assessment_id, grade). */
-public record GrowthGroup(int schoolYear, String assessmentId, int grade)
-        implements Comparable<GrowthGroup>, java.io.Serializable {
+public record GrowthGroup(int schoolYear, String assessmentId, int grade) implements Comparable<GrowthGroup> {
 
     @Override
     public int compareTo(GrowthGroup o) {

@@ -11,9 +11,7 @@ import java.util.TreeSet;
  * standardization of §4.3: per school year, activities, funding and per-participation tallies.
  * Filled by the per-extract folds ({@link LeaModels}) as files are committed; one thread per LEA.
  */
-public final class LeaModel implements java.io.Serializable {
-
-    private static final long serialVersionUID = 1L;
+public final class LeaModel {
 
     final String leaId;
     final Map<Integer, Map<String, Activity>> activities = new TreeMap<>();
@@ -30,11 +28,13 @@ public final class LeaModel implements java.io.Serializable {
      */
     final List<String> dimensions = new java.util.ArrayList<>();
 
-    /** One instance per distinct key and educator id, shared by all the maps above. */
-    // only needed while folding: not part of a checkpoint (the maps above keep the shared instances)
-    private transient Map<ParticipationKey, ParticipationKey> keys = new java.util.HashMap<>();
+    /**
+     * One instance per distinct key and educator id, shared by all the maps above; only needed while
+     * folding, so not part of {@link LeaModelFormat} (a restored model shares its instances anyway).
+     */
+    private final Map<ParticipationKey, ParticipationKey> keys = new java.util.HashMap<>();
 
-    private transient Map<String, String> educators = new java.util.HashMap<>();
+    private final Map<String, String> educators = new java.util.HashMap<>();
 
     LeaModel(String leaId) {
         this.leaId = leaId;
@@ -46,10 +46,6 @@ public final class LeaModel implements java.io.Serializable {
      * memory at state scale (it is what the marts step holds for every LEA at once).
      */
     ParticipationKey participation(String activityId, String educatorId) {
-        if (keys == null) { // restored from a checkpoint and folded into again
-            keys = new java.util.HashMap<>();
-            educators = new java.util.HashMap<>();
-        }
         ParticipationKey probe = new ParticipationKey(activityId, educatorId);
         ParticipationKey known = keys.get(probe);
         if (known == null) {
@@ -71,9 +67,6 @@ public final class LeaModel implements java.io.Serializable {
 
     /** The canonical instance of an educator (or activity) id. */
     String educator(String educatorId) {
-        if (educators == null) {
-            educators = new java.util.HashMap<>();
-        }
         String known = educators.putIfAbsent(educatorId, educatorId);
         return known != null ? known : educatorId;
     }

@@ -6,9 +6,7 @@ import java.math.BigDecimal;
  * Artifact-rating scores by phase, kept as integer sums so that {@code improved} is decided
  * exactly (docs/spec.md §4.2): one definition of practice change for P elements and units alike.
  */
-public final class PracticeTally implements java.io.Serializable {
-
-    private static final long serialVersionUID = 1L;
+public final class PracticeTally {
     long baselineSum;
     int baselineN;
     long followupSum;

@@ -1,9 +1,7 @@
 package org.sea.pli.model;
 
 /** Satisfaction responses, pooled (docs/spec.md §4.2, §4.4): the sum of response scores and their count. */
-public final class SatisfactionTally implements java.io.Serializable {
-
-    private static final long serialVersionUID = 1L;
+public final class SatisfactionTally {
     double scoreSum;
     int responses;
 

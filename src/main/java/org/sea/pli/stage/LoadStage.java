@@ -187,7 +187,7 @@ public final class LoadStage {
                             Inbox.isSmall(request.inbox()),
                             Runtime.getRuntime().availableProcessors()),
                     (lea, files, loader) -> {
-                        Optional<LeaCheckpoints.Restored> saved = checkpoints.read(lea, files);
+                        Optional<LeaResultFormat.Restored> saved = checkpoints.read(lea, files);
                         if (saved.isPresent()) {
                             if (saved.get().model() != null) {
                                 models.restore(saved.get().model());

@@ -75,9 +75,19 @@ class LoadStageTest {
             for (int i = 0; i < files.size(); i++) {
                 try (java.io.DataOutputStream out = new java.io.DataOutputStream(w.fs().create(files.get(i), true))) {
                     if (i == 0) {
-                        LeaCheckpoints.writeHeader(out, LeaCheckpoints.FORMAT, "0.0.1-older", "shape");
+                        LeaResultFormat.writeHeader(
+                                out,
+                                LeaResultFormat.FORMAT,
+                                org.sea.pli.model.LeaModelFormat.VERSION,
+                                "0.0.1-older",
+                                "key");
                     } else if (i == 1) {
-                        LeaCheckpoints.writeHeader(out, LeaCheckpoints.FORMAT + 1, ToolVersion.plImpact(), "shape");
+                        LeaResultFormat.writeHeader(
+                                out,
+                                LeaResultFormat.FORMAT + 1,
+                                org.sea.pli.model.LeaModelFormat.VERSION,
+                                ToolVersion.plImpact(),
+                                "key");
                     }
                     out.write(garbage);
                 }
@@ -95,25 +105,12 @@ class LoadStageTest {
             assertThat(marts(w, "2026-06-30_1", again)).isEqualTo(marts(w, "2026-06-30_2", fresh));
             // and the checkpoints are rewritten in this version's format
             try (java.io.DataInputStream in = new java.io.DataInputStream(w.fs().open(files.get(0)))) {
-                assertThat(in.readUTF()).isEqualTo(LeaCheckpoints.MAGIC);
-                assertThat(in.readInt()).isEqualTo(LeaCheckpoints.FORMAT);
+                assertThat(in.readUTF()).isEqualTo(LeaResultFormat.MAGIC);
+                assertThat(in.readInt()).isEqualTo(LeaResultFormat.FORMAT);
+                assertThat(in.readInt()).isEqualTo(org.sea.pli.model.LeaModelFormat.VERSION);
                 assertThat(in.readUTF()).isEqualTo(ToolVersion.plImpact());
             }
         }
-    }
-
-    @Test
-    void theCheckpointShapeNamesEverySerializedFieldOfEveryClassReached() {
-        record Saved(String a, long b, List<org.sea.pli.model.ParticipationKey> keys) {}
-        assertThat(CheckpointShape.describe(Saved.class).lines())
-                .anyMatch(l -> l.endsWith("$1Saved a:java.lang.String b:long"
-                        + " keys:java.util.List<org.sea.pli.model.ParticipationKey>"))
-                .anyMatch(l -> l.equals("org.sea.pli.model.ParticipationKey activityId:java.lang.String"
-                        + " educatorId:java.lang.String"));
-        // the model: tallies reached through nested maps; the transient lookup caches left out
-        String model = CheckpointShape.describe(org.sea.pli.model.LeaModel.class);
-        assertThat(model).contains("org.sea.pli.model.PracticeTally ").doesNotContain(" keys:");
-        assertThat(CheckpointShape.of(Saved.class)).hasSize(64).isEqualTo(CheckpointShape.of(Saved.class));
     }
 
     @Test

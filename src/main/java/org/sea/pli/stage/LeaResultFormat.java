@@ -1,0 +1,210 @@
+package org.sea.pli.stage;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.sea.pli.extract.FileOutcome;
+import org.sea.pli.extract.FileReason;
+import org.sea.pli.extract.FileResult;
+import org.sea.pli.extract.FileStatus;
+import org.sea.pli.extract.InboxFile;
+import org.sea.pli.model.LeaModel;
+import org.sea.pli.model.LeaModelFormat;
+
+/**
+ * What loading one LEA produced — its files' outcomes and its folded model — as bytes, for the
+ * checkpoints of a run ({@link LeaCheckpoints}) and the store of results reused across runs
+ * ({@link LeaResultStore}). Explicit fields, never Java serialization.
+ *
+ * <p>A file starts with a header: a magic line, this layout's number, the model layout's number
+ * ({@link LeaModelFormat#VERSION}), the pl-impact version that wrote it and the key it was
+ * written under (a digest of everything the result depends on). Only a file whose header matches
+ * all of them is read: after an upgrade, a rebuild or any change of input, the LEA is loaded
+ * again — a mismatch is never an error.
+ */
+final class LeaResultFormat {
+
+    /** The first field of every file. */
+    static final String MAGIC = "pl-impact LEA result";
+    /** Raised whenever the outcome layout below changes. */
+    static final int FORMAT = 1;
+
+    /** A restored LEA: its outcomes in file order, and its model (null when no row was folded). */
+    record Restored(List<FileOutcome> outcomes, LeaModel model) {}
+
+    private LeaResultFormat() {}
+
+    static void write(DataOutput out, String key, List<FileOutcome> outcomes, LeaModel model) throws IOException {
+        writeHeader(out, FORMAT, LeaModelFormat.VERSION, ToolVersion.plImpact(), key);
+        out.writeInt(outcomes.size());
+        for (FileOutcome o : outcomes) {
+            out.writeUTF(o.file().relativePath());
+            text(out, o.sha256());
+            out.writeLong(o.bytes());
+            name(out, o.status());
+            name(out, o.reason());
+            out.writeBoolean(o.result() != null);
+            if (o.result() != null) {
+                result(out, o.result());
+            }
+        }
+        out.writeBoolean(model != null);
+        if (model != null) {
+            LeaModelFormat.write(model, out);
+        }
+    }
+
+    static void writeHeader(DataOutput out, int format, int modelVersion, String version, String key)
+            throws IOException {
+        out.writeUTF(MAGIC);
+        out.writeInt(format);
+        out.writeInt(modelVersion);
+        out.writeUTF(version);
+        out.writeUTF(key);
+    }
+
+    /**
+     * Null when the header is this build's and carries {@code key}; otherwise why the file is not
+     * used (for the log line that says the LEA is loaded again).
+     */
+    static String mismatch(DataInput in, String key) throws IOException {
+        if (!MAGIC.equals(in.readUTF())) {
+            return "it is not a pl-impact LEA result";
+        }
+        int format = in.readInt();
+        int modelVersion = in.readInt();
+        String version = in.readUTF();
+        if (format != FORMAT || modelVersion != LeaModelFormat.VERSION) {
+            return "it has layout " + format + "." + modelVersion + ", this pl-impact reads " + FORMAT + "."
+                    + LeaModelFormat.VERSION;
+        }
+        if (!version.equals(ToolVersion.plImpact())) {
+            return "it was written by pl-impact " + version;
+        }
+        return in.readUTF().equals(key) ? null : "its files or settings differ";
+    }
+
+    /** The body after a matching header; outcomes point at this run's {@code files} by path. */
+    static Restored read(DataInput in, Function<String, InboxFile> files) throws IOException {
+        int n = in.readInt();
+        List<FileOutcome> outcomes = new ArrayList<>(Math.max(0, Math.min(n, 1 << 12)));
+        for (int i = 0; i < n; i++) {
+            String path = in.readUTF();
+            InboxFile file = files.apply(path);
+            if (file == null) {
+                throw new IOException("it names " + path + ", not a file of this LEA");
+            }
+            String sha = text(in);
+            long bytes = in.readLong();
+            FileStatus status = name(in, FileStatus::valueOf);
+            FileReason reason = name(in, FileReason::valueOf);
+            FileResult result = in.readBoolean() ? result(in) : null;
+            outcomes.add(new FileOutcome(file, sha, bytes, result, status, reason));
+        }
+        LeaModel model = in.readBoolean() ? LeaModelFormat.read(in) : null;
+        return new Restored(outcomes, model);
+    }
+
+    private static void result(DataOutput out, FileResult r) throws IOException {
+        text(out, r.sha256());
+        out.writeLong(r.bytes());
+        out.writeLong(r.rowsRead());
+        out.writeLong(r.rowsAccepted());
+        out.writeLong(r.rowsRejected());
+        out.writeInt(r.reasons().size());
+        for (Map.Entry<String, Long> e : r.reasons().entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeLong(e.getValue());
+        }
+        text(out, r.unknownColumns());
+        name(out, r.rejected());
+        out.writeInt(r.acceptedRows().size());
+        for (Map.Entry<Integer, Long> e : r.acceptedRows().entrySet()) {
+            out.writeInt(e.getKey());
+            out.writeLong(e.getValue());
+        }
+        out.writeInt(r.claimedYears() == null ? -1 : r.claimedYears().size());
+        if (r.claimedYears() != null) {
+            for (int year : r.claimedYears()) {
+                out.writeInt(year);
+            }
+        }
+        out.writeLong(r.readNanos());
+    }
+
+    private static FileResult result(DataInput in) throws IOException {
+        String sha = text(in);
+        long bytes = in.readLong();
+        long read = in.readLong();
+        long accepted = in.readLong();
+        long rejected = in.readLong();
+        Map<String, Long> reasons = new TreeMap<>();
+        for (int n = count(in); n > 0; n--) {
+            reasons.put(in.readUTF(), in.readLong());
+        }
+        String unknownColumns = text(in);
+        FileReason rejectedBecause = name(in, FileReason::valueOf);
+        NavigableMap<Integer, Long> acceptedRows = new TreeMap<>();
+        for (int n = count(in); n > 0; n--) {
+            acceptedRows.put(in.readInt(), in.readLong());
+        }
+        int years = in.readInt();
+        SortedSet<Integer> claimed = years < 0 ? null : new TreeSet<>();
+        for (int n = years; n > 0; n--) {
+            claimed.add(in.readInt());
+        }
+        return new FileResult(
+                sha,
+                bytes,
+                read,
+                accepted,
+                rejected,
+                reasons,
+                unknownColumns,
+                rejectedBecause,
+                acceptedRows,
+                claimed,
+                in.readLong());
+    }
+
+    private static int count(DataInput in) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            throw new IOException("negative count " + n);
+        }
+        return n;
+    }
+
+    private static void text(DataOutput out, String s) throws IOException {
+        out.writeBoolean(s != null);
+        if (s != null) {
+            out.writeUTF(s);
+        }
+    }
+
+    private static String text(DataInput in) throws IOException {
+        return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    private static void name(DataOutput out, Enum<?> e) throws IOException {
+        text(out, e == null ? null : e.name());
+    }
+
+    /** An enum constant by name; a name this build does not have is an unusable file, not a crash. */
+    private static <E extends Enum<E>> E name(DataInput in, Function<String, E> valueOf) throws IOException {
+        String s = text(in);
+        try {
+            return s == null ? null : valueOf.apply(s);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("unknown constant " + s, e);
+        }
+    }
+}
