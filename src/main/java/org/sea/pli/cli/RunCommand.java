@@ -49,6 +49,13 @@ final class RunCommand extends Verb {
             description = "Accept inbox files whose bytes differ from what an earlier run recorded (SPEC §1).")
     boolean allowChangedFiles;
 
+    @Option(
+            names = "--full",
+            arity = "0",
+            description = "Read every LEA and recompute everything, reusing nothing from earlier runs"
+                    + " (the same bytes; for after an upgrade or to check a night).")
+    boolean full;
+
     RunCommand(Invocation invocation) {
         super(invocation);
     }
@@ -57,7 +64,7 @@ final class RunCommand extends Verb {
     public Integer call() {
         Path dir = existingInbox(inbox);
         String target = required("--warehouse", warehouse);
-        RunRequest request = new RunRequest(dir, target, asOf, strict, allowChangedFiles, pseudonymKey());
+        RunRequest request = new RunRequest(dir, target, asOf, strict, allowChangedFiles, pseudonymKey(), full);
         return SpringStart.job(
                 name(),
                 invocation,

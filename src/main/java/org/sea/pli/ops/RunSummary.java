@@ -29,6 +29,7 @@ public final class RunSummary {
      * @param marts     the mart files written, with their row counts (empty when none were)
      * @param phases    the job's phases in run order, as its stages measured them
      * @param changes   what changed since the last published run, in one line, or null when not compared
+     * @param reuse     what the run restored instead of computing, in one line, or null when its load did not run
      */
     public record Facts(
             String runId,
@@ -39,7 +40,8 @@ public final class RunSummary {
             List<FileOutcome> outcomes,
             List<WrittenFile> marts,
             List<Phase> phases,
-            String changes) {
+            String changes,
+            String reuse) {
 
         public Facts(
                 String runId,
@@ -50,7 +52,7 @@ public final class RunSummary {
                 List<FileOutcome> outcomes,
                 List<WrittenFile> marts,
                 List<Phase> phases) {
-            this(runId, asOf, warehouseRoot, currentDir, published, outcomes, marts, phases, null);
+            this(runId, asOf, warehouseRoot, currentDir, published, outcomes, marts, phases, null, null);
         }
     }
 
@@ -96,6 +98,9 @@ public final class RunSummary {
         lines.add("  duration   " + String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0));
         if (run.changes() != null) {
             lines.add("  changes    " + run.changes());
+        }
+        if (run.reuse() != null) {
+            lines.add("  reused     " + run.reuse());
         }
 
         Map<FileStatus, Long> byStatus = new EnumMap<>(FileStatus.class);

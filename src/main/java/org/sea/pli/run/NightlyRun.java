@@ -91,10 +91,12 @@ final class NightlyRun {
                         settings.maxRejectRate(),
                         settings.threads(),
                         !request.reproduction(),
-                        request.allowChangedFiles()),
+                        request.allowChangedFiles(),
+                        request.reuses()),
                 warehouse,
                 runId,
-                ops.progressInterval());
+                ops.progressInterval(),
+                request.pseudonymKey());
     }
 
     MartsStage martsStage() {
@@ -145,7 +147,8 @@ final class NightlyRun {
                 warehouse,
                 runId,
                 request.asOf().toString(),
-                catalog == null ? null : new TablePublisher(warehouse, catalog, MartCatalog.NAMES));
+                catalog == null ? null : new TablePublisher(warehouse, catalog, MartCatalog.NAMES),
+                !request.reproduction());
     }
 
     /** The load step's result, given by the step that ran it in this JVM. */
@@ -235,6 +238,7 @@ final class NightlyRun {
                 phases(),
                 changes == null
                         ? null
-                        : changes.map(c -> ChangeNotes.of(c).summary()).orElse(null));
+                        : changes.map(c -> ChangeNotes.of(c).summary()).orElse(null),
+                load == null ? null : load.reuse().summary());
     }
 }

@@ -109,7 +109,8 @@ public class RunReproduction {
                 manifest.runId(),
                 leaFiles,
                 settings.withRecorded(manifest.configuration()),
-                recordedIn);
+                recordedIn,
+                true); // an audit reproduces from the inbox alone
         return launcher.launch(request);
     }
 

@@ -13,6 +13,8 @@ import java.util.Set;
  * @param settings     the configuration to use instead of the application's (a rerun: its manifest's), or null
  * @param recordedIn   the warehouse holding the recorded run a rerun reproduces (its {@code changes.json}
  *                     names the previous run to compare with again), or null for a nightly run
+ * @param full         whether to reuse nothing from earlier runs ({@code --full}, docs/spec.md §6.1); a
+ *                     reproduction never reuses either way
  */
 public record RunRequest(
         Path inbox,
@@ -24,7 +26,8 @@ public record RunRequest(
         String runId,
         Set<String> inputs,
         RunSettings settings,
-        String recordedIn) {
+        String recordedIn,
+        boolean full) {
 
     /** A nightly {@code run}. */
     public RunRequest(
@@ -33,8 +36,14 @@ public record RunRequest(
             LocalDate asOf,
             boolean strict,
             boolean allowChangedFiles,
-            byte[] pseudonymKey) {
-        this(inbox, warehouse, asOf, strict, allowChangedFiles, pseudonymKey, null, null, null, null);
+            byte[] pseudonymKey,
+            boolean full) {
+        this(inbox, warehouse, asOf, strict, allowChangedFiles, pseudonymKey, null, null, null, null, full);
+    }
+
+    /** Whether results of earlier finished runs may stand in for reading unchanged LEAs (§6.1). */
+    public boolean reuses() {
+        return !full && !reproduction();
     }
 
     /** Whether this is a reproduction of a recorded run rather than a nightly run. */

@@ -34,6 +34,6 @@ public final class InMemoryLoad {
                 "in-memory",
                 Duration.ofDays(1),
                 started);
-        return loop.result(asOf, loop.run(1, LeaLoop.READ));
+        return loop.result(asOf, loop.run(1, LeaLoop.READ), LoadResult.Reuse.NONE);
     }
 }

@@ -114,7 +114,7 @@ final class LeaLoop {
     }
 
     /** The load's result from its final outcomes; logs the row counts and the rate. */
-    LoadResult result(LocalDate asOf, List<FileOutcome> outcomes) {
+    LoadResult result(LocalDate asOf, List<FileOutcome> outcomes, LoadResult.Reuse reuse) {
         long read = 0;
         long accepted = 0;
         long rejected = 0;
@@ -137,6 +137,6 @@ final class LeaLoop {
                 rejected,
                 String.format(Locale.ROOT, "%.1f", seconds),
                 Math.round(read / Math.max(seconds, 1e-9)));
-        return new LoadResult(inbox, asOf, outcomes, models, read, accepted, rejected, timing);
+        return new LoadResult(inbox, asOf, outcomes, models, read, accepted, rejected, timing, reuse);
     }
 }

@@ -21,12 +21,12 @@ import org.sea.pli.model.LeaModelFormat;
 
 /**
  * What loading one LEA produced — its files' outcomes and its folded model — as bytes, for the
- * checkpoints of a run ({@link LeaCheckpoints}) and the store of results reused across runs
- * ({@link LeaResultStore}). Explicit fields, never Java serialization.
+ * checkpoints of a run and the store of results reused across runs ({@link LeaResultDir}). Explicit fields, never Java serialization.
  *
  * <p>A file starts with a header: a magic line, this layout's number, the model layout's number
  * ({@link LeaModelFormat#VERSION}), the pl-impact version that wrote it and the key it was
- * written under (a digest of everything the result depends on). Only a file whose header matches
+ * written under (a digest of everything the result depends on); then the body, encrypted
+ * ({@link LeaResultCipher}). Only a file whose header matches
  * all of them is read: after an upgrade, a rebuild or any change of input, the LEA is loaded
  * again — a mismatch is never an error.
  */
@@ -37,13 +37,24 @@ final class LeaResultFormat {
     /** Raised whenever the outcome layout below changes. */
     static final int FORMAT = 1;
 
-    /** A restored LEA: its outcomes in file order, and its model (null when no row was folded). */
-    record Restored(List<FileOutcome> outcomes, LeaModel model) {}
+    /**
+     * What one LEA's load left: its outcomes in file order, its model (null when no row was folded)
+     * and its quarantine files (§3.1) by name within the LEA's quarantine folder, so that a result
+     * restored into another run gives that run the same quarantine bytes.
+     */
+    record Saved(List<FileOutcome> outcomes, LeaModel model, java.util.SortedMap<String, byte[]> quarantine) {}
 
     private LeaResultFormat() {}
 
-    static void write(DataOutput out, String key, List<FileOutcome> outcomes, LeaModel model) throws IOException {
+    /** The header of a result written now, under {@code key}. */
+    static void writeHeader(DataOutput out, String key) throws IOException {
         writeHeader(out, FORMAT, LeaModelFormat.VERSION, ToolVersion.plImpact(), key);
+    }
+
+    /** The body: what follows the header (encrypted, see {@link LeaResultCipher}). */
+    static void writeBody(DataOutput out, Saved saved) throws IOException {
+        List<FileOutcome> outcomes = saved.outcomes();
+        LeaModel model = saved.model();
         out.writeInt(outcomes.size());
         for (FileOutcome o : outcomes) {
             out.writeUTF(o.file().relativePath());
@@ -59,6 +70,12 @@ final class LeaResultFormat {
         out.writeBoolean(model != null);
         if (model != null) {
             LeaModelFormat.write(model, out);
+        }
+        out.writeInt(saved.quarantine().size());
+        for (Map.Entry<String, byte[]> q : saved.quarantine().entrySet()) {
+            out.writeUTF(q.getKey());
+            out.writeInt(q.getValue().length);
+            out.write(q.getValue());
         }
     }
 
@@ -93,7 +110,7 @@ final class LeaResultFormat {
     }
 
     /** The body after a matching header; outcomes point at this run's {@code files} by path. */
-    static Restored read(DataInput in, Function<String, InboxFile> files) throws IOException {
+    static Saved readBody(DataInput in, Function<String, InboxFile> files) throws IOException {
         int n = in.readInt();
         List<FileOutcome> outcomes = new ArrayList<>(Math.max(0, Math.min(n, 1 << 12)));
         for (int i = 0; i < n; i++) {
@@ -110,7 +127,14 @@ final class LeaResultFormat {
             outcomes.add(new FileOutcome(file, sha, bytes, result, status, reason));
         }
         LeaModel model = in.readBoolean() ? LeaModelFormat.read(in) : null;
-        return new Restored(outcomes, model);
+        java.util.SortedMap<String, byte[]> quarantine = new TreeMap<>();
+        for (int q = count(in); q > 0; q--) {
+            String name = in.readUTF();
+            byte[] bytes = new byte[count(in)];
+            in.readFully(bytes);
+            quarantine.put(name, bytes);
+        }
+        return new Saved(outcomes, model, quarantine);
     }
 
     private static void result(DataOutput out, FileResult r) throws IOException {

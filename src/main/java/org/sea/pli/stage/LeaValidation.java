@@ -40,6 +40,6 @@ public final class LeaValidation {
                 "validate",
                 Duration.ofDays(1),
                 System.nanoTime());
-        return loop.result(asOf, loop.run(1, LeaLoop.READ));
+        return loop.result(asOf, loop.run(1, LeaLoop.READ), LoadResult.Reuse.NONE);
     }
 }

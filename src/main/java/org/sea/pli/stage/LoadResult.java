@@ -19,7 +19,28 @@ public record LoadResult(
         long rowsRead,
         long rowsAccepted,
         long rowsRejected,
-        Timing timing) {
+        Timing timing,
+        Reuse reuse) {
+
+    /**
+     * How many LEAs the load did not read (the run summary says so, so that a fast night is explainable).
+     *
+     * @param leas    LEA folders in the inbox
+     * @param resumed restored from this run's checkpoints (a restart)
+     * @param reused  restored from the reuse store: unchanged since the last finished run (docs/spec.md §6.1)
+     */
+    public record Reuse(int leas, int resumed, int reused) {
+        public static final Reuse NONE = new Reuse(0, 0, 0);
+
+        /** The run summary's line, e.g. "195 of 200 LEAs unchanged since the last finished run, 5 read". */
+        public String summary() {
+            String line = reused + " of " + leas + " LEAs unchanged since the last finished run";
+            if (resumed > 0) {
+                line += ", " + resumed + " restored from this run's checkpoints";
+            }
+            return line + ", " + (leas - reused - resumed) + " read";
+        }
+    }
 
     /**
      * Where the load's wall time went (the run summary's phase table, never the bytes).

@@ -4,19 +4,12 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.extract.FileOutcome;
@@ -24,7 +17,6 @@ import org.sea.pli.extract.FileReason;
 import org.sea.pli.extract.Inbox;
 import org.sea.pli.extract.InboxFile;
 import org.sea.pli.extract.StateRegistry;
-import org.sea.pli.model.LeaModel;
 import org.sea.pli.model.LeaModels;
 import org.sea.pli.storage.Sha256;
 import org.sea.pli.storage.Warehouse;
@@ -36,11 +28,13 @@ import org.slf4j.LoggerFactory;
  * {@link LeaLoop} with the quarantine under {@code runs/<run_id>/quarantine}, checks the files
  * against what earlier runs recorded, and decides which files are in force.
  *
- * <p>Each LEA's result is saved as a checkpoint ({@link LeaCheckpoints}) as soon as it is loaded.
+ * <p>Each LEA's result is saved as a checkpoint as soon as it is loaded ({@link LeaResults}).
  * Loading again under the same run id restores every LEA whose checkpoint still matches and reads
  * only the others: that is how a restarted run resumes a killed load, and how a later step running
- * in a new JVM gets the result of a load that finished in an earlier one. Tests that need only the
- * models use {@link InMemoryLoad}; {@code validate} uses {@link LeaValidation}.
+ * in a new JVM gets the result of a load that finished in an earlier one. A nightly run also
+ * restores, from the reuse store, every LEA whose files and load settings equal those of the last
+ * finished run (docs/spec.md §6.1). Tests that need only the models use {@link InMemoryLoad};
+ * {@code validate} uses {@link LeaValidation}.
  */
 public final class LoadStage {
 
@@ -53,6 +47,8 @@ public final class LoadStage {
      * @param checkRecorded     whether files must match what earlier runs recorded (§1; a rerun does not)
      * @param allowChangedFiles accept changed files, naming them {@code file_changed}, instead of failing
      * @param threads           LEAs loaded in parallel
+     * @param reuse             whether LEAs unchanged since the last finished run are restored from the
+     *                          reuse store instead of read (a nightly run without {@code --full})
      */
     public record Request(
             java.nio.file.Path inbox,
@@ -61,7 +57,8 @@ public final class LoadStage {
             double maxRejectRate,
             int threads,
             boolean checkRecorded,
-            boolean allowChangedFiles) {}
+            boolean allowChangedFiles,
+            boolean reuse) {}
 
     /**
      * LEAs loaded in parallel: {@code configured} when set (above 0); otherwise every core for a
@@ -83,7 +80,15 @@ public final class LoadStage {
     private final Duration progressInterval;
 
     /** The nightly run's load: quarantine and checkpoints under {@code runs/<run_id>/} of the warehouse. */
-    public LoadStage(Request request, Warehouse warehouse, String runId, Duration progressInterval) {
+    private final LeaResultCipher cipher;
+
+    /**
+     * @param pseudonymKey the run's pseudonym key (PLI_PSEUDONYM_KEY): the checkpoints and the reuse
+     *                     store are encrypted under a key derived from it ({@link LeaResultCipher})
+     */
+    public LoadStage(
+            Request request, Warehouse warehouse, String runId, Duration progressInterval, byte[] pseudonymKey) {
+        this.cipher = new LeaResultCipher(pseudonymKey);
         this.request = request;
         this.warehouse = warehouse;
         this.runId = runId;
@@ -168,77 +173,41 @@ public final class LoadStage {
                 runId,
                 progressInterval,
                 started);
-        LeaCheckpoints checkpoints = new LeaCheckpoints(warehouse, runId, fingerprint(request));
-        AtomicInteger resumed = new AtomicInteger();
-        // An LEA's checkpoint is written on its own thread while the next LEA loads: a checkpoint
-        // only lets a restart skip a finished LEA, so one not yet written when the process dies
-        // costs only that LEA's reading again; the load waits for every write before it returns.
-        ExecutorService checkpointWriter = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "checkpoint-writer");
-            t.setDaemon(true);
-            return t;
-        });
-        List<Future<?>> written = Collections.synchronizedList(new ArrayList<>());
+        LeaResults.Counts counts;
         List<FileOutcome> outcomes;
-        try {
+        try (LeaResults results =
+                new LeaResults(warehouse, runId, request.reuse(), fingerprint(request), models, cipher)) {
             outcomes = loop.run(
                     loaderThreads(
                             request.threads(),
                             Inbox.isSmall(request.inbox()),
                             Runtime.getRuntime().availableProcessors()),
-                    (lea, files, loader) -> {
-                        Optional<LeaResultFormat.Restored> saved = checkpoints.read(lea, files);
-                        if (saved.isPresent()) {
-                            if (saved.get().model() != null) {
-                                models.restore(saved.get().model());
-                            }
-                            resumed.incrementAndGet();
-                            return saved.get().outcomes();
-                        }
-                        if (files.stream().anyMatch(f -> f.ignored() == null)) { // only read files quarantine rows
-                            fs.delete(
-                                    Warehouse.child(quarantineDir, lea),
-                                    true); // an earlier attempt's, rewritten identically
-                        }
-                        List<FileOutcome> loaded = loader.load(lea, files);
-                        LeaModel model = models.existing(lea); // complete: no later LEA touches it
-                        written.add(checkpointWriter.submit(() -> {
-                            checkpoints.write(lea, files, loaded, model);
-                            return null;
-                        }));
-                        return loaded;
-                    });
-            for (Future<?> w : written) {
-                w.get();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        } finally {
-            checkpointWriter.shutdownNow();
+                    results::load);
+            counts = results.finish();
         }
-        if (resumed.get() > 0) {
+        if (counts.resumed() > 0 || counts.reused() > 0) {
             log.info(
-                    "run {}: {} of {} LEAs restored from the checkpoints of an earlier attempt",
+                    "run {}: of {} LEAs, {} restored from the checkpoints of an earlier attempt, {} reused from"
+                            + " the last finished run",
                     runId,
-                    resumed.get(),
-                    inbox.files().stream().map(f -> f.leaId()).distinct().count());
+                    counts.leas(),
+                    counts.resumed(),
+                    counts.reused());
         }
         if (request.checkRecorded()) {
             outcomes = checkUnchanged(outcomes, request.allowChangedFiles());
         }
-        return loop.result(request.asOf(), outcomes);
+        return loop.result(
+                request.asOf(), outcomes, new LoadResult.Reuse(counts.leas(), counts.resumed(), counts.reused()));
     }
 
     /**
-     * What a load depends on besides the LEA's own files (tool version, as-of, max reject rate,
-     * the _state files): a checkpoint made under another is not used.
+     * What an LEA's result depends on besides its own files (tool version, max reject rate, the
+     * _state files): a result saved under another is not used. The as-of is not part of it: it
+     * decides only which files are ignored, and each file's ignore reason is in the key.
      */
     private static String fingerprint(Request request) throws IOException {
-        StringBuilder f = new StringBuilder(ToolVersion.plImpact())
-                .append('|')
-                .append(request.asOf())
-                .append('|')
-                .append(request.maxRejectRate());
+        StringBuilder f = new StringBuilder(ToolVersion.plImpact()).append('|').append(request.maxRejectRate());
         for (String state : StateRegistry.FILES) {
             f.append('|')
                     .append(Sha256.of(

@@ -49,7 +49,7 @@ public final class MartsStage {
 
     /** Where the marts stage leaves the disclosure counts for the manifest (not a run output). */
     static Path countsFile(Warehouse warehouse, String runId) {
-        return new Path(LeaCheckpoints.workDir(warehouse, runId), "disclosure.json");
+        return new Path(LeaResultDir.workDir(warehouse, runId), "disclosure.json");
     }
 
     /** The counts this run's marts stage left (§5.12 step 5), or empty when it has not finished. */

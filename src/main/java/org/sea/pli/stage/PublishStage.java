@@ -26,8 +26,11 @@ public final class PublishStage {
     private final String asOf;
     /** null: no tables (a reproduction by rerun or verify must not touch the catalog's tables) */
     private final TablePublisher tables;
+    /** whether a published run's LEA results become the reuse store (a nightly run; never a reproduction) */
+    private final boolean storesResults;
 
-    public PublishStage(Warehouse warehouse, String runId, String asOf, TablePublisher tables) {
+    public PublishStage(Warehouse warehouse, String runId, String asOf, TablePublisher tables, boolean storesResults) {
+        this.storesResults = storesResults;
         this.warehouse = warehouse;
         this.runId = runId;
         this.asOf = asOf;
@@ -51,7 +54,13 @@ public final class PublishStage {
             tables.publish(runId, published);
         }
         RunIds.markFinished(warehouse, runId);
-        warehouse.fs().delete(LeaCheckpoints.workDir(warehouse, runId), true); // checkpoints: only a restart needs them
+        if (published && storesResults) {
+            // the run finished and is what current/ shows: tomorrow's night reuses its LEAs (§6.1);
+            // a run of an older as-of leaves the store to the night that current/ holds
+            int stored = LeaResultDir.checkpoints(warehouse, runId, null).moveInto(LeaResultDir.store(warehouse, null));
+            log.info("run {}: {} LEA results kept for reuse by the next run", runId, stored);
+        }
+        warehouse.fs().delete(LeaResultDir.workDir(warehouse, runId), true); // checkpoints: only a restart needs them
         return Timed.since(started, published);
     }
 }

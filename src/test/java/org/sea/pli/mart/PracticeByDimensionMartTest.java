@@ -143,19 +143,15 @@ class PracticeByDimensionMartTest {
                 .containsExactly("coaching/engagement", "coaching/tech_use", "plc/engagement");
     }
 
-    /** run/LeaCheckpoints saves LeaModel by Java serialization: the per-dimension tallies come back. */
+    /** A checkpoint or a stored result saves the model through LeaModelFormat: the per-dimension tallies come back. */
     @Test
     void perDimensionTalliesSurviveARestartCheckpoint() throws Exception {
         LeaModels folded = fixture();
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-            out.writeObject(folded.existing("lea-1"));
-        }
+        org.sea.pli.model.LeaModelFormat.write(folded.existing("lea-1"), new java.io.DataOutputStream(bytes));
         LeaModels restored = new LeaModels();
-        try (java.io.ObjectInputStream in =
-                new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
-            restored.restore((org.sea.pli.model.LeaModel) in.readObject());
-        }
+        restored.restore(org.sea.pli.model.LeaModelFormat.read(
+                new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))));
         Marts marts = Marts.run(restored, 2);
         // as in the first test: coaching × engagement change mean 1 over 2 units
         assertThat(cell(marts, "coaching", "engagement").get("practice_change_mean"))

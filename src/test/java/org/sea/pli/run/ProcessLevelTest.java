@@ -180,7 +180,9 @@ class ProcessLevelTest {
         assertThat(again.exitValue()).as(log("killed")).isZero();
         assertThat(log("killed"))
                 .contains("recovering it to restart")
-                .containsPattern("[1-9][0-9]* of 21 LEAs restored from the checkpoints of an earlier attempt");
+                .containsPattern("of 21 LEAs, [1-9][0-9]* restored from the checkpoints of an earlier attempt")
+                .containsPattern("reused     0 of 21 LEAs unchanged since the last finished run,"
+                        + " [1-9][0-9]* restored from this run's checkpoints");
         assertThat(outputs(manifest(warehouse))).isEqualTo(outputs(reference));
         assertThat(warehouse.resolve("current/_PUBLISHED")).content().contains("run_id=2026-06-30_1");
     }

@@ -28,12 +28,76 @@ class LoadStageTest {
             java.nio.file.Path.of("sample-data").toAbsolutePath();
     private static final LocalDate AS_OF = LocalDate.parse("2026-06-30");
 
+    private static final byte[] KEY = "load-stage-test-key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
     @TempDir
     java.nio.file.Path tmp;
 
+    private static LoadStage nightly(Warehouse w, String runId, byte[] key) {
+        return new LoadStage(
+                new LoadStage.Request(SAMPLE, AS_OF, null, 0.05, 2, true, false, true),
+                w,
+                runId,
+                Duration.ofHours(1),
+                key);
+    }
+
+    /** What a finished, published run does with its checkpoints (PublishStage). */
+    private static void finish(Warehouse w, String runId) throws java.io.IOException {
+        LeaResultDir.checkpoints(w, runId, null).moveInto(LeaResultDir.store(w, null));
+    }
+
+    @Test
+    void aNightAfterAFinishedRunReusesEveryUnchangedLeaAndGivesTheSameMartsAndQuarantine() throws Exception {
+        try (Warehouse w = Warehouse.open(tmp.resolve("w").toString())) {
+            LoadResult first = nightly(w, "2026-06-30_1", KEY).load();
+            assertThat(first.reuse()).isEqualTo(new LoadResult.Reuse(7, 0, 0));
+            finish(w, "2026-06-30_1");
+
+            LoadResult second = nightly(w, "2026-06-30_2", KEY).load();
+
+            assertThat(second.reuse()).isEqualTo(new LoadResult.Reuse(7, 0, 7));
+            assertThat(second.reuse().summary()).isEqualTo("7 of 7 LEAs unchanged since the last finished run, 0 read");
+            assertThat(second.outcomes()).isEqualTo(first.outcomes()); // readNanos too: nothing read again
+            assertThat(tree(w, new Path(w.runDir("2026-06-30_2"), "quarantine")))
+                    .isNotEmpty()
+                    .isEqualTo(tree(w, new Path(w.runDir("2026-06-30_1"), "quarantine")));
+            assertThat(marts(w, "2026-06-30_3", second)).isEqualTo(marts(w, "2026-06-30_4", first));
+        }
+    }
+
+    @Test
+    void aStoredResultUnderAnotherPseudonymKeyOrTornIsLoadedAgainNeverFatal() throws Exception {
+        try (Warehouse w = Warehouse.open(tmp.resolve("w").toString())) {
+            LoadResult first = nightly(w, "2026-06-30_1", KEY).load();
+            finish(w, "2026-06-30_1");
+            byte[] otherKey = "another-key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            // encrypted under a key derived from the pseudonym key: another key cannot read it
+            assertThat(nightly(w, "2026-06-30_2", otherKey).load().reuse()).isEqualTo(new LoadResult.Reuse(7, 0, 0));
+
+            Path torn = LeaResultDir.store(w, null).file("lea-0002");
+            byte[] bytes;
+            try (InputStream in = w.fs().open(torn)) {
+                bytes = in.readAllBytes();
+            }
+            try (OutputStream out = w.fs().create(torn, true)) {
+                out.write(bytes, 0, bytes.length - 40); // the tag and the end of the body lost
+            }
+            LoadResult again = nightly(w, "2026-06-30_3", KEY).load();
+            assertThat(again.reuse()).as("only the torn LEA read again").isEqualTo(new LoadResult.Reuse(7, 0, 6));
+            assertThat(again.outcomes())
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("result.readNanos")
+                    .isEqualTo(first.outcomes());
+        }
+    }
+
     private static LoadStage stage(Warehouse w, String runId) {
         return new LoadStage(
-                new LoadStage.Request(SAMPLE, AS_OF, null, 0.05, 2, true, false), w, runId, Duration.ofHours(1));
+                new LoadStage.Request(SAMPLE, AS_OF, null, 0.05, 2, true, false, false),
+                w,
+                runId,
+                Duration.ofHours(1),
+                KEY);
     }
 
     @Test
@@ -44,19 +108,40 @@ class LoadStageTest {
                     .as("sample-data has rejected rows to quarantine")
                     .isPositive();
             Path quarantine = new Path(w.runDir("2026-06-30_1"), "quarantine");
-            assertThat(w.fs().exists(quarantine)).isTrue();
-            // A re-read LEA would write its quarantine files again; a restored one leaves them alone.
+            java.util.Map<String, String> quarantined = tree(w, quarantine);
+            assertThat(quarantined).isNotEmpty();
             w.fs().delete(quarantine, true);
 
             LoadResult restored = stage(w, "2026-06-30_1").load();
 
-            assertThat(w.fs().exists(quarantine)).as("no LEA was read again").isFalse();
+            // a file read again would take its own time: equal readNanos mean every LEA was restored
             assertThat(restored.outcomes()).isEqualTo(fresh.outcomes());
+            assertThat(restored.reuse()).isEqualTo(new LoadResult.Reuse(7, 7, 0));
+            assertThat(tree(w, quarantine))
+                    .as("the quarantine restored with the checkpoints")
+                    .isEqualTo(quarantined);
             assertThat(restored.rowsRead()).isEqualTo(fresh.rowsRead());
             assertThat(restored.rowsAccepted()).isEqualTo(fresh.rowsAccepted());
             assertThat(restored.rowsRejected()).isEqualTo(fresh.rowsRejected());
             assertThat(marts(w, "2026-06-30_1", restored)).isEqualTo(marts(w, "2026-06-30_2", fresh));
         }
+    }
+
+    /** Every file under {@code dir}: path relative to it → SHA-256 of its bytes. */
+    static java.util.Map<String, String> tree(Warehouse w, Path dir) throws java.io.IOException {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        if (!w.fs().exists(dir)) {
+            return files;
+        }
+        var it = w.fs().listFiles(dir, true);
+        String root = dir.toUri().getPath();
+        while (it.hasNext()) {
+            Path p = it.next().getPath();
+            try (InputStream in = w.fs().open(p)) {
+                files.put(p.toUri().getPath().substring(root.length()), Sha256.of(in));
+            }
+        }
+        return files;
     }
 
     @Test

@@ -1,0 +1,191 @@
+package org.sea.pli.stage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.sea.pli.extract.ExtractFileReader;
+import org.sea.pli.extract.FileOutcome;
+import org.sea.pli.extract.FileReason;
+import org.sea.pli.extract.InboxFile;
+import org.sea.pli.extract.LeaLoader;
+import org.sea.pli.model.LeaModel;
+import org.sea.pli.model.LeaModels;
+import org.sea.pli.storage.Warehouse;
+
+/**
+ * Each LEA of a nightly load, restored when it need not be read (docs/spec.md §6, §6.1): from this
+ * run's checkpoint (a restart), else from the reuse store (nothing the LEA's result depends on
+ * changed since the last finished night); otherwise read, and its result saved as this run's
+ * checkpoint on a writer thread while the next LEA loads.
+ *
+ * <p>Deciding needs every file's SHA-256, which takes one pass over the LEA's files; only when a
+ * saved result exists, so a first night or a {@code --full} run reads each file exactly once. An
+ * LEA with a saved result that no longer matches is hashed, then read: the price of a changed LEA.
+ */
+final class LeaResults implements AutoCloseable {
+
+    /** How many LEAs came from where (the run summary's reuse line). */
+    record Counts(int leas, int resumed, int reused) {}
+
+    private final FileSystem fs;
+    private final Path quarantineDir;
+    private final LeaResultDir checkpoints;
+    /** null: nothing is reused across runs ({@code --full}, a reproduction) */
+    private final LeaResultDir store;
+
+    private final String fingerprint;
+    private final LeaModels models;
+    private final AtomicInteger leas = new AtomicInteger();
+    private final AtomicInteger resumed = new AtomicInteger();
+    private final AtomicInteger reused = new AtomicInteger();
+    // a checkpoint only lets a restart skip a finished LEA, so one not yet written when the process
+    // dies costs only that LEA's reading again; close() waits for every write
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "checkpoint-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Future<?>> written = Collections.synchronizedList(new ArrayList<>());
+
+    /**
+     * @param reuse       whether results of earlier finished runs may be restored
+     * @param fingerprint everything besides the LEA's files that its result depends on
+     * @param cipher      encrypts what is saved (it holds educator ids and quarantined rows)
+     */
+    LeaResults(
+            Warehouse warehouse,
+            String runId,
+            boolean reuse,
+            String fingerprint,
+            LeaModels models,
+            LeaResultCipher cipher) {
+        this.fs = warehouse.fs();
+        this.quarantineDir = new Path(warehouse.runDir(runId), "quarantine");
+        this.checkpoints = LeaResultDir.checkpoints(warehouse, runId, cipher);
+        this.store = reuse ? LeaResultDir.store(warehouse, cipher) : null;
+        this.fingerprint = fingerprint;
+        this.models = models;
+    }
+
+    /** The LEA's outcomes in file order, its model in {@code models}, its quarantine files in this run's. */
+    List<FileOutcome> load(String lea, List<InboxFile> files, LeaLoader loader) throws Exception {
+        leas.incrementAndGet();
+        boolean inCheckpoints = checkpoints.has(lea);
+        if (inCheckpoints || (store != null && store.has(lea))) {
+            String key = LeaResultDir.key(fingerprint, files, LeaResults::sha256);
+            Optional<LeaResultFormat.Saved> saved =
+                    inCheckpoints ? checkpoints.read(lea, key, files) : Optional.empty();
+            AtomicInteger counter = resumed;
+            if (saved.isEmpty() && store != null) {
+                saved = store.read(lea, key, files);
+                counter = reused;
+                if (saved.isPresent()) { // what the store gave is this run's checkpoint too
+                    LeaResultFormat.Saved s = saved.get();
+                    written.add(writer.submit(() -> {
+                        checkpoints.write(lea, key, s);
+                        return null;
+                    }));
+                }
+            }
+            if (saved.isPresent()) {
+                restore(lea, saved.get());
+                counter.incrementAndGet();
+                return saved.get().outcomes();
+            }
+        }
+        Path leaQuarantine = Warehouse.child(quarantineDir, lea);
+        fs.delete(leaQuarantine, true); // an earlier attempt's, written again identically
+        List<FileOutcome> loaded = loader.load(lea, files);
+        LeaModel model = models.existing(lea); // complete: no later LEA touches it
+        written.add(writer.submit(() -> {
+            String key = LeaResultDir.key(fingerprint, files, f -> shaOf(loaded, f));
+            checkpoints.write(lea, key, new LeaResultFormat.Saved(loaded, model, quarantine(leaQuarantine)));
+            return null;
+        }));
+        return loaded;
+    }
+
+    private void restore(String lea, LeaResultFormat.Saved saved) throws IOException {
+        if (saved.model() != null) {
+            models.restore(saved.model());
+        }
+        Path leaQuarantine = Warehouse.child(quarantineDir, lea);
+        fs.delete(leaQuarantine, true);
+        for (var q : saved.quarantine().entrySet()) {
+            try (OutputStream out = fs.create(Warehouse.child(leaQuarantine, q.getKey()), true)) {
+                out.write(q.getValue());
+            }
+        }
+    }
+
+    /** Waits for every checkpoint write; how many LEAs came from where. */
+    Counts finish() throws Exception {
+        try {
+            for (Future<?> w : written) {
+                w.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        return new Counts(leas.get(), resumed.get(), reused.get());
+    }
+
+    @Override
+    public void close() {
+        writer.shutdownNow();
+    }
+
+    /** The LEA's quarantine files as the load left them, by name under its folder. */
+    private SortedMap<String, byte[]> quarantine(Path leaQuarantine) throws IOException {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        if (!fs.exists(leaQuarantine)) {
+            return files;
+        }
+        for (FileStatus f : fs.listStatus(leaQuarantine)) {
+            if (f.isFile()) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                try (InputStream in = fs.open(f.getPath())) {
+                    in.transferTo(bytes);
+                }
+                files.put(f.getPath().getName(), bytes.toByteArray());
+            }
+        }
+        return files;
+    }
+
+    /** As the loader hashes a file (§5.7): a path that is not a regular file is not hashed. */
+    private static String sha256(InboxFile f) {
+        if (f.ignored() == FileReason.NOT_A_FILE) {
+            return "-";
+        }
+        try {
+            return ExtractFileReader.sha256(f);
+        } catch (IOException e) {
+            return "unreadable: " + e.getMessage(); // the load will say so; never equal to a digest
+        }
+    }
+
+    private static String shaOf(List<FileOutcome> outcomes, InboxFile f) {
+        for (FileOutcome o : outcomes) {
+            if (o.file().relativePath().equals(f.relativePath())) {
+                return o.sha256() == null ? "-" : o.sha256();
+            }
+        }
+        return "-";
+    }
+}
