@@ -166,7 +166,14 @@ public final class MartTables {
             throws IOException {
         Path path = Warehouse.child(warehouse.runDir(runId), relative);
         FileStatus status = warehouse.fs().getFileStatus(path);
-        Metrics metrics = ParquetUtil.fileMetrics(WarehouseFileIO.inputFile(warehouse.fs(), status), metricsConfig);
+        Metrics metrics;
+        // the footer read through a reader this method closes: Iceberg's fileMetrics(InputFile) leaves
+        // a stream for the finalizer, which then logs a stack trace per file
+        try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
+                org.apache.parquet.hadoop.util.HadoopInputFile.fromStatus(
+                        status, warehouse.fs().getConf()))) {
+            metrics = ParquetUtil.footerMetrics(reader.getFooter(), java.util.stream.Stream.empty(), metricsConfig);
+        }
         DataFiles.Builder b = DataFiles.builder(table.spec())
                 .withPath(path.toString())
                 .withFormat(FileFormat.PARQUET)

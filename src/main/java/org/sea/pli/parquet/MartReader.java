@@ -161,6 +161,10 @@ public final class MartReader {
     }
 
     /** A Parquet input file opened through the given FileSystem instance, not Hadoop's cache. */
+    public static InputFile inputFile(FileSystem fs, FileStatus status) {
+        return new WarehouseInputFile(fs, status);
+    }
+
     private record WarehouseInputFile(FileSystem fs, FileStatus status) implements InputFile {
         @Override
         public long getLength() {

@@ -90,9 +90,9 @@ final class LeaResultDir {
                 }
                 Map<String, InboxFile> byPath = new HashMap<>();
                 files.forEach(f -> byPath.put(f.relativePath(), f));
-                try (DataInputStream body = cipher.decrypting(in, in)) {
-                    return Optional.of(LeaResultFormat.readBody(body, byPath::get));
-                }
+                byte[] body = cipher.read(in);
+                return Optional.of(LeaResultFormat.readBody(
+                        new DataInputStream(new java.io.ByteArrayInputStream(body)), byPath::get));
             }
         } catch (IOException e) {
             log.warn("{} {} is unusable ({}); reading LEA {} again", what, file, e.getMessage(), leaId);
@@ -107,9 +107,10 @@ final class LeaResultDir {
                 BufferedOutputStream buffered = new BufferedOutputStream(raw, 1 << 16)) {
             DataOutputStream header = new DataOutputStream(buffered);
             LeaResultFormat.writeHeader(header, key);
-            try (DataOutputStream body = cipher.encrypting(header, buffered)) {
-                LeaResultFormat.writeBody(body, saved);
-            }
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(1 << 16);
+            LeaResultFormat.writeBody(new DataOutputStream(body), saved);
+            cipher.write(header, body.toByteArray());
+            header.flush();
         }
         fs.delete(file, false);
         if (!fs.rename(tmp, file)) { // a half-written result is never taken for a whole one

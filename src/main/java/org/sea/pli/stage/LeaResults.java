@@ -92,15 +92,10 @@ final class LeaResults implements AutoCloseable {
                     inCheckpoints ? checkpoints.read(lea, key, files) : Optional.empty();
             AtomicInteger counter = resumed;
             if (saved.isEmpty() && store != null) {
+                // no checkpoint of a stored result: the store changes only when a run finishes, so a
+                // restart finds it there again, and the store keeps it when this run's checkpoints move in
                 saved = store.read(lea, key, files);
                 counter = reused;
-                if (saved.isPresent()) { // what the store gave is this run's checkpoint too
-                    LeaResultFormat.Saved s = saved.get();
-                    written.add(writer.submit(() -> {
-                        checkpoints.write(lea, key, s);
-                        return null;
-                    }));
-                }
             }
             if (saved.isPresent()) {
                 restore(lea, saved.get());
