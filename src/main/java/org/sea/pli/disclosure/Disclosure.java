@@ -37,6 +37,9 @@ public final class Disclosure implements MartSink {
 
     private final Map<String, YearRows> held = new LinkedHashMap<>();
     private final Map<String, DisclosureCounts.Mart> counts = new LinkedHashMap<>();
+    /** The same counts per school year, then mart: what a partition reused by a later run brings along. */
+    private final Map<String, Map<String, DisclosureCounts.Mart>> byYear = new java.util.TreeMap<>();
+
     private String heldYear;
 
     public Disclosure(int minCellSize, BrightSpotsMart brightSpots, MartSink published) {
@@ -62,7 +65,7 @@ public final class Disclosure implements MartSink {
         DisclosureRule rule = rules.get(mart);
         if (rule == null) {
             if (counts.containsKey(mart)) { // a public mart with no person counts
-                count(mart, new DisclosureCounts.Mart(1, 0, 0));
+                count(mart, schoolYear, new DisclosureCounts.Mart(1, 0, 0));
             }
             published.row(mart, schoolYear, values);
             return;
@@ -85,7 +88,7 @@ public final class Disclosure implements MartSink {
             }
             YearRows cohorts = held.get(CohortImpactMart.NAME);
             for (Object[] row : brightSpots.rank(cohorts == null ? List.of() : cohorts.rows())) {
-                count(BrightSpotsMart.NAME, new DisclosureCounts.Mart(1, 0, 0));
+                count(BrightSpotsMart.NAME, heldYear, new DisclosureCounts.Mart(1, 0, 0));
                 published.row(BrightSpotsMart.NAME, heldYear, row);
             }
             held.clear();
@@ -112,11 +115,30 @@ public final class Disclosure implements MartSink {
             rows.decideAllOrNothing(
                     with == null ? Set.of() : with.suppressedKeys(r.getValue().allOrNothingWithin()));
         }
-        held.forEach((mart, rows) -> count(mart, rows.apply(minCellSize)));
+        held.forEach((mart, rows) -> count(mart, heldYear, rows.apply(minCellSize)));
     }
 
-    private void count(String mart, DisclosureCounts.Mart more) {
+    private void count(String mart, String schoolYear, DisclosureCounts.Mart more) {
         counts.merge(mart, more, DisclosureCounts.Mart::plus);
+        if (schoolYear != null) {
+            byYear.computeIfAbsent(schoolYear, y -> new LinkedHashMap<>())
+                    .merge(mart, more, DisclosureCounts.Mart::plus);
+        }
+    }
+
+    /**
+     * The counts of a partition this run did not compute but took from an earlier run whose inputs
+     * for it were the same (docs/spec.md §6.1): its rows were decided then, exactly as now.
+     */
+    public void reused(String mart, String schoolYear, DisclosureCounts.Mart counted) {
+        if (counts.containsKey(mart)) {
+            count(mart, schoolYear, counted);
+        }
+    }
+
+    /** What was withheld in one school year's partitions, per public mart (zeros for a mart without rows). */
+    public DisclosureCounts.Mart counts(String mart, String schoolYear) {
+        return byYear.getOrDefault(schoolYear, Map.of()).getOrDefault(mart, new DisclosureCounts.Mart(0, 0, 0));
     }
 
     /** What was withheld so far, per public mart in catalog order. */

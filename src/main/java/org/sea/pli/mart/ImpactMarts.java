@@ -45,7 +45,17 @@ public final class ImpactMarts {
     }
 
     public void write(List<LeaModel> leas, MartSink sink) throws IOException {
-        List<YearMart> marts = MartCatalog.yearMarts(settings);
+        write(leas, sink, (mart, year) -> true);
+    }
+
+    /**
+     * Only the partitions {@code computes} asks for: a partition an earlier run already wrote from
+     * the same inputs is taken from there (docs/spec.md §6.1). A year none of whose partitions is
+     * computed builds no LEA-year at all.
+     */
+    public void write(List<LeaModel> leas, MartSink sink, java.util.function.BiPredicate<String, Integer> computes)
+            throws IOException {
+        List<YearMart> all = MartCatalog.yearMarts(settings);
         GrowthStandardization growth = GrowthStandardization.of(leas);
         TreeSet<Integer> years = new TreeSet<>();
         leas.forEach(l -> years.addAll(l.years()));
@@ -57,6 +67,12 @@ public final class ImpactMarts {
         try {
             for (int year : years) {
                 String partition = SchoolYear.format(year);
+                List<YearMart> marts =
+                        all.stream().filter(m -> computes.test(m.name(), year)).toList();
+                if (marts.isEmpty()) {
+                    sink.endOfYear(partition);
+                    continue;
+                }
                 List<LeaModel> inYear =
                         leas.stream().filter(l -> l.years().contains(year)).toList();
                 Deque<Future<LeaYear>> ahead = new ArrayDeque<>();

@@ -71,6 +71,11 @@ public final class LeaModel {
         return known != null ? known : educatorId;
     }
 
+    /** The rubric dimensions in the order this LEA's tallies index them (§4.9). */
+    public List<String> dimensions() {
+        return java.util.Collections.unmodifiableList(dimensions);
+    }
+
     public String leaId() {
         return leaId;
     }

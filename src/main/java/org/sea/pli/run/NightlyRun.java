@@ -54,6 +54,8 @@ final class NightlyRun {
     private LoadResult load;
     private List<WrittenFile> marts = List.of();
     private boolean published;
+    /** The marts step's reuse line; null until it ran in this JVM. */
+    private String martsReused;
     /** What changed since the last published run; null until compared in this JVM. */
     private Optional<RunChanges> changes;
     /** Wall time per phase that finished in this JVM, as its stage measured it. */
@@ -107,7 +109,8 @@ final class NightlyRun {
                         settings.minCellSize(),
                         settings.improvedThreshold(),
                         settings.brightSpots(),
-                        request.pseudonymKey()));
+                        request.pseudonymKey()),
+                request.reuses());
     }
 
     DisclosureCheckStage disclosureCheckStage() {
@@ -221,6 +224,11 @@ final class NightlyRun {
         this.marts = List.copyOf(files);
     }
 
+    /** What the marts step took from the last finished run, in words. */
+    void martsReused(String summary) {
+        this.martsReused = summary;
+    }
+
     void published(boolean published) {
         this.published = published;
     }
@@ -239,6 +247,6 @@ final class NightlyRun {
                 changes == null
                         ? null
                         : changes.map(c -> ChangeNotes.of(c).summary()).orElse(null),
-                load == null ? null : load.reuse().summary());
+                load == null ? null : load.reuse().summary() + (martsReused == null ? "" : "; " + martsReused));
     }
 }

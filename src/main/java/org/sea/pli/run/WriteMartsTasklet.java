@@ -23,7 +23,9 @@ final class WriteMartsTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         run.begins(RunPhase.MARTS);
         LoadResult load = run.load().isPresent() ? run.load().get() : run.restoreLoad();
-        Timed<List<WrittenFile>> timed = run.martsStage().write(load);
+        org.sea.pli.stage.MartsStage stage = run.martsStage();
+        Timed<List<WrittenFile>> timed = stage.write(load);
+        run.martsReused(stage.reuseSummary());
         List<WrittenFile> written = timed.result();
         run.took(RunPhase.MARTS, timed.took());
         run.wrote(written);

@@ -40,11 +40,27 @@ public final class MartsStage {
     private final Warehouse warehouse;
     private final String runId;
     private final Settings settings;
+    /** whether partitions of the last finished run may be taken (docs/spec.md §6.1) */
+    private final boolean reuse;
 
-    public MartsStage(Warehouse warehouse, String runId, Settings settings) {
+    private String reuseSummary;
+
+    public MartsStage(Warehouse warehouse, String runId, Settings settings, boolean reuse) {
         this.warehouse = warehouse;
         this.runId = runId;
         this.settings = settings;
+        this.reuse = reuse;
+    }
+
+    /** What the last {@link #write} took from the last finished run, in words; null before it ran. */
+    public String reuseSummary() {
+        return reuseSummary;
+    }
+
+    /** Everything besides the inputs that shapes the marts' bytes (§6.1). */
+    private String settingsKey() {
+        return settings.minCellSize() + "|" + settings.improvedThreshold() + "|" + settings.brightSpots() + "|"
+                + new EducatorPseudonym(settings.pseudonymKey()).fingerprint();
     }
 
     /** Where the marts stage leaves the disclosure counts for the manifest (not a run output). */
@@ -71,10 +87,17 @@ public final class MartsStage {
         Map<String, MartWriter> writers = new LinkedHashMap<>();
         List<WrittenFile> written = new ArrayList<>();
         DisclosureCounts withheld;
+        PartitionReuse partitions = new PartitionReuse(
+                warehouse,
+                runId,
+                PartitionKeys.of(load, settingsKey()),
+                reuse ? PartitionStore.read(warehouse) : Optional.empty());
+        Disclosure disclosure;
         try {
             for (String mart : MartCatalog.NAMES) {
                 writers.put(mart, new MartWriter(warehouse.fs(), martsDir, MartSchema.load(mart)));
             }
+            partitions.copy();
             ImpactMarts marts = new ImpactMarts(
                     settings.minCellSize(),
                     settings.improvedThreshold(),
@@ -83,8 +106,7 @@ public final class MartsStage {
             try (QueuedMartSink queued =
                     new QueuedMartSink((mart, year, values) -> writers.get(mart).write(year, values))) {
                 // §5.12: every row passes the disclosure step on its way to its file
-                Disclosure disclosure =
-                        new Disclosure(settings.minCellSize(), new BrightSpotsMart(marts.settings()), queued);
+                disclosure = new Disclosure(settings.minCellSize(), new BrightSpotsMart(marts.settings()), queued);
                 for (Object[] row : LoadReportMart.rows(load.outcomes())) {
                     disclosure.row(LoadReportMart.NAME, null, row);
                 }
@@ -95,8 +117,9 @@ public final class MartsStage {
                                 new SubmissionStatusMart.Input(
                                         load.inbox().state().leas().keySet(), load.asOf(), load.outcomes()),
                                 disclosure);
-                marts.write(load.models().all(), disclosure);
+                marts.write(load.models().all(), disclosure, partitions::computes);
                 queued.finish();
+                written.addAll(partitions.copiedInto(disclosure));
                 withheld = disclosure.counts();
             }
             for (Map.Entry<String, MartWriter> w : writers.entrySet()) {
@@ -109,6 +132,8 @@ public final class MartsStage {
                 w.close();
             }
         }
+        partitions.record(written, disclosure);
+        reuseSummary = partitions.summary();
         // kept beside the marts for the manifest (§5.12 step 5), which a restart may write in another JVM
         try (FSDataOutputStream out = warehouse.fs().create(countsFile(warehouse, runId), true)) {
             out.write(withheld.toBytes());

@@ -58,6 +58,7 @@ class IncrementalNightsTest {
     private static final int FOLDERS = 7;
 
     private static final Pattern REUSED = Pattern.compile("reused {5}(\\d+) of (\\d+) LEAs");
+    private static final Pattern YEARS_REUSED = Pattern.compile("school years: (\\d+) of (\\d+) reused");
 
     @TempDir
     Path tmp;
@@ -82,6 +83,8 @@ class IncrementalNightsTest {
         Cli incremental = new Cli(root.resolve("jobs-incremental"));
         Cli full = new Cli(root.resolve("jobs-full"));
         String maxRejectBefore = null;
+        String minCellBefore = null;
+        int yearsReused = 0;
         Map<LocalDate, List<String>> maturing = new TreeMap<>(); // files dated after an as-of, by date
         for (int night = 0; night < count; night++) {
             LocalDate asOf = LocalDate.parse("2026-06-22").plusDays(night);
@@ -92,6 +95,7 @@ class IncrementalNightsTest {
             String lea = LEAS.get(random.nextInt(LEAS.size()));
             String extract = EXTRACTS.get(random.nextInt(EXTRACTS.size()));
             String maxReject = null;
+            String minCell = null;
             switch (kind) {
                 case "new" -> touched = copyDroppingARow(inbox, lea, extract, "2026-06-30", asOf, random);
                 case "supersede" -> touched = copyDroppingARow(inbox, lea, extract, "2025-06-30", asOf, random);
@@ -108,7 +112,8 @@ class IncrementalNightsTest {
                 }
                 case "setting" -> {
                     if (random.nextBoolean()) {
-                        settings.add("--pli.min-cell-size=" + (5 + random.nextInt(4)));
+                        minCell = Integer.toString(5 + random.nextInt(4));
+                        settings.add("--pli.min-cell-size=" + minCell);
                     } else {
                         maxReject = "0.2";
                     }
@@ -130,6 +135,11 @@ class IncrementalNightsTest {
                 everyLea = true; // a load setting changed (or changed back): nothing stored matches
             }
             maxRejectBefore = maxReject;
+            // nothing stored, the _state files or a setting that shapes marts changed: no partition matches
+            // (max-reject-rate reaches the marts only through the statuses of files, which are in the keys)
+            boolean everyPartition =
+                    night == 0 || kind.equals("rubric") || !java.util.Objects.equals(minCell, minCellBefore);
+            minCellBefore = minCell;
             List<String> changedLeas = new ArrayList<>(maturing.getOrDefault(asOf, List.of()));
             if (touched != null) {
                 changedLeas.add(touched);
@@ -171,7 +181,17 @@ class IncrementalNightsTest {
                     .as(what + ": LEAs reused\n" + a.out())
                     .isEqualTo(expected);
             assertThat(b.out()).as("--full reuses nothing").contains("reused     0 of " + FOLDERS + " LEAs");
+            assertThat(b.out()).contains("school years: 0 of");
+            Matcher years = YEARS_REUSED.matcher(a.out());
+            assertThat(years.find()).as(what + "\n" + a.out()).isTrue();
+            if (everyPartition) {
+                assertThat(years.group(1)).as(what + ": school years reused").isEqualTo("0");
+            }
+            yearsReused += Integer.parseInt(years.group(1));
         }
+        assertThat(yearsReused)
+                .as("seed " + seed + ": some night reused a school year's partitions")
+                .isPositive();
         // an auditor's verify reproduces the last incremental night from the inbox alone
         String last = LocalDate.parse("2026-06-22").plusDays(count - 1) + "_1";
         CommandRun verify = incremental.execute(

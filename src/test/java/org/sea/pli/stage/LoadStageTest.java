@@ -234,7 +234,8 @@ class LoadStageTest {
                         w,
                         runId,
                         new MartsStage.Settings(
-                                10, 0.5, 10, "test-key".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                                10, 0.5, 10, "test-key".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        false)
                 .write(load)
                 .result();
         assertThat(written).isNotEmpty();
