@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sea.pli.parquet.MartSchema;
@@ -49,9 +50,29 @@ class LineageEventsTest {
         }
     }
 
+    /** The local schema copies are the versions the client writes: each file's $id is the URL an event names. */
+    @Test
+    void everySchemaAnEventNamesHasItsLocalCopy() throws IOException {
+        List<String> urls = new ArrayList<>();
+        for (String event : List.of(events.complete(AT, inputs, outputs), events.fail(AT, "failed", inputs, outputs))) {
+            JsonNode node = JSON.readTree(event);
+            urls.add(node.get("schemaURL").asText());
+            node.findValues("_schemaURL").forEach(url -> urls.add(url.asText()));
+        }
+        // the event, processing_engine, plImpact_run, errorMessage, jobType, schema, outputStatistics
+        assertThat(urls.stream().distinct()).hasSize(7);
+        for (String url : urls) {
+            String file = OpenLineageSchema.file(url);
+            assertThat(OpenLineageSchema.localCopy(file)).as(url).isNotNull();
+            assertThat(OpenLineageSchema.localCopy(file).get("$id").asText()).isEqualTo(file);
+        }
+    }
+
     @Test
     void theCompleteEventCarriesEveryFacetTheCatalogsRead() throws IOException {
         JsonNode complete = JSON.readTree(events.complete(AT, inputs, outputs));
+        assertThat(complete.at("/run/facets/plImpact_run/run_id").asText()).isEqualTo("2026-06-30_1");
+        assertThat(complete.at("/run/facets/plImpact_run/as_of").asText()).isEqualTo("2026-06-30");
         JsonNode cohort = complete.at("/outputs/0");
         assertThat(cohort.get("namespace").asText()).isEqualTo("s3://bucket");
         assertThat(cohort.get("name").asText()).isEqualTo("w/current/cohort_impact");
@@ -99,6 +120,17 @@ class LineageEventsTest {
                         .contains("rowCount"))
                 .anySatisfy(v ->
                         assertThat(v).startsWith("run.facets.errorMessage: ").contains("programmingLanguage"));
+    }
+
+    @Test
+    void plImpactsOwnFacetIsCheckedAgainstItsSchema() throws IOException {
+        ObjectNode event = (ObjectNode) JSON.readTree(events.start(AT));
+        ((ObjectNode) event.at("/run/facets/plImpact_run")).put("run_id", "nightly");
+        assertThat(OpenLineageSchema.violations(event.toString()))
+                .singleElement()
+                .asString()
+                .startsWith("run.facets.plImpact_run: ")
+                .contains("run_id");
     }
 
     @Test

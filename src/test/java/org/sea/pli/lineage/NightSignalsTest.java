@@ -177,7 +177,7 @@ class NightSignalsTest {
             assertThat(e.at("/job/name").asText()).isEqualTo("pl-impact.nightly");
             assertThat(e.at("/run/runId").asText())
                     .isEqualTo(events.get(0).at("/run/runId").asText());
-            assertThat(e.at("/run/facets/pl_impact/run_id").asText()).isEqualTo("2026-06-30_1");
+            assertThat(e.at("/run/facets/plImpact_run/run_id").asText()).isEqualTo("2026-06-30_1");
         }
         JsonNode complete = events.get(1);
         RunManifest manifest = RunManifest.parse(

@@ -22,9 +22,9 @@ import java.util.Map;
  * Checks run events against the OpenLineage JSON schema: the event against {@code RunEvent} of
  * {@code OpenLineage.json}, and each facet against the facet schema its {@code _schemaURL} names (the
  * core schema only asks a facet for {@code _producer} and {@code _schemaURL}). The schemas are the
- * unmodified copies under {@code src/test/resources/openlineage/} (see the README there); every
- * {@code https://openlineage.io/spec/} reference resolves to them, and nothing else may be loaded, so
- * a facet whose schema has no local copy is a violation rather than a download.
+ * unmodified copies under {@code src/test/resources/openlineage/} (see the README there) and, for
+ * pl-impact's own run facet, {@code schemas/lineage/}; every reference resolves to those files and
+ * nothing else may be loaded, so a facet whose schema has no local copy is a violation, never a download.
  */
 final class OpenLineageSchema {
 
@@ -32,7 +32,7 @@ final class OpenLineageSchema {
 
     static final String RUN_EVENT = SPEC + "2-0-2/OpenLineage.json#/$defs/RunEvent";
 
-    private static final String LOCAL = "classpath:openlineage/spec/";
+    static final String RUN_FACET_FILE = file(LineageEvents.RUN_FACET_SCHEMA.toString());
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,11 +42,12 @@ final class OpenLineageSchema {
                     .keyword(new AnnotationKeyword("example"))
                     .build(),
             builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder()
-                            // uuid, uri and date-time are assertions here, not annotations only
+                            // uuid, uri, date and date-time are assertions here, not annotations only
                             .formatAssertionsEnabled(true)
                             .build())
-                    .schemaLoader(loader -> loader.schemaIdResolvers(ids -> ids.mapPrefix(SPEC, LOCAL))
-                            .allow(iri -> iri.toString().startsWith(SPEC))));
+                    .schemaLoader(loader -> loader.schemaIdResolvers(ids ->
+                                    ids.mappings(id -> resource(id) == null ? null : "classpath:" + resource(id)))
+                            .allow(iri -> resource(iri.toString()) != null)));
 
     private OpenLineageSchema() {}
 
@@ -87,20 +88,16 @@ final class OpenLineageSchema {
             Map.Entry<String, JsonNode> facet = it.next();
             String at = where + "." + facet.getKey();
             String url = facet.getValue().path("_schemaURL").asText("");
-            int hash = url.indexOf('#');
-            if (!url.startsWith(SPEC) || hash < 0) {
-                v.add(at + ": _schemaURL " + url + " names no OpenLineage schema definition");
-                continue;
-            }
-            JsonNode file = localCopy(url.substring(0, hash));
-            if (file == null) {
+            JsonNode schema = url.indexOf('#') < 0 ? null : localCopy(file(url));
+            if (schema == null) {
                 v.add(at + ": no local copy of the schema " + url);
                 continue;
             }
-            JsonNode declared = file.path("properties");
+            String definition = url.substring(url.indexOf('#'));
+            JsonNode declared = schema.path("properties");
             if (!declared.isEmpty()
-                    && !declared.path(facet.getKey()).path("$ref").asText().equals(url.substring(hash))) {
-                v.add(at + ": " + url.substring(0, hash) + " declares its facet under "
+                    && !declared.path(facet.getKey()).path("$ref").asText().equals(definition)) {
+                v.add(at + ": " + file(url) + " declares its facet under "
                         + declared.fieldNames().next() + ", not " + facet.getKey());
             }
             List<Error> errors = REGISTRY.getSchema(SchemaLocation.of(url)).validate(facet.getValue());
@@ -110,8 +107,24 @@ final class OpenLineageSchema {
         }
     }
 
-    private static JsonNode localCopy(String schemaFile) {
-        String resource = "openlineage/spec/" + schemaFile.substring(SPEC.length());
+    /** The class path resource holding the schema file with that {@code $id}, or null when there is none. */
+    private static String resource(String schemaFile) {
+        if (schemaFile.startsWith(SPEC)) {
+            return "openlineage/spec/" + schemaFile.substring(SPEC.length());
+        }
+        return schemaFile.equals(RUN_FACET_FILE) ? "schemas/lineage/PlImpactRunFacet.json" : null;
+    }
+
+    static String file(String schemaUrl) {
+        int hash = schemaUrl.indexOf('#');
+        return hash < 0 ? schemaUrl : schemaUrl.substring(0, hash);
+    }
+
+    static JsonNode localCopy(String schemaFile) {
+        String resource = resource(schemaFile);
+        if (resource == null) {
+            return null;
+        }
         try (InputStream in = OpenLineageSchema.class.getClassLoader().getResourceAsStream(resource)) {
             return in == null ? null : JSON.readTree(in);
         } catch (IOException e) {
