@@ -19,7 +19,7 @@ import org.sea.pli.stage.ToolVersion;
 /**
  * Builds the run events of one run as JSON lines. The OpenLineage run id is a name-based UUID of the
  * warehouse and the pl-impact run id, so a restart's events belong to the same run; the pl-impact
- * run id itself travels in the {@code pl_impact} run facet.
+ * run id itself travels in the {@code plImpact_run} run facet.
  */
 public final class LineageEvents {
 
@@ -29,6 +29,15 @@ public final class LineageEvents {
     public static final String JOB_NAME = "pl-impact.nightly";
 
     static final URI PRODUCER = URI.create("https://github.com/sea/pl-impact");
+
+    /**
+     * pl-impact's own run facet, keyed {@code <prefix>_<name>} as OpenLineage asks of custom facets, and
+     * its schema ({@code schemas/lineage/PlImpactRunFacet.json}, whose {@code $id} this names).
+     */
+    static final String RUN_FACET = "plImpact_run";
+
+    static final URI RUN_FACET_SCHEMA =
+            URI.create(PRODUCER + "/schemas/lineage/1-0-0/PlImpactRunFacet.json#/$defs/PlImpactRunFacet");
 
     /** A dataset by OpenLineage's naming: {@code file} + absolute path, {@code hdfs://host:port} + path, {@code s3://bucket} + key. */
     public record Dataset(String namespace, String name) {
@@ -80,11 +89,11 @@ public final class LineageEvents {
 
     private OpenLineage.RunEvent event(
             EventType type, Instant at, String error, List<Dataset> inputs, List<MartOutput> outputs) {
-        OpenLineage.RunFacet plImpact = ol.newRunFacet();
+        OpenLineage.RunFacet plImpact = new PlImpactRunFacet();
         plImpact.getAdditionalProperties().putAll(Map.of("run_id", runId, "as_of", asOf));
         OpenLineage.RunFacetsBuilder facets = ol.newRunFacetsBuilder()
                 .processing_engine(ol.newProcessingEngineRunFacet(ToolVersion.plImpact(), "pl-impact", null))
-                .put("pl_impact", plImpact);
+                .put(RUN_FACET, plImpact);
         if (error != null) {
             facets.errorMessage(ol.newErrorMessageRunFacet(error, "Java", null));
         }
@@ -144,6 +153,19 @@ public final class LineageEvents {
                     .build());
         }
         return ol.newSchemaDatasetFacet(fields);
+    }
+
+    /** A run facet that names its own schema rather than the generic RunFacet of the core spec. */
+    private static final class PlImpactRunFacet extends OpenLineage.DefaultRunFacet {
+
+        PlImpactRunFacet() {
+            super(PRODUCER);
+        }
+
+        @Override
+        public URI get_schemaURL() {
+            return RUN_FACET_SCHEMA;
+        }
     }
 
     private static String json(OpenLineage.RunEvent event) {
