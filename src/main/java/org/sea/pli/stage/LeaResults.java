@@ -50,6 +50,7 @@ final class LeaResults implements AutoCloseable {
 
     private final String fingerprint;
     private final LeaModels models;
+    private final java.util.concurrent.Semaphore readers;
     private final AtomicInteger leas = new AtomicInteger();
     private final AtomicInteger resumed = new AtomicInteger();
     private final AtomicInteger reused = new AtomicInteger();
@@ -66,6 +67,7 @@ final class LeaResults implements AutoCloseable {
      * @param reuse       whether results of earlier finished runs may be restored
      * @param fingerprint everything besides the LEA's files that its result depends on
      * @param cipher      encrypts what is saved (it holds educator ids and quarantined rows)
+     * @param readers     LEAs read at once, at most (reading is what takes memory; restoring takes little)
      */
     LeaResults(
             Warehouse warehouse,
@@ -73,7 +75,9 @@ final class LeaResults implements AutoCloseable {
             boolean reuse,
             String fingerprint,
             LeaModels models,
-            LeaResultCipher cipher) {
+            LeaResultCipher cipher,
+            int readers) {
+        this.readers = new java.util.concurrent.Semaphore(readers);
         this.fs = warehouse.fs();
         this.quarantineDir = new Path(warehouse.runDir(runId), "quarantine");
         this.checkpoints = LeaResultDir.checkpoints(warehouse, runId, cipher);
@@ -105,7 +109,13 @@ final class LeaResults implements AutoCloseable {
         }
         Path leaQuarantine = Warehouse.child(quarantineDir, lea);
         fs.delete(leaQuarantine, true); // an earlier attempt's, written again identically
-        List<FileOutcome> loaded = loader.load(lea, files);
+        List<FileOutcome> loaded;
+        readers.acquire();
+        try {
+            loaded = loader.load(lea, files);
+        } finally {
+            readers.release();
+        }
         LeaModel model = models.existing(lea); // complete: no later LEA touches it
         written.add(writer.submit(() -> {
             String key = LeaResultDir.key(fingerprint, files, f -> shaOf(loaded, f));

@@ -175,14 +175,13 @@ public final class LoadStage {
                 started);
         LeaResults.Counts counts;
         List<FileOutcome> outcomes;
+        int cores = Runtime.getRuntime().availableProcessors();
+        int readers = loaderThreads(request.threads(), Inbox.isSmall(request.inbox()), cores);
         try (LeaResults results =
-                new LeaResults(warehouse, runId, request.reuse(), fingerprint(request), models, cipher)) {
-            outcomes = loop.run(
-                    loaderThreads(
-                            request.threads(),
-                            Inbox.isSmall(request.inbox()),
-                            Runtime.getRuntime().availableProcessors()),
-                    results::load);
+                new LeaResults(warehouse, runId, request.reuse(), fingerprint(request), models, cipher, readers)) {
+            // restoring (hashing, decrypting) takes little memory: every core may restore, while no
+            // more LEAs than `readers` are read at once
+            outcomes = loop.run(Math.max(readers, request.reuse() ? cores : readers), results::load);
             counts = results.finish();
         }
         if (counts.resumed() > 0 || counts.reused() > 0) {
