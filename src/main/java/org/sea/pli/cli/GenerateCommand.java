@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 /** {@code generate} (spec §7): a synthetic inbox, deterministic per seed; needs no key and no Spring. */
 @Command(
         name = "generate",
-        customSynopsis = "java -jar target/pl-impact.jar generate --out DIR --scale small|district|state --seed N",
-        description = "Writes a synthetic inbox (both _state files, seven extracts per LEA, two school years)"
+        customSynopsis =
+                "java -jar target/pl-impact.jar generate --out DIR --scale small|district|state --seed N [--years N]",
+        description = "Writes a synthetic inbox (both _state files, seven extracts per LEA and school year)"
                 + " with planted effects; the same seed gives the same bytes.")
 final class GenerateCommand extends Verb {
 
@@ -37,6 +38,15 @@ final class GenerateCommand extends Verb {
             description = "The random seed.")
     Long seed;
 
+    @Option(
+            names = "--years",
+            paramLabel = "N",
+            defaultValue = "2",
+            converter = OptionTypes.SchoolYearCount.class,
+            description = "School years, ending with 2025-26 (default 2: 2024-25 and 2025-26; at most "
+                    + InboxGenerator.MAX_YEARS + ").")
+    int years;
+
     GenerateCommand(Invocation invocation) {
         super(invocation);
     }
@@ -48,14 +58,16 @@ final class GenerateCommand extends Verb {
         }
         long started = System.nanoTime();
         try {
-            GenerationSummary summary = new InboxGenerator(scale, seed).generate(out);
+            GenerationSummary summary = new InboxGenerator(scale, seed, years).generate(out);
             invocation
                     .out()
                     .printf(
                             Locale.ROOT,
-                            "generated %s inbox (seed %d) in %s: %d files in %.1f s%n",
+                            "generated %s inbox (seed %d, %d school year%s) in %s: %d files in %.1f s%n",
                             scale.name().toLowerCase(Locale.ROOT),
                             seed,
+                            years,
+                            years == 1 ? "" : "s",
                             out,
                             summary.files(),
                             (System.nanoTime() - started) / 1e9);

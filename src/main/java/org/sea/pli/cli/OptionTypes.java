@@ -3,6 +3,7 @@ package org.sea.pli.cli;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.sea.pli.generate.InboxGenerator;
 import org.sea.pli.generate.Scale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -36,6 +37,24 @@ final class OptionTypes {
             } catch (NumberFormatException e) {
                 throw new TypeConversionException("must be a whole number");
             }
+        }
+    }
+
+    /** How many school years generate writes: 1 to {@link InboxGenerator#MAX_YEARS}. */
+    static final class SchoolYearCount implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String text) {
+            int years;
+            try {
+                years = Integer.parseInt(text.strip());
+            } catch (NumberFormatException e) {
+                years = 0;
+            }
+            if (years < 1 || years > InboxGenerator.MAX_YEARS) {
+                throw new TypeConversionException("must be a number of school years from 1 to "
+                        + InboxGenerator.MAX_YEARS + ", got '" + text + "'");
+            }
+            return years;
         }
     }
 

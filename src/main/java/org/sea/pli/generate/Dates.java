@@ -5,8 +5,9 @@ import java.util.Locale;
 
 /** Epoch-day arithmetic and cached ISO strings (dates are written millions of times). */
 final class Dates {
-    private static final int BASE = (int) LocalDate.of(2023, 1, 1).toEpochDay();
-    private static final String[] ISO = new String[366 * 6];
+    // every school year generate can write (SchoolYears.MAX of them, ending 2025-26) and a year after
+    private static final int BASE = (int) LocalDate.of(2005, 1, 1).toEpochDay();
+    private static final String[] ISO = new String[366 * 24];
 
     static {
         for (int i = 0; i < ISO.length; i++) {

@@ -17,11 +17,13 @@ import java.util.Map;
 /**
  * Deterministic synthetic inbox (spec §1, §2) for {@code generate --scale --seed} (spec §7).
  *
- * <p>Per LEA and extract there are two files: {@code <extract>_2025-06-30.csv} with the 2024-25 rows
- * and {@code <extract>_2026-06-30.csv} with the 2025-26 rows. Every tenth LEA (lea-0003, lea-0013, ...)
- * restates 2024-25 in its 2026 file, which supersedes the older file (spec §1.1; the older attendance
- * file lacks ~3% of rows entered late). Rows are streamed straight to disk; only the plan of one LEA
- * (activities and members, not rows) is held in memory.
+ * <p>Per LEA and extract there is one file per school year (two by default, see {@link SchoolYears}),
+ * dated the June 30 that ends it: {@code <extract>_2025-06-30.csv} with the 2024-25 rows,
+ * {@code <extract>_2026-06-30.csv} with the 2025-26 rows, and so on. Every tenth LEA (lea-0003,
+ * lea-0013, ...) restates the year before in each later year's file, which supersedes the older file
+ * for that year (spec §1.1; the older attendance file lacks ~3% of rows entered late). Rows are
+ * streamed straight to disk; only the plan of one LEA (activities and members, not rows) is held in
+ * memory. The planted problem files below are all in the as-of year 2025-26.
  *
  * <p>Planted input problems, rare and deterministic: every spec §2 row reason (see {@link Defect}, one
  * bad row at most per {@value RowOut#DEFECT_EVERY} good rows of a normal file) and, in the first six
@@ -44,26 +46,41 @@ import java.util.Map;
  * </ul>
  */
 public final class InboxGenerator {
-    static final String OLD_DATE = "2025-06-30";
     static final String NEW_DATE = "2026-06-30";
     static final String SPECIAL_TITLE = "Summer institute:\n\"AI in the classroom\", grades 6-8";
 
     private final Scale scale;
     private final long seed;
+    private final SchoolYears years;
     private final Rows rows;
     private final List<String> placed = new ArrayList<>();
     private final Map<Extract, ArrayDeque<Defect>> queues = new EnumMap<>(Extract.class);
     private final long[] rowCounts = new long[Extract.values().length];
     private int files;
 
+    /** Two school years, 2024-25 and 2025-26. */
     public InboxGenerator(Scale scale, long seed) {
+        this(scale, seed, SchoolYears.DEFAULT);
+    }
+
+    /**
+     * {@code years} consecutive school years ending with 2025-26; each has the same planted effects,
+     * and the practice change of each year carries into the next (spec §4.8).
+     *
+     * @throws IllegalArgumentException unless 1 ≤ years ≤ {@value #MAX_YEARS}
+     */
+    public InboxGenerator(Scale scale, long seed, int years) {
         if (scale == null) {
             throw new IllegalArgumentException("scale is required (small, district or state)");
         }
         this.scale = scale;
         this.seed = seed;
+        this.years = new SchoolYears(years);
         this.rows = new Rows(seed);
     }
+
+    /** The most school years one inbox may hold. */
+    public static final int MAX_YEARS = SchoolYears.MAX;
 
     /**
      * Writes a complete inbox under {@code out} (creating it). Returns a summary (files written, rows per
@@ -113,7 +130,13 @@ public final class InboxGenerator {
     private void writeLea(Path out, Lea lea) throws IOException {
         Path dir = out.resolve(lea.id);
         Files.createDirectories(dir);
-        LeaYear[] ys = {new LeaYear(seed, lea, 0), new LeaYear(seed, lea, 1)};
+        // ys[k] is school year first + k; the last is the as-of year
+        LeaYear[] ys = new LeaYear[years.count()];
+        for (int k = 0; k < ys.length; k++) {
+            ys[k] = new LeaYear(seed, lea, years.first() + k, years.first());
+        }
+        LeaYear asOf = ys[ys.length - 1];
+        LeaYear before = ys.length > 1 ? ys[ys.length - 2] : null;
         if (lea.index % 5 == 1) {
             for (Defect d : Defect.values()) {
                 queues.get(d.extract).add(d);
@@ -128,9 +151,19 @@ public final class InboxGenerator {
                     lea.index == 4 && x == Extract.PL_FUNDING,
                     null);
             Rows.Options oldOpts = new Rows.Options(restating, opts.titleCaseEnums(), opts.wholeDollars(), null);
-            write(dir, lea, x, x.fileName + "_" + OLD_DATE + ".csv", style, new LeaYear[] {ys[0]}, oldOpts, true, null);
+            for (int k = 0; k + 1 < ys.length; k++) {
+                // an earlier year's file: its own year (late attendance missing when a later file
+                // restates it) and, when restating, the complete year before it
+                List<Part> parts = new ArrayList<>();
+                if (restating && k > 0) {
+                    parts.add(new Part(ys[k - 1], opts));
+                }
+                parts.add(new Part(ys[k], oldOpts));
+                String name = x.fileName + "_" + SchoolYears.fileDate(ys[k].y) + ".csv";
+                write(dir, lea, x, name, style, true, null, parts);
+            }
 
-            LeaYear[] newYears = restating ? ys : new LeaYear[] {ys[1]};
+            LeaYear[] newYears = restating && before != null ? new LeaYear[] {before, asOf} : new LeaYear[] {asOf};
             Rows.Options newOpts = lea.index == 1 && x == Extract.PL_ACTIVITIES
                     ? new Rows.Options(false, false, false, SPECIAL_TITLE)
                     : opts;
@@ -154,7 +187,7 @@ public final class InboxGenerator {
                 String name = x.fileName + "_" + NEW_DATE + (s.gzip ? ".csv.gz" : ".csv");
                 write(dir, lea, x, name, s, newYears, newOpts, true, null);
             }
-            specialFiles(dir, lea, x, ys);
+            specialFiles(dir, lea, x, asOf);
         }
         if (lea.index == 1) {
             Files.writeString(
@@ -172,8 +205,8 @@ public final class InboxGenerator {
         }
     }
 
-    private void specialFiles(Path dir, Lea lea, Extract x, LeaYear[] ys) throws IOException {
-        LeaYear[] y1 = {ys[1]};
+    private void specialFiles(Path dir, Lea lea, Extract x, LeaYear asOf) throws IOException {
+        LeaYear[] y1 = {asOf};
         if (lea.index == 2 && x == Extract.ARTIFACT_RATINGS) {
             FileStyle s = style(lea, x);
             s.dropColumn = "rater_id";
@@ -203,7 +236,7 @@ public final class InboxGenerator {
         if (lea.index == 4 && x == Extract.ATTENDANCE) {
             // 2026-27 summer institute, extracted after the as-of date
             try (RowOut o = new RowOut(dir.resolve("attendance_2026-07-15.csv"), x, style(lea, x), null, placed, "")) {
-                String act = new LeaYear(seed, lea, 2).activityId(1);
+                String act = new LeaYear(seed, lea, SchoolYears.AS_OF + 1, years.first()).activityId(1);
                 int day = Dates.parse("2026-07-07");
                 for (int e = 0; e < Math.min(30, lea.n); e++) {
                     for (int d = 0; d < 3; d++) {
@@ -219,6 +252,9 @@ public final class InboxGenerator {
         void apply(RowOut o);
     }
 
+    /** One school year's rows in a file, written with these options. */
+    private record Part(LeaYear year, Rows.Options options) {}
+
     private void write(
             Path dir,
             Lea lea,
@@ -230,13 +266,23 @@ public final class InboxGenerator {
             boolean defects,
             Tweak tweak)
             throws IOException {
+        List<Part> parts = new ArrayList<>();
+        for (LeaYear ly : years) {
+            parts.add(new Part(ly, opts));
+        }
+        write(dir, lea, x, name, style, defects, tweak, parts);
+    }
+
+    private void write(
+            Path dir, Lea lea, Extract x, String name, FileStyle style, boolean defects, Tweak tweak, List<Part> parts)
+            throws IOException {
         try (RowOut o =
                 new RowOut(dir.resolve(name), x, style, defects ? queues.get(x) : null, placed, lea.id + "/" + name)) {
             if (tweak != null) {
                 tweak.apply(o);
             }
-            for (LeaYear ly : years) {
-                rows.emit(x, ly, o, opts);
+            for (Part p : parts) {
+                rows.emit(x, p.year(), o, p.options());
             }
             count(x, o);
         }
@@ -261,7 +307,7 @@ public final class InboxGenerator {
         Lea ghost = new Lea(seed, 9999, 40);
         Path dir = out.resolve(ghost.id);
         Files.createDirectories(dir);
-        LeaYear[] y = {new LeaYear(seed, ghost, 1)};
+        LeaYear[] y = {new LeaYear(seed, ghost, SchoolYears.AS_OF, years.first())};
         for (Extract x : new Extract[] {Extract.PL_ACTIVITIES, Extract.ATTENDANCE}) {
             write(
                     dir,

@@ -48,8 +48,10 @@ final class LeaYear {
     };
 
     final Lea lea;
-    /** 0 for 2024-25, 1 for 2025-26 (2 for the out-of-window 2026-27). */
+    /** The school year's offset (see {@link SchoolYears}): 0 for 2024-25, 1 for 2025-26, -1 for 2023-24. */
     final int y;
+    /** Offset of the inbox's earliest school year, which has no year before it. */
+    final int earliest;
 
     final int startYear;
     final String sy;
@@ -64,10 +66,11 @@ final class LeaYear {
     /** Per educator, the part of last year's practice change still there this year (see Rows). */
     double[] lasting;
 
-    LeaYear(long seed, Lea lea, int y) {
+    LeaYear(long seed, Lea lea, int y, int earliest) {
         this.seed = seed;
         this.lea = lea;
         this.y = y;
+        this.earliest = earliest;
         this.startYear = 2024 + y;
         this.sy = Dates.schoolYear(startYear);
         this.first = Dates.syFirst(startYear);
@@ -173,9 +176,9 @@ final class LeaYear {
         }
     }
 
-    /** The plan of the school year before, or null for the first. */
+    /** The plan of the school year before, or null for the inbox's earliest year. */
     LeaYear previous() {
-        return y == 0 ? null : new LeaYear(seed, lea, y - 1);
+        return y <= earliest ? null : new LeaYear(seed, lea, y - 1, earliest);
     }
 
     String activityId(int n) {

@@ -48,13 +48,14 @@ final class OutcomeRows {
         long pool = lea.studentPool();
         long mult = 1;
         long add = 0;
-        if (ly.y > 0) {
-            // students change teachers between years: an affine permutation of the pool
+        if (ly.y != 0) {
+            // students change teachers between years: an affine permutation of the pool, another
+            // shift each year (2024-25, offset 0, keeps the identity)
             mult = 7919;
             while (gcd(mult, pool) != 1) {
                 mult += 2;
             }
-            add = pool / 3 + ly.y;
+            add = Math.floorMod(pool / 3 + ly.y, pool);
         }
         String[] f = new String[8];
         f[2] = ly.sy;

@@ -150,6 +150,6 @@ class CommandLineTest {
                 "--pli.min-cell-size=5",
                 "--logging.structured.format.console=ecs");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).startsWith("generated small inbox (seed 3)");
+        assertThat(r.out()).startsWith("generated small inbox (seed 3, 2 school years)");
     }
 }

@@ -93,6 +93,22 @@ class LauncherTest {
     }
 
     @Test
+    void theHeapIsTwiceTheInboxUpTo1600MibThenFourFifthsOfIt() throws Exception {
+        // (inbox MiB, expected -Xmx): 2 × 700 = 1400 under the cap; 2 × 1000 = 2000 capped at 1600
+        // (4/5 × 1000 = 800 is less); 2 × 2500 = 5000 capped at 4/5 × 2500 = 2000
+        for (long[] c : new long[][] {{700, 1400}, {1000, 1600}, {2500, 2000}}) {
+            Path inbox = Files.createDirectories(tmp.resolve("inbox-" + c[0]));
+            try (RandomAccessFile f =
+                    new RandomAccessFile(inbox.resolve("big.csv").toFile(), "rw")) {
+                f.setLength(c[0] << 20); // sparse: nothing written
+            }
+            assertThat(launch(Map.of(), "run", "--inbox", inbox.toString()))
+                    .as(c[0] + " MiB")
+                    .contains("-Xmx" + c[1] + "m");
+        }
+    }
+
+    @Test
     void theCallersOptionsComeLastSoTheyWinAndAVerbWithoutInboxGetsNone() throws Exception {
         List<String> args = launch(Map.of("JAVA_OPTS", "-Xmx2g -XX:TieredStopAtLevel=4"), "generate", "--out", "x");
         assertThat(args).noneMatch(a -> a.startsWith("-XX:SharedArchiveFile") || a.contains("HeapFreeRatio"));
