@@ -46,6 +46,9 @@ import java.util.Map;
  * </ul>
  */
 public final class InboxGenerator {
+    /** The most school years one inbox may hold. */
+    public static final int MAX_YEARS = SchoolYears.MAX;
+
     static final String NEW_DATE = "2026-06-30";
     static final String SPECIAL_TITLE = "Summer institute:\n\"AI in the classroom\", grades 6-8";
 
@@ -78,9 +81,6 @@ public final class InboxGenerator {
         this.years = new SchoolYears(years);
         this.rows = new Rows(seed);
     }
-
-    /** The most school years one inbox may hold. */
-    public static final int MAX_YEARS = SchoolYears.MAX;
 
     /**
      * Writes a complete inbox under {@code out} (creating it). Returns a summary (files written, rows per
