@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +52,7 @@ public final class InboxGenerator {
     private final Scale scale;
     private final long seed;
     private final SchoolYears years;
-    private final Rows rows;
-    private final List<String> placed = new ArrayList<>();
-    private final Map<Extract, ArrayDeque<Defect>> queues = new EnumMap<>(Extract.class);
-    private final long[] rowCounts = new long[Extract.values().length];
-    private int files;
+    private final ExtractFiles files;
 
     /** Two school years, 2024-25 and 2025-26. */
     public InboxGenerator(Scale scale, long seed) {
@@ -79,7 +72,7 @@ public final class InboxGenerator {
         this.scale = scale;
         this.seed = seed;
         this.years = new SchoolYears(years);
-        this.rows = new Rows(seed);
+        this.files = new ExtractFiles(new Rows(seed));
     }
 
     /**
@@ -88,13 +81,7 @@ public final class InboxGenerator {
      * names are overwritten; other files under {@code out} are left alone.
      */
     public GenerationSummary generate(Path out) throws IOException {
-        placed.clear();
-        queues.clear();
-        for (Extract x : Extract.values()) {
-            queues.put(x, new ArrayDeque<>());
-        }
-        Arrays.fill(rowCounts, 0);
-        files = 0;
+        files.reset();
 
         Files.createDirectories(out.resolve("_state"));
         int[] sizes = StateFiles.leaSizes(seed, scale);
@@ -102,7 +89,7 @@ public final class InboxGenerator {
         for (int i = 0; i < sizes.length; i++) {
             leas.add(new Lea(seed, i + 1, sizes[i]));
         }
-        files += StateFiles.write(out, leas);
+        files.counted(StateFiles.write(out, leas));
         for (Lea lea : leas) {
             writeLea(out, lea);
         }
@@ -110,20 +97,20 @@ public final class InboxGenerator {
 
         Map<String, Long> perExtract = new LinkedHashMap<>();
         for (Extract x : Extract.values()) {
-            perExtract.put(x.fileName, rowCounts[x.ordinal()]);
+            perExtract.put(x.fileName, files.rows(x));
         }
-        return new GenerationSummary(files, perExtract);
+        return new GenerationSummary(files.files(), perExtract);
     }
 
     /** Planted bad rows of the last {@link #generate} call: "lea/file DEFECT reason", in write order. */
     List<String> placedDefects() {
-        return Collections.unmodifiableList(placed);
+        return Collections.unmodifiableList(files.placed);
     }
 
     /** Planted bad rows that found no file large enough to hide in (should be empty). */
     List<Defect> unplacedDefects() {
         List<Defect> left = new ArrayList<>();
-        queues.values().forEach(left::addAll);
+        files.queues.values().forEach(left::addAll);
         return left;
     }
 
@@ -139,12 +126,12 @@ public final class InboxGenerator {
         LeaYear before = ys.length > 1 ? ys[ys.length - 2] : null;
         if (lea.index % 5 == 1) {
             for (Defect d : Defect.values()) {
-                queues.get(d.extract).add(d);
+                files.queues.get(d.extract).add(d);
             }
         }
         boolean restating = lea.index % 10 == 3;
         for (Extract x : Extract.values()) {
-            FileStyle style = style(lea, x);
+            FileStyle style = ExtractFiles.style(lea, x);
             Rows.Options opts = new Rows.Options(
                     false,
                     lea.index == 4 && x == Extract.PL_ACTIVITIES,
@@ -154,13 +141,13 @@ public final class InboxGenerator {
             for (int k = 0; k + 1 < ys.length; k++) {
                 // an earlier year's file: its own year (late attendance missing when a later file
                 // restates it) and, when restating, the complete year before it
-                List<Part> parts = new ArrayList<>();
+                List<ExtractFiles.Part> parts = new ArrayList<>();
                 if (restating && k > 0) {
-                    parts.add(new Part(ys[k - 1], opts));
+                    parts.add(new ExtractFiles.Part(ys[k - 1], opts));
                 }
-                parts.add(new Part(ys[k], oldOpts));
+                parts.add(new ExtractFiles.Part(ys[k], oldOpts));
                 String name = x.fileName + "_" + SchoolYears.fileDate(ys[k].y) + ".csv";
-                write(dir, lea, x, name, style, true, null, parts);
+                files.write(dir, lea, x, name, style, true, null, parts);
             }
 
             LeaYear[] newYears = restating && before != null ? new LeaYear[] {before, asOf} : new LeaYear[] {asOf};
@@ -168,8 +155,8 @@ public final class InboxGenerator {
                     ? new Rows.Options(false, false, false, SPECIAL_TITLE)
                     : opts;
             if (lea.index == 3 && x == Extract.SATISFACTION) {
-                write(dir, lea, x, "satisfaction_2026-06-29.csv", style, newYears, newOpts, true, null);
-                write(
+                files.write(dir, lea, x, "satisfaction_2026-06-29.csv", style, newYears, newOpts, true, null);
+                files.write(
                         dir,
                         lea,
                         x,
@@ -180,12 +167,12 @@ public final class InboxGenerator {
                         false,
                         o -> o.naItems = true);
             } else {
-                FileStyle s = style(lea, x);
+                FileStyle s = ExtractFiles.style(lea, x);
                 s.gzip = lea.index % 50 == 6 && x == Extract.STUDENT_OUTCOMES;
                 s.bom = lea.index == 2 && x == Extract.ENROLLMENTS;
                 s.crlf = lea.index == 5 && x == Extract.ATTENDANCE;
                 String name = x.fileName + "_" + NEW_DATE + (s.gzip ? ".csv.gz" : ".csv");
-                write(dir, lea, x, name, s, newYears, newOpts, true, null);
+                files.write(dir, lea, x, name, s, newYears, newOpts, true, null);
             }
             specialFiles(dir, lea, x, asOf);
         }
@@ -194,23 +181,23 @@ public final class InboxGenerator {
                     dir.resolve("notes.txt"),
                     "Attendance resubmitted after the SIS fix, see ticket 4411.\n",
                     StandardCharsets.UTF_8);
-            files++;
+            files.counted(1);
             try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("roster_" + NEW_DATE + ".csv"))) {
                 w.write("educator_id,school_code,grade\n");
                 for (int e = 0; e < Math.min(20, lea.n); e++) {
                     w.write(lea.eduIds[e] + ",sch-" + (1 + e % 4) + "," + lea.grade[e] + "\n");
                 }
             }
-            files++;
+            files.counted(1);
         }
     }
 
     private void specialFiles(Path dir, Lea lea, Extract x, LeaYear asOf) throws IOException {
         LeaYear[] y1 = {asOf};
         if (lea.index == 2 && x == Extract.ARTIFACT_RATINGS) {
-            FileStyle s = style(lea, x);
+            FileStyle s = ExtractFiles.style(lea, x);
             s.dropColumn = "rater_id";
-            write(
+            files.write(
                     dir,
                     lea,
                     x,
@@ -222,20 +209,22 @@ public final class InboxGenerator {
                     o -> o.maxRows = 300);
         }
         if (lea.index == 5 && x == Extract.ENROLLMENTS) {
-            FileStyle s = style(lea, x);
+            FileStyle s = ExtractFiles.style(lea, x);
             s.charset = StandardCharsets.UTF_16LE;
             s.bom = true; // "Unicode text" export from a spreadsheet: not UTF-8
-            write(dir, lea, x, "enrollments_2026-06-15.csv", s, y1, Rows.Options.NONE, false, o -> o.maxRows = 200);
+            files.write(
+                    dir, lea, x, "enrollments_2026-06-15.csv", s, y1, Rows.Options.NONE, false, o -> o.maxRows = 200);
         }
         if (lea.index == 5 && x == Extract.PL_FUNDING) {
-            FileStyle s = style(lea, x);
-            write(dir, lea, x, "pl_funding_2026-06-01.csv", s, y1, Rows.Options.NONE, false, null);
+            FileStyle s = ExtractFiles.style(lea, x);
+            files.write(dir, lea, x, "pl_funding_2026-06-01.csv", s, y1, Rows.Options.NONE, false, null);
             s.gzip = true;
-            write(dir, lea, x, "pl_funding_2026-06-01.csv.gz", s, y1, Rows.Options.NONE, false, null);
+            files.write(dir, lea, x, "pl_funding_2026-06-01.csv.gz", s, y1, Rows.Options.NONE, false, null);
         }
         if (lea.index == 4 && x == Extract.ATTENDANCE) {
             // 2026-27 summer institute, extracted after the as-of date
-            try (RowOut o = new RowOut(dir.resolve("attendance_2026-07-15.csv"), x, style(lea, x), null, placed, "")) {
+            try (RowOut o = new RowOut(
+                    dir.resolve("attendance_2026-07-15.csv"), x, ExtractFiles.style(lea, x), null, files.placed, "")) {
                 String act = new LeaYear(seed, lea, SchoolYears.AS_OF + 1, years.first()).activityId(1);
                 int day = Dates.parse("2026-07-07");
                 for (int e = 0; e < Math.min(30, lea.n); e++) {
@@ -243,64 +232,9 @@ public final class InboxGenerator {
                         o.row(lea.eduIds[e], act, "2026-27", Dates.iso(day + d), "360");
                     }
                 }
-                count(x, o);
+                files.count(x, o);
             }
         }
-    }
-
-    private interface Tweak {
-        void apply(RowOut o);
-    }
-
-    /** One school year's rows in a file, written with these options. */
-    private record Part(LeaYear year, Rows.Options options) {}
-
-    private void write(
-            Path dir,
-            Lea lea,
-            Extract x,
-            String name,
-            FileStyle style,
-            LeaYear[] years,
-            Rows.Options opts,
-            boolean defects,
-            Tweak tweak)
-            throws IOException {
-        List<Part> parts = new ArrayList<>();
-        for (LeaYear ly : years) {
-            parts.add(new Part(ly, opts));
-        }
-        write(dir, lea, x, name, style, defects, tweak, parts);
-    }
-
-    private void write(
-            Path dir, Lea lea, Extract x, String name, FileStyle style, boolean defects, Tweak tweak, List<Part> parts)
-            throws IOException {
-        try (RowOut o =
-                new RowOut(dir.resolve(name), x, style, defects ? queues.get(x) : null, placed, lea.id + "/" + name)) {
-            if (tweak != null) {
-                tweak.apply(o);
-            }
-            for (Part p : parts) {
-                rows.emit(x, p.year(), o, p.options());
-            }
-            count(x, o);
-        }
-    }
-
-    private void count(Extract x, RowOut o) {
-        rowCounts[x.ordinal()] += o.rows;
-        files++;
-    }
-
-    private static FileStyle style(Lea lea, Extract x) {
-        FileStyle s = new FileStyle();
-        s.orderVariant = lea.index % 4;
-        if (lea.index == 2 && x == Extract.ATTENDANCE) {
-            s.extraColumns = new String[] {"notes"};
-        }
-        s.fancyHeader = lea.index == 6 && x == Extract.ENROLLMENTS;
-        return s;
     }
 
     private void writeUnknownLea(Path out) throws IOException {
@@ -309,12 +243,12 @@ public final class InboxGenerator {
         Files.createDirectories(dir);
         LeaYear[] y = {new LeaYear(seed, ghost, SchoolYears.AS_OF, years.first())};
         for (Extract x : new Extract[] {Extract.PL_ACTIVITIES, Extract.ATTENDANCE}) {
-            write(
+            files.write(
                     dir,
                     ghost,
                     x,
                     x.fileName + "_" + NEW_DATE + ".csv",
-                    style(ghost, x),
+                    ExtractFiles.style(ghost, x),
                     y,
                     Rows.Options.NONE,
                     false,
