@@ -36,6 +36,16 @@ public final class LeaModel {
 
     private final Map<String, String> educators = new java.util.HashMap<>();
 
+    /**
+     * A restored model's school years whose tallies are still in the store (docs/spec.md §6.1: a
+     * night reads only the years it computes marts for), where to read them, and the instances
+     * the parts read so far share; empty and null for a folded model.
+     */
+    private final Set<Integer> unread = new TreeSet<>();
+
+    private StoredYears stored;
+    private ModelData.Shared shared;
+
     LeaModel(String leaId) {
         this.leaId = leaId;
     }
@@ -80,13 +90,53 @@ public final class LeaModel {
         return leaId;
     }
 
-    /** School years with any in-force row. */
+    /** School years with any in-force row, whether or not their tallies have been read. */
     public Set<Integer> years() {
-        Set<Integer> years = new TreeSet<>();
+        Set<Integer> years = new TreeSet<>(unread);
         for (Map<Integer, ?> m :
                 List.of(activities, funding, enrollments, attendance, satisfaction, practice, outcomes)) {
             years.addAll(m.keySet());
         }
         return years;
+    }
+
+    /** A restored model: {@code years} are in {@code stored}, to be read when a run needs them. */
+    void stored(List<Integer> years, StoredYears stored, ModelData.Shared shared) {
+        this.unread.addAll(years);
+        this.stored = years.isEmpty() ? null : stored;
+        this.shared = years.isEmpty() ? null : shared;
+    }
+
+    /** Reads the tallies of those of {@code years} that are still stored; a no-op for a folded model. */
+    public void readYears(Set<Integer> years) throws java.io.IOException {
+        Set<Integer> wanted = new TreeSet<>(years);
+        wanted.retainAll(unread);
+        if (wanted.isEmpty()) {
+            return;
+        }
+        Map<Integer, byte[]> parts = stored.read(wanted);
+        for (int year : wanted) {
+            byte[] part = parts.get(year);
+            if (part == null) {
+                throw new java.io.IOException("the stored result of LEA " + leaId + " lacks school year " + year);
+            }
+            LeaModelFormat.readYear(this, year, part, shared);
+            unread.remove(year);
+        }
+        if (unread.isEmpty()) {
+            stored = null;
+            shared = null;
+        }
+    }
+
+    /**
+     * Fails when the year's tallies are stored but were not read: computing from a model without
+     * them would silently give other numbers.
+     */
+    void requireRead(int year) {
+        if (unread.contains(year)) {
+            throw new IllegalStateException("the tallies of school year " + year + " of LEA " + leaId
+                    + " were not read from the store before use");
+        }
     }
 }

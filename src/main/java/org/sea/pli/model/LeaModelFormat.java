@@ -18,31 +18,105 @@ import java.util.Set;
  * stores these bytes puts a format number in front of them; {@link #VERSION} is raised whenever
  * this layout changes, so a file of another layout is loaded again, never misread.
  *
+ * <p>A model is written as parts: its <b>head</b> (LEA id, rubric dimensions, school years) and
+ * one part per <b>school year</b> with that year's tallies. A store keeps the parts apart, so a
+ * restored model reads only the years a run computes marts for (docs/spec.md §6.1): a night that
+ * reuses every partition of earlier years never reads their tallies.
+ *
  * <p>Maps are written in their iteration order and read back into the same map classes the folds
  * build, inserted in that order, so a restored model iterates exactly as the folded one did: the
  * marts see the same order, the same double sums, the same bytes. Strings go through a table (an
- * educator id is written once per model, then referenced), which also restores the sharing of
- * one string instance per id that keeps the models small.
+ * educator id is written once per part, then referenced); the parts of one model read share one
+ * instance per id, as the folded model does, which keeps restored models small.
  */
 public final class LeaModelFormat {
 
     /** The layout below; raise it with any change to what is written. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private LeaModelFormat() {}
 
+    /** The whole model: its head, then each year's part with its length in front. */
     public static void write(LeaModel m, DataOutput out) throws IOException {
+        writeHead(m, out);
+        for (int year : m.years()) {
+            java.io.ByteArrayOutputStream part = new java.io.ByteArrayOutputStream();
+            writeYear(m, year, new java.io.DataOutputStream(part));
+            out.writeInt(part.size());
+            out.write(part.toByteArray());
+        }
+    }
+
+    /** The model {@link #write} wrote, every year read; an {@link IOException} when the bytes are not one. */
+    public static LeaModel read(DataInput in) throws IOException {
+        ModelData.Shared shared = new ModelData.Shared();
+        Head head = readHead(in, shared);
+        for (int year : head.years()) {
+            int length = in.readInt();
+            if (length < 0) {
+                throw new IOException("a part of negative length " + length);
+            }
+            byte[] part = new byte[length];
+            in.readFully(part);
+            readYear(head.model(), year, part, shared);
+        }
+        return head.model();
+    }
+
+    /** LEA id, rubric dimensions (§4.9: tallies index them) and the school years with a part. */
+    public static void writeHead(LeaModel m, DataOutput out) throws IOException {
         ModelData.Out o = new ModelData.Out(out);
         o.string(m.leaId);
         o.count(m.dimensions.size());
         for (String d : m.dimensions) {
             o.string(d);
         }
-        o.count(m.activities.size());
-        for (var year : m.activities.entrySet()) {
-            out.writeInt(year.getKey());
-            o.count(year.getValue().size());
-            for (var a : year.getValue().entrySet()) {
+        Set<Integer> years = m.years();
+        o.count(years.size());
+        for (int year : years) {
+            out.writeInt(year);
+        }
+    }
+
+    /** A model with no tallies read yet, and the school years that have a part, ascending. */
+    public record Head(LeaModel model, List<Integer> years) {}
+
+    /**
+     * Reads a head {@link #writeHead} wrote: a model whose years are read from {@code stored} when
+     * {@link LeaModel#readYears} asks for them.
+     */
+    public static LeaModel readHead(DataInput in, StoredYears stored) throws IOException {
+        ModelData.Shared shared = new ModelData.Shared();
+        Head head = readHead(in, shared);
+        head.model().stored(head.years(), stored, shared);
+        return head.model();
+    }
+
+    private static Head readHead(DataInput in, ModelData.Shared shared) throws IOException {
+        ModelData.In i = new ModelData.In(in, shared);
+        LeaModel m = new LeaModel(i.string());
+        for (int n = i.count(); n > 0; n--) {
+            m.dimensions.add(i.string());
+        }
+        List<Integer> years = new ArrayList<>();
+        for (int n = i.count(); n > 0; n--) {
+            int year = in.readInt();
+            if (!years.isEmpty() && year <= years.get(years.size() - 1)) {
+                throw new IOException("school years out of order: " + year + " after " + years);
+            }
+            years.add(year);
+        }
+        return new Head(m, List.copyOf(years));
+    }
+
+    /** The part of one school year: every tally of the model for that year. */
+    public static void writeYear(LeaModel m, int year, DataOutput out) throws IOException {
+        m.requireRead(year);
+        ModelData.Out o = new ModelData.Out(out);
+        Map<String, Activity> activities = m.activities.get(year);
+        if (present(out, activities)) {
+            o.count(activities.size());
+            for (var a : activities.entrySet()) {
                 Activity v = a.getValue();
                 o.string(a.getKey());
                 o.string(v.activityId());
@@ -53,29 +127,26 @@ public final class LeaModelFormat {
                 o.string(v.framework());
             }
         }
-        o.count(m.funding.size());
-        for (var year : m.funding.entrySet()) {
-            out.writeInt(year.getKey());
-            o.count(year.getValue().size());
-            for (FundingLine f : year.getValue()) {
+        List<FundingLine> funding = m.funding.get(year);
+        if (present(out, funding)) {
+            o.count(funding.size());
+            for (FundingLine f : funding) {
                 o.string(f.activityId());
                 o.string(f.fundingSource());
                 o.string(f.amountUsd() == null ? null : f.amountUsd().toString());
             }
         }
-        o.count(m.enrollments.size());
-        for (var year : m.enrollments.entrySet()) {
-            out.writeInt(year.getKey());
-            o.count(year.getValue().size());
-            for (ParticipationKey k : year.getValue()) {
+        Set<ParticipationKey> enrollments = m.enrollments.get(year);
+        if (present(out, enrollments)) {
+            o.count(enrollments.size());
+            for (ParticipationKey k : enrollments) {
                 o.key(k);
             }
         }
-        o.count(m.attendance.size());
-        for (var year : m.attendance.entrySet()) {
-            out.writeInt(year.getKey());
-            o.count(year.getValue().size());
-            for (var t : year.getValue().entrySet()) {
+        Map<ParticipationKey, AttendanceTally> attendance = m.attendance.get(year);
+        if (present(out, attendance)) {
+            o.count(attendance.size());
+            for (var t : attendance.entrySet()) {
                 o.key(t.getKey());
                 AttendanceTally v = t.getValue();
                 out.writeLong(v.minutes);
@@ -84,21 +155,19 @@ public final class LeaModelFormat {
                 out.writeLong(v.lastSession);
             }
         }
-        o.count(m.satisfaction.size());
-        for (var year : m.satisfaction.entrySet()) {
-            out.writeInt(year.getKey());
-            o.count(year.getValue().size());
-            for (var t : year.getValue().entrySet()) {
+        Map<ParticipationKey, SatisfactionTally> satisfaction = m.satisfaction.get(year);
+        if (present(out, satisfaction)) {
+            o.count(satisfaction.size());
+            for (var t : satisfaction.entrySet()) {
                 o.key(t.getKey());
                 out.writeDouble(t.getValue().scoreSum);
                 out.writeInt(t.getValue().responses);
             }
         }
-        o.count(m.practice.size());
-        for (var year : m.practice.entrySet()) {
-            out.writeInt(year.getKey());
-            o.count(year.getValue().size());
-            for (var t : year.getValue().entrySet()) {
+        Map<ParticipationKey, PracticeTally> practice = m.practice.get(year);
+        if (present(out, practice)) {
+            o.count(practice.size());
+            for (var t : practice.entrySet()) {
                 o.key(t.getKey());
                 PracticeTally v = t.getValue();
                 out.writeLong(v.baselineSum);
@@ -108,11 +177,10 @@ public final class LeaModelFormat {
                 o.ints(v.byDimension, v.byDimension == null ? 0 : v.byDimension.length);
             }
         }
-        o.count(m.outcomes.size());
-        for (var year : m.outcomes.entrySet()) {
-            out.writeInt(year.getKey());
-            o.count(year.getValue().size());
-            for (var e : year.getValue().entrySet()) {
+        Map<String, EducatorOutcomes> outcomes = m.outcomes.get(year);
+        if (present(out, outcomes)) {
+            o.count(outcomes.size());
+            for (var e : outcomes.entrySet()) {
                 o.string(e.getKey());
                 o.count(e.getValue().groups.size());
                 for (EducatorOutcomes.GroupRows g : e.getValue().groups) {
@@ -125,22 +193,23 @@ public final class LeaModelFormat {
                 }
             }
         }
-        o.count(m.students.size());
-        for (var year : m.students.entrySet()) {
-            out.writeInt(year.getKey());
-            out.writeInt(year.getValue());
+        Integer students = m.students.get(year);
+        if (present(out, students)) {
+            out.writeInt(students);
         }
     }
 
-    /** The model written by {@link #write}; an {@link IOException} when the bytes are not one. */
-    public static LeaModel read(DataInput in) throws IOException {
-        ModelData.In i = new ModelData.In(in);
-        LeaModel m = new LeaModel(i.string());
-        for (int n = i.count(); n > 0; n--) {
-            m.dimensions.add(i.string());
-        }
-        for (int years = i.count(); years > 0; years--) {
-            int year = in.readInt();
+    /** Whether the model has the field for the year at all (an empty map still makes a year exist). */
+    private static boolean present(DataOutput out, Object field) throws IOException {
+        out.writeBoolean(field != null);
+        return field != null;
+    }
+
+    /** Reads one year's part into {@code m}; {@code shared} is the same for every part of the model. */
+    static void readYear(LeaModel m, int year, byte[] part, ModelData.Shared shared) throws IOException {
+        BufferInput in = new BufferInput(part);
+        ModelData.In i = new ModelData.In(in, shared);
+        if (in.readBoolean()) {
             Map<String, Activity> activities = new HashMap<>();
             for (int n = i.count(); n > 0; n--) {
                 String key = i.string();
@@ -150,8 +219,7 @@ public final class LeaModelFormat {
             }
             m.activities.put(year, activities);
         }
-        for (int years = i.count(); years > 0; years--) {
-            int year = in.readInt();
+        if (in.readBoolean()) {
             List<FundingLine> lines = new ArrayList<>();
             for (int n = i.count(); n > 0; n--) {
                 String activity = i.string();
@@ -161,16 +229,14 @@ public final class LeaModelFormat {
             }
             m.funding.put(year, lines);
         }
-        for (int years = i.count(); years > 0; years--) {
-            int year = in.readInt();
+        if (in.readBoolean()) {
             Set<ParticipationKey> keys = new HashSet<>();
             for (int n = i.count(); n > 0; n--) {
                 keys.add(i.key());
             }
             m.enrollments.put(year, keys);
         }
-        for (int years = i.count(); years > 0; years--) {
-            int year = in.readInt();
+        if (in.readBoolean()) {
             Map<ParticipationKey, AttendanceTally> tallies = new HashMap<>();
             for (int n = i.count(); n > 0; n--) {
                 ParticipationKey key = i.key();
@@ -183,8 +249,7 @@ public final class LeaModelFormat {
             }
             m.attendance.put(year, tallies);
         }
-        for (int years = i.count(); years > 0; years--) {
-            int year = in.readInt();
+        if (in.readBoolean()) {
             Map<ParticipationKey, SatisfactionTally> tallies = new HashMap<>();
             for (int n = i.count(); n > 0; n--) {
                 ParticipationKey key = i.key();
@@ -195,8 +260,7 @@ public final class LeaModelFormat {
             }
             m.satisfaction.put(year, tallies);
         }
-        for (int years = i.count(); years > 0; years--) {
-            int year = in.readInt();
+        if (in.readBoolean()) {
             Map<ParticipationKey, PracticeTally> tallies = new HashMap<>();
             for (int n = i.count(); n > 0; n--) {
                 ParticipationKey key = i.key();
@@ -211,8 +275,7 @@ public final class LeaModelFormat {
             }
             m.practice.put(year, tallies);
         }
-        for (int years = i.count(); years > 0; years--) {
-            int year = in.readInt();
+        if (in.readBoolean()) {
             Map<String, EducatorOutcomes> educators = new HashMap<>();
             Map<GrowthGroup, GrowthGroup> groups = new HashMap<>(); // one instance per group, as folded
             for (int n = i.count(); n > 0; n--) {
@@ -235,9 +298,11 @@ public final class LeaModelFormat {
             }
             m.outcomes.put(year, educators);
         }
-        for (int years = i.count(); years > 0; years--) {
-            m.students.put(in.readInt(), in.readInt());
+        if (in.readBoolean()) {
+            m.students.put(year, in.readInt());
         }
-        return m;
+        if (in.remaining() != 0) {
+            throw new IOException(in.remaining() + " byte(s) after the part of " + year);
+        }
     }
 }

@@ -1,8 +1,16 @@
 package org.sea.pli.model;
 
+import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import org.sea.pli.extract.ExtractFold;
 import org.sea.pli.extract.ExtractSchema;
@@ -37,6 +45,44 @@ public final class LeaModels implements FoldFactory {
     }
 
     /**
+     * Reads the tallies of {@code years} of every restored model that has them still stored, LEAs
+     * on {@code threads} threads (each model is filled by one thread; the caller sees them all
+     * filled when this returns).
+     */
+    public void readYears(Set<Integer> years, int threads) throws IOException {
+        List<LeaModel> all = all();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "model-year-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Object>> reads = pool.invokeAll(all.stream()
+                    .map(m -> (Callable<Object>) () -> {
+                        m.readYears(years);
+                        return null;
+                    })
+                    .toList());
+            for (Future<Object> read : reads) {
+                read.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while reading stored LEA models");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
      * The fold of each extract: the one place that says which class reduces which extract (adding an
      * extract means adding its schema, its fold class and one line here).
      */
@@ -50,7 +96,7 @@ public final class LeaModels implements FoldFactory {
             "student_outcomes", StudentOutcomesFold::new);
 
     /** The extracts a fold is registered for (a test checks these are all of {@link ExtractSchema#NAMES}). */
-    static java.util.Set<String> foldedExtracts() {
+    static Set<String> foldedExtracts() {
         return FOLDS.keySet();
     }
 

@@ -59,6 +59,7 @@ public final class LeaYear {
     }
 
     public static LeaYear of(LeaModel lea, int year, GrowthStandardization growth) {
+        lea.requireRead(year);
         Map<String, Activity> activities = new TreeMap<>(lea.activities.getOrDefault(year, Map.of()));
         Set<ParticipationKey> enrolled = lea.enrollments.getOrDefault(year, Set.of());
         Map<ParticipationKey, AttendanceTally> attendance = lea.attendance.getOrDefault(year, Map.of());
@@ -192,6 +193,7 @@ public final class LeaYear {
      */
     public Double nextBaseline(String educatorId) {
         if (nextBaselines == null) {
+            lea.requireRead(schoolYear + 1);
             Map<String, long[]> sums = new HashMap<>();
             for (Map.Entry<ParticipationKey, PracticeTally> e :
                     lea.practice.getOrDefault(schoolYear + 1, Map.of()).entrySet()) {

@@ -11,6 +11,9 @@ import java.util.Map;
 /** The primitives of {@link LeaModelFormat}: counts, tabled strings, keys, moments, int arrays. */
 final class ModelData {
 
+    /** The most bytes an array may claim when the input's length is not known. */
+    private static final int MAX_BYTES = 1 << 28;
+
     private ModelData() {}
 
     /** Strings through a table: 0 null, 1 a new string, k + 2 the k-th string already written. */
@@ -54,20 +57,34 @@ final class ModelData {
 
         void ints(int[] values, int length) throws IOException {
             out.writeInt(length);
-            for (int k = 0; k < length; k++) {
-                out.writeInt(values[k]);
+            // one write of the whole array, big-endian as DataOutput.writeInt writes each value
+            java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(length * Integer.BYTES);
+            if (length > 0) {
+                bytes.asIntBuffer().put(values, 0, length);
             }
+            out.write(bytes.array());
         }
+    }
+
+    /**
+     * One instance per string and per participation key across every part of a model read (its
+     * school years are written as separate parts, each with its own string table): the sharing
+     * that keeps a restored model as small as the folded one.
+     */
+    static final class Shared {
+        final Map<String, String> strings = new HashMap<>();
+        final Map<ParticipationKey, ParticipationKey> keys = new HashMap<>();
     }
 
     /** Reads what {@link Out} wrote, refusing counts and references no writer could have made. */
     static final class In {
         private final DataInput in;
         private final List<String> table = new ArrayList<>();
-        private final Map<ParticipationKey, ParticipationKey> keys = new HashMap<>();
+        private final Shared shared;
 
-        In(DataInput in) {
+        In(DataInput in, Shared shared) {
             this.in = in;
+            this.shared = shared;
         }
 
         String string() throws IOException {
@@ -76,7 +93,7 @@ final class ModelData {
                 return null;
             }
             if (tag == 1) {
-                String s = in.readUTF();
+                String s = shared.strings.computeIfAbsent(in.readUTF(), x -> x);
                 table.add(s);
                 return s;
             }
@@ -97,7 +114,7 @@ final class ModelData {
         /** One instance per key, shared by every map of the model, as {@link LeaModel#participation} does. */
         ParticipationKey key() throws IOException {
             ParticipationKey k = new ParticipationKey(string(), string());
-            return keys.computeIfAbsent(k, x -> x);
+            return shared.keys.computeIfAbsent(k, x -> x);
         }
 
         void moments(GainMoments g) throws IOException {
@@ -107,10 +124,16 @@ final class ModelData {
         }
 
         int[] ints() throws IOException {
-            int[] values = new int[count()];
-            for (int k = 0; k < values.length; k++) {
-                values[k] = in.readInt();
+            int n = count();
+            // a corrupt count must not allocate more than the bytes that are there
+            int available = in instanceof BufferInput b ? b.remaining() : MAX_BYTES;
+            if (n > available / Integer.BYTES) {
+                throw new IOException("an array of " + n + " values, more than the " + available + " bytes left");
             }
+            byte[] bytes = new byte[n * Integer.BYTES];
+            in.readFully(bytes);
+            int[] values = new int[n];
+            java.nio.ByteBuffer.wrap(bytes).asIntBuffer().get(values);
             return values;
         }
     }

@@ -1,5 +1,6 @@
 package org.sea.pli.stage;
 
+import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -12,7 +13,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The body of an LEA result is encrypted (AES-GCM): it holds educator ids (the folded tallies are
+ * The parts of an LEA result after its header are encrypted (AES-GCM): it holds educator ids (the folded tallies are
  * keyed by them) and the LEA's quarantined raw rows, and, unlike the run's restricted quarantine
  * folder, the reuse store outlives the run. The key is derived from the pseudonym key
  * (PLI_PSEUDONYM_KEY), which every run already needs and nothing writes down: a reader of the
@@ -41,28 +42,41 @@ final class LeaResultCipher {
     }
 
     /**
-     * Writes a fresh nonce and the encrypted {@code body} to {@code out}. One call over the whole
-     * body: AES-GCM through a cipher stream is many times slower than one {@code doFinal}, and a
-     * body is one LEA's tallies.
+     * Writes one part: its length, a fresh nonce and {@code plain} encrypted, bound to
+     * {@code context} (GCM's associated data: the result's key and the part's name), so a part
+     * moved into another result, or into another place of the same one, fails its tag. One call
+     * over the whole part: AES-GCM through a cipher stream is many times slower than one
+     * {@code doFinal}, and a part is one LEA's tallies of one school year at most.
      */
-    void write(DataOutput out, byte[] body) throws IOException {
+    void writePart(DataOutput out, byte[] plain, String context) throws IOException {
         byte[] nonce = new byte[NONCE_BYTES];
         NONCES.nextBytes(nonce);
-        out.write(nonce);
+        byte[] encrypted;
         try {
-            out.write(cipher(Cipher.ENCRYPT_MODE, nonce).doFinal(body));
+            encrypted = cipher(Cipher.ENCRYPT_MODE, nonce, context).doFinal(plain);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot encrypt: " + e.getMessage(), e);
         }
+        out.writeInt(NONCE_BYTES + encrypted.length);
+        out.write(nonce);
+        out.write(encrypted);
     }
 
-    /** The body after the nonce, decrypted; another key or a torn body is an {@link IOException}. */
-    byte[] read(DataInputStream in) throws IOException {
+    /**
+     * A part {@link #writePart} wrote under the same {@code context}, decrypted; another key or
+     * context, a torn part or a length beyond {@code limit} (the file's length) is an {@link IOException}.
+     */
+    byte[] readPart(DataInput in, String context, long limit) throws IOException {
+        int length = in.readInt();
+        if (length < NONCE_BYTES || length > limit) {
+            throw new IOException("a part of " + length + " bytes in a file of " + limit);
+        }
         byte[] nonce = new byte[NONCE_BYTES];
         in.readFully(nonce);
-        byte[] encrypted = in.readAllBytes();
+        byte[] encrypted = new byte[length - NONCE_BYTES];
+        in.readFully(encrypted);
         try {
-            return cipher(Cipher.DECRYPT_MODE, nonce).doFinal(encrypted);
+            return cipher(Cipher.DECRYPT_MODE, nonce, context).doFinal(encrypted);
         } catch (GeneralSecurityException e) {
             throw new IOException(
                     "it does not decrypt under this pseudonym key ("
@@ -71,10 +85,20 @@ final class LeaResultCipher {
         }
     }
 
-    private Cipher cipher(int mode, byte[] nonce) throws IOException {
+    /** Passes over a part without decrypting it. */
+    static void skipPart(DataInputStream in) throws IOException {
+        int length = in.readInt();
+        if (length < NONCE_BYTES) {
+            throw new IOException("a part of " + length + " bytes");
+        }
+        in.skipNBytes(length);
+    }
+
+    private Cipher cipher(int mode, byte[] nonce, String context) throws IOException {
         try {
             Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
             c.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+            c.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return c;
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot set up AES-GCM: " + e.getMessage(), e);

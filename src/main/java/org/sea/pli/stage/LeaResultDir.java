@@ -2,6 +2,8 @@ package org.sea.pli.stage;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -10,11 +12,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.extract.InboxFile;
+import org.sea.pli.model.LeaModelFormat;
 import org.sea.pli.storage.Sha256;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
@@ -75,14 +79,20 @@ final class LeaResultDir {
         return fs.exists(file(leaId));
     }
 
-    /** The LEA's result if one was saved under {@code key}; empty (and a log line) otherwise. */
+    /**
+     * The LEA's result if one was saved under {@code key}; empty (and a log line) otherwise. Only
+     * the head part is read: the model reads each school year's part from this file when a run
+     * needs it ({@link #readYears}).
+     */
     Optional<LeaResultFormat.Saved> read(String leaId, String key, List<InboxFile> files) {
         Path file = file(leaId);
         try {
             if (!fs.exists(file)) {
                 return Optional.empty();
             }
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(fs.open(file), 1 << 16))) {
+            long length = fs.getFileStatus(file).getLen();
+            Counted counted = new Counted(new BufferedInputStream(fs.open(file), 1 << 16));
+            try (DataInputStream in = new DataInputStream(counted)) {
                 String mismatch = LeaResultFormat.mismatch(in, key);
                 if (mismatch != null) {
                     log.info("{} {} is not used ({}); reading LEA {} again", what, file, mismatch, leaId);
@@ -90,9 +100,17 @@ final class LeaResultDir {
                 }
                 Map<String, InboxFile> byPath = new HashMap<>();
                 files.forEach(f -> byPath.put(f.relativePath(), f));
-                byte[] body = cipher.read(in);
-                return Optional.of(LeaResultFormat.readBody(
-                        new DataInputStream(new java.io.ByteArrayInputStream(body)), byPath::get));
+                byte[] head = cipher.readPart(in, key, length);
+                LeaResultFormat.Saved saved = LeaResultFormat.readHead(
+                        new DataInputStream(new ByteArrayInputStream(head)),
+                        byPath::get,
+                        years -> readYears(file, key, length, years));
+                checkYearParts(
+                        in, saved.model() == null ? Set.of() : saved.model().years());
+                if (counted.count != length) { // a skip may pass the end of a file cut short
+                    throw new IOException("its parts claim " + counted.count + " bytes, the file has " + length);
+                }
+                return Optional.of(saved);
             }
         } catch (IOException e) {
             log.warn("{} {} is unusable ({}); reading LEA {} again", what, file, e.getMessage(), leaId);
@@ -100,17 +118,107 @@ final class LeaResultDir {
         }
     }
 
+    /**
+     * Walks the year parts without decrypting them: a file cut short, or with parts other than the
+     * head announced, is read again now rather than found wanting when a mart needs the year.
+     */
+    private static void checkYearParts(DataInputStream in, Set<Integer> years) throws IOException {
+        for (int year : years) {
+            int part = in.readInt();
+            if (part != year) {
+                throw new IOException("a part of school year " + part + " where " + year + " belongs");
+            }
+            LeaResultCipher.skipPart(in);
+        }
+    }
+
+    /** The bytes read or skipped so far (skipping past the end of a local file does not fail). */
+    private static final class Counted extends java.io.FilterInputStream {
+        long count;
+
+        Counted(java.io.InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count += b < 0 ? 0 : 1;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            count += Math.max(n, 0);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(n);
+            count += skipped;
+            return skipped;
+        }
+    }
+
+    /**
+     * The parts of {@code years} of a result this run restored. The file was checked when the LEA
+     * was restored; it can differ now only if it was damaged or something else wrote this
+     * warehouse since (a store changes only when a run finishes, checkpoints only in their own
+     * run): then the run fails rather than compute from another result.
+     */
+    private Map<Integer, byte[]> readYears(Path file, String key, long length, Set<Integer> years) throws IOException {
+        Map<Integer, byte[]> parts = new HashMap<>();
+        try (DataInputStream in = open(file)) {
+            if (fs.getFileStatus(file).getLen() != length || LeaResultFormat.mismatch(in, key) != null) {
+                throw new IOException("it changed after this run restored the LEA from it");
+            }
+            LeaResultCipher.skipPart(in);
+            while (parts.size() < years.size()) {
+                int year = in.readInt();
+                if (years.contains(year)) {
+                    parts.put(year, cipher.readPart(in, key + "|" + year, length));
+                } else {
+                    LeaResultCipher.skipPart(in);
+                }
+            }
+        } catch (IOException e) {
+            // damaged since the load checked it (the tag of a part fails): without the file, a restart
+            // of this run reads the LEA again instead of failing on it once more
+            fs.delete(file, false);
+            throw new IOException(
+                    what + " " + file + " cannot be read (" + e.getMessage() + "); it is removed, and a"
+                            + " restart of this run reads the LEA's files again",
+                    e);
+        }
+        return parts;
+    }
+
+    private DataInputStream open(Path file) throws IOException {
+        return new DataInputStream(new BufferedInputStream(fs.open(file), 1 << 16));
+    }
+
+    /** Header, head part, then one part per school year of the model, each encrypted under the result's key. */
     void write(String leaId, String key, LeaResultFormat.Saved saved) throws IOException {
         Path file = file(leaId);
         Path tmp = new Path(dir, "." + file.getName() + ".tmp");
         try (FSDataOutputStream raw = fs.create(tmp, true);
                 BufferedOutputStream buffered = new BufferedOutputStream(raw, 1 << 16)) {
-            DataOutputStream header = new DataOutputStream(buffered);
-            LeaResultFormat.writeHeader(header, key);
-            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream(1 << 16);
-            LeaResultFormat.writeBody(new DataOutputStream(body), saved);
-            cipher.write(header, body.toByteArray());
-            header.flush();
+            DataOutputStream out = new DataOutputStream(buffered);
+            LeaResultFormat.writeHeader(out, key);
+            ByteArrayOutputStream part = new ByteArrayOutputStream(1 << 16);
+            LeaResultFormat.writeHead(new DataOutputStream(part), saved);
+            cipher.writePart(out, part.toByteArray(), key);
+            if (saved.model() != null) {
+                for (int year : saved.model().years()) {
+                    part.reset();
+                    LeaModelFormat.writeYear(saved.model(), year, new DataOutputStream(part));
+                    out.writeInt(year);
+                    cipher.writePart(out, part.toByteArray(), key + "|" + year);
+                }
+            }
+            out.flush();
         }
         fs.delete(file, false);
         if (!fs.rename(tmp, file)) { // a half-written result is never taken for a whole one

@@ -18,6 +18,7 @@ import org.sea.pli.extract.FileStatus;
 import org.sea.pli.extract.InboxFile;
 import org.sea.pli.model.LeaModel;
 import org.sea.pli.model.LeaModelFormat;
+import org.sea.pli.model.StoredYears;
 
 /**
  * What loading one LEA produced — its files' outcomes and its folded model — as bytes, for the
@@ -25,17 +26,19 @@ import org.sea.pli.model.LeaModelFormat;
  *
  * <p>A file starts with a header: a magic line, this layout's number, the model layout's number
  * ({@link LeaModelFormat#VERSION}), the pl-impact version that wrote it and the key it was
- * written under (a digest of everything the result depends on); then the body, encrypted
- * ({@link LeaResultCipher}). Only a file whose header matches
- * all of them is read: after an upgrade, a rebuild or any change of input, the LEA is loaded
- * again — a mismatch is never an error.
+ * written under (a digest of everything the result depends on). Then its parts, each encrypted
+ * ({@link LeaResultCipher}): the <b>head</b> (outcomes, quarantine files, the model's head), and
+ * one part per school year of the model, its year in front, so that a night reads only the
+ * years it computes marts for (docs/spec.md §6.1). Only a file whose header matches all of them
+ * is read: after an upgrade, a rebuild or any change of input, the LEA is loaded again — a
+ * mismatch is never an error.
  */
 final class LeaResultFormat {
 
     /** The first field of every file. */
     static final String MAGIC = "pl-impact LEA result";
     /** Raised whenever the outcome layout below changes. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     /**
      * What one LEA's load left: its outcomes in file order, its model (null when no row was folded)
@@ -51,8 +54,8 @@ final class LeaResultFormat {
         writeHeader(out, FORMAT, LeaModelFormat.VERSION, ToolVersion.plImpact(), key);
     }
 
-    /** The body: what follows the header (encrypted, see {@link LeaResultCipher}). */
-    static void writeBody(DataOutput out, Saved saved) throws IOException {
+    /** The head part: outcomes, quarantine files and the model's head (its years are parts of their own). */
+    static void writeHead(DataOutput out, Saved saved) throws IOException {
         List<FileOutcome> outcomes = saved.outcomes();
         LeaModel model = saved.model();
         out.writeInt(outcomes.size());
@@ -67,15 +70,15 @@ final class LeaResultFormat {
                 result(out, o.result());
             }
         }
-        out.writeBoolean(model != null);
-        if (model != null) {
-            LeaModelFormat.write(model, out);
-        }
         out.writeInt(saved.quarantine().size());
         for (Map.Entry<String, byte[]> q : saved.quarantine().entrySet()) {
             out.writeUTF(q.getKey());
             out.writeInt(q.getValue().length);
             out.write(q.getValue());
+        }
+        out.writeBoolean(model != null);
+        if (model != null) {
+            LeaModelFormat.writeHead(model, out);
         }
     }
 
@@ -109,8 +112,11 @@ final class LeaResultFormat {
         return in.readUTF().equals(key) ? null : "its files or settings differ";
     }
 
-    /** The body after a matching header; outcomes point at this run's {@code files} by path. */
-    static Saved readBody(DataInput in, Function<String, InboxFile> files) throws IOException {
+    /**
+     * The head part after a matching header; outcomes point at this run's {@code files} by path,
+     * and the model reads its school years from {@code years} when a run needs them.
+     */
+    static Saved readHead(DataInput in, Function<String, InboxFile> files, StoredYears years) throws IOException {
         int n = in.readInt();
         List<FileOutcome> outcomes = new ArrayList<>(Math.max(0, Math.min(n, 1 << 12)));
         for (int i = 0; i < n; i++) {
@@ -126,7 +132,6 @@ final class LeaResultFormat {
             FileResult result = in.readBoolean() ? result(in) : null;
             outcomes.add(new FileOutcome(file, sha, bytes, result, status, reason));
         }
-        LeaModel model = in.readBoolean() ? LeaModelFormat.read(in) : null;
         java.util.SortedMap<String, byte[]> quarantine = new TreeMap<>();
         for (int q = count(in); q > 0; q--) {
             String name = in.readUTF();
@@ -134,6 +139,7 @@ final class LeaResultFormat {
             in.readFully(bytes);
             quarantine.put(name, bytes);
         }
+        LeaModel model = in.readBoolean() ? LeaModelFormat.readHead(in, years) : null;
         return new Saved(outcomes, model, quarantine);
     }
 

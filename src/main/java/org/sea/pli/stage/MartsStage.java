@@ -98,6 +98,8 @@ public final class MartsStage {
                 writers.put(mart, new MartWriter(warehouse.fs(), martsDir, MartSchema.load(mart)));
             }
             partitions.copy();
+            // a model restored from the store reads only the school years a computed partition needs
+            load.models().readYears(partitions.yearsRead(), Runtime.getRuntime().availableProcessors());
             ImpactMarts marts = new ImpactMarts(
                     settings.minCellSize(),
                     settings.improvedThreshold(),

@@ -137,4 +137,64 @@ class LeaModelFormatTest {
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("string reference 7");
     }
+
+    /** Each year's part as the store keeps it, by school year. */
+    private static java.util.Map<Integer, byte[]> yearParts(LeaModel m) throws IOException {
+        java.util.Map<Integer, byte[]> parts = new java.util.TreeMap<>();
+        for (int year : m.years()) {
+            ByteArrayOutputStream part = new ByteArrayOutputStream();
+            LeaModelFormat.writeYear(m, year, new DataOutputStream(part));
+            parts.put(year, part.toByteArray());
+        }
+        return parts;
+    }
+
+    @Test
+    void aModelRestoredFromItsPartsReadsOnlyTheSchoolYearsAskedForAndRefusesToBeUsedWithoutThem() throws IOException {
+        LeaModel folded = model();
+        java.util.Map<Integer, byte[]> parts = yearParts(folded);
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        LeaModelFormat.writeHead(folded, new DataOutputStream(head));
+        List<java.util.Set<Integer>> asked = new java.util.ArrayList<>();
+        LeaModel restored =
+                LeaModelFormat.readHead(new DataInputStream(new ByteArrayInputStream(head.toByteArray())), years -> {
+                    asked.add(java.util.Set.copyOf(years));
+                    java.util.Map<Integer, byte[]> wanted = new java.util.HashMap<>();
+                    years.forEach(y -> wanted.put(y, parts.get(y)));
+                    return wanted;
+                });
+
+        assertThat(restored.years()).as("known from the head alone").containsExactly(2025, 2026);
+        assertThat(restored.dimensions()).containsExactly("questioning", "feedback");
+        assertThat(asked).as("nothing read before a year is asked for").isEmpty();
+        GrowthStandardization none = GrowthStandardization.of(List.of());
+        assertThatThrownBy(() -> LeaYear.of(restored, 2025, none))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("school year 2025 of LEA lea-7");
+
+        restored.readYears(java.util.Set.of(2026));
+        assertThat(asked).containsExactly(java.util.Set.of(2026));
+        assertThat(restored.funding.get(2026).get(0).activityId()).isEqualTo("act-9");
+        assertThat(restored.attendance).as("2025 still stored").isEmpty();
+
+        restored.readYears(java.util.Set.of(2025, 2026));
+        assertThat(asked).as("2026 is not read twice").containsExactly(java.util.Set.of(2026), java.util.Set.of(2025));
+        assertThat(bytes(restored)).as("whole again: the folded model's bytes").isEqualTo(bytes(folded));
+        ParticipationKey inEnrollments =
+                restored.enrollments.get(2025).iterator().next();
+        assertThat(restored.attendance.get(2025).keySet())
+                .as("one key instance across the parts")
+                .allMatch(k -> !k.equals(inEnrollments) || k == inEnrollments);
+    }
+
+    @Test
+    void aYearPartWithBytesLeftOverIsAnIoException() throws IOException {
+        LeaModel folded = model();
+        byte[] part = yearParts(folded).get(2026);
+        byte[] longer = Arrays.copyOf(part, part.length + 1);
+        LeaModel m = new LeaModel("lea-7");
+        assertThatThrownBy(() -> LeaModelFormat.readYear(m, 2026, longer, new ModelData.Shared()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("1 byte(s) after the part of 2026");
+    }
 }

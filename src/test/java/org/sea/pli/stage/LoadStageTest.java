@@ -1,6 +1,7 @@
 package org.sea.pli.stage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -57,6 +58,14 @@ class LoadStageTest {
             LoadResult second = nightly(w, "2026-06-30_2", KEY).load();
 
             assertThat(second.reuse()).isEqualTo(new LoadResult.Reuse(7, 0, 7));
+            // restored models hold no tallies until the marts ask for their school years (§6.1)
+            org.sea.pli.model.LeaModel restored = second.models().all().get(0);
+            assertThat(restored.years()).isNotEmpty();
+            assertThatThrownBy(() -> org.sea.pli.model.LeaYear.of(
+                            restored,
+                            restored.years().iterator().next(),
+                            org.sea.pli.model.GrowthStandardization.of(List.of())))
+                    .isInstanceOf(IllegalStateException.class);
             assertThat(second.reuse().summary()).isEqualTo("7 of 7 LEAs unchanged since the last finished run, 0 read");
             assertThat(second.outcomes()).isEqualTo(first.outcomes()); // readNanos too: nothing read again
             assertThat(tree(w, new Path(w.runDir("2026-06-30_2"), "quarantine")))
@@ -88,6 +97,38 @@ class LoadStageTest {
             assertThat(again.outcomes())
                     .usingRecursiveFieldByFieldElementComparatorIgnoringFields("result.readNanos")
                     .isEqualTo(first.outcomes());
+        }
+    }
+
+    @Test
+    void aStoredYearDamagedAfterTheLoadFailsTheMartsAndARestartReadsThatLeaAgain() throws Exception {
+        try (Warehouse w = Warehouse.open(tmp.resolve("w").toString())) {
+            LoadResult first = nightly(w, "2026-06-30_1", KEY).load();
+            finish(w, "2026-06-30_1");
+            LoadResult second = nightly(w, "2026-06-30_2", KEY).load();
+            assertThat(second.reuse()).isEqualTo(new LoadResult.Reuse(7, 0, 7));
+
+            // a byte of the last school year's part flipped: the file keeps its length and layout,
+            // so the load took it; the part's tag fails only when the marts read that year
+            Path damaged = LeaResultDir.store(w, null).file("lea-0002");
+            byte[] bytes;
+            try (InputStream in = w.fs().open(damaged)) {
+                bytes = in.readAllBytes();
+            }
+            bytes[bytes.length - 20] ^= 1;
+            try (OutputStream out = w.fs().create(damaged, true)) {
+                out.write(bytes);
+            }
+            assertThatThrownBy(() -> marts(w, "2026-06-30_2", second))
+                    .hasMessageContaining("cannot be read")
+                    .hasMessageContaining("a restart of this run reads the LEA's files again");
+            assertThat(w.fs().exists(damaged))
+                    .as("removed, so that a restart can succeed")
+                    .isFalse();
+
+            LoadResult restarted = nightly(w, "2026-06-30_2", KEY).load();
+            assertThat(restarted.reuse()).isEqualTo(new LoadResult.Reuse(7, 0, 6));
+            assertThat(marts(w, "2026-06-30_2", restarted)).isEqualTo(marts(w, "2026-06-30_3", first));
         }
     }
 
