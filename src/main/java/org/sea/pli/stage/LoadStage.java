@@ -18,7 +18,6 @@ import org.sea.pli.extract.Inbox;
 import org.sea.pli.extract.InboxFile;
 import org.sea.pli.extract.StateRegistry;
 import org.sea.pli.model.LeaModels;
-import org.sea.pli.storage.Sha256;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -207,10 +206,8 @@ public final class LoadStage {
      */
     private static String fingerprint(Request request) throws IOException {
         StringBuilder f = new StringBuilder(ToolVersion.plImpact()).append('|').append(request.maxRejectRate());
-        for (String state : StateRegistry.FILES) {
-            f.append('|')
-                    .append(Sha256.of(
-                            java.nio.file.Files.newInputStream(request.inbox().resolve(state))));
+        for (String digest : StateRegistry.sha256s(request.inbox())) {
+            f.append('|').append(digest);
         }
         return f.toString();
     }

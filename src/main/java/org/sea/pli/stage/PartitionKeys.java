@@ -1,9 +1,7 @@
 package org.sea.pli.stage;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -43,10 +41,8 @@ final class PartitionKeys {
     static Map<Integer, Keys> of(LoadResult load, String settings) throws IOException {
         StringBuilder common =
                 new StringBuilder(ToolVersion.plImpact()).append('|').append(settings);
-        for (String state : StateRegistry.FILES) {
-            try (InputStream in = Files.newInputStream(load.inbox().root().resolve(state))) {
-                common.append('|').append(Sha256.of(in));
-            }
+        for (String digest : StateRegistry.sha256s(load.inbox().root())) {
+            common.append('|').append(digest);
         }
         SortedSet<Integer> years = new TreeSet<>();
         for (LeaModel m : load.models().all()) {
