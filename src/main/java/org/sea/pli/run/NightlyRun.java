@@ -205,7 +205,7 @@ final class NightlyRun {
      */
     Optional<RunChanges> changes() throws Exception {
         if (changes == null) {
-            changes = changesStage().compare(load().isPresent() ? load().get() : restoreLoad());
+            changes = changesStage().compare(load().isPresent() ? load().get() : restoreLoad(), marts);
         }
         return changes;
     }
