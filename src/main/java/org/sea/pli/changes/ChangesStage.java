@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.Path;
 import org.sea.pli.parquet.WrittenFile;
 import org.sea.pli.stage.LoadResult;
 import org.sea.pli.stage.ManifestStage;
+import org.sea.pli.stage.MartFiles;
 import org.sea.pli.storage.Publisher;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
@@ -71,12 +72,7 @@ public final class ChangesStage {
                 changes = previous == null
                         ? RunChanges.first(runId)
                         : RunComparison.compare(
-                                warehouse,
-                                runId,
-                                ManifestStage.inputs(inbox, load),
-                                files(marts),
-                                recorded,
-                                previous);
+                                warehouse, runId, ManifestStage.inputs(inbox, load), files(marts), recorded, previous);
             }
         } else {
             String previous = previous();

@@ -15,6 +15,7 @@ import org.sea.pli.mart.MartCatalog;
 import org.sea.pli.parquet.MartReader;
 import org.sea.pli.parquet.MartRecord;
 import org.sea.pli.parquet.MartSchema;
+import org.sea.pli.stage.MartFiles;
 import org.sea.pli.stage.RunManifest;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;

@@ -34,8 +34,8 @@ final class RunDataFiles {
 
     RunDataFiles(Warehouse warehouse) {
         this.warehouse = warehouse;
-        this.footerOptions = ParquetReadOptions.builder(
-                        new HadoopParquetConfiguration(new Configuration(warehouse.fs().getConf())))
+        this.footerOptions = ParquetReadOptions.builder(new HadoopParquetConfiguration(
+                        new Configuration(warehouse.fs().getConf())))
                 .build();
     }
 

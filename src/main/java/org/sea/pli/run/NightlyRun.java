@@ -114,7 +114,7 @@ final class NightlyRun {
     }
 
     DisclosureCheckStage disclosureCheckStage() {
-        return new DisclosureCheckStage(warehouse, runId, settings.minCellSize());
+        return new DisclosureCheckStage(warehouse, runId, settings.minCellSize(), request.reuses());
     }
 
     ChangesStage changesStage() {

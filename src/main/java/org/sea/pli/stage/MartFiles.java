@@ -1,4 +1,4 @@
-package org.sea.pli.changes;
+package org.sea.pli.stage;
 
 import java.io.IOException;
 import java.util.List;
@@ -10,14 +10,14 @@ import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.sea.pli.parquet.MartReader;
 import org.sea.pli.parquet.WrittenFile;
-import org.sea.pli.stage.RunManifest;
 import org.sea.pli.storage.Sha256;
 import org.sea.pli.storage.Warehouse;
 
 /**
  * The Parquet files of one run's marts with their SHA-256 and rows, by mart and partition: what lets
- * {@link RunComparison} pass over a partition whose bytes both runs share (identical bytes hold
- * identical rows, so nothing in it changed) without reading it.
+ * a step after the marts pass over a partition whose bytes an earlier run holds too, without reading
+ * it — the comparison with the previous run (identical bytes hold identical rows: nothing in them
+ * changed) and the disclosure check (identical bytes checked before under the same settings).
  *
  * <p>The previous run's come from its manifest (docs/spec.md §6 records every output's SHA-256 and
  * rows; a run directory is never written again, which {@code verify} checks). This run's come from
@@ -27,19 +27,19 @@ import org.sea.pli.storage.Warehouse;
  * @param files path below {@code marts/} (e.g. {@code cohort_impact/school_year=2025-26/part-00000.parquet})
  *              → the file
  */
-record MartFiles(SortedMap<String, WrittenFile> files) {
+public record MartFiles(SortedMap<String, WrittenFile> files) {
 
     private static final String MARTS = "marts/";
     private static final String PARQUET = ".parquet";
 
-    static MartFiles of(List<WrittenFile> written) {
+    public static MartFiles of(List<WrittenFile> written) {
         SortedMap<String, WrittenFile> files = new TreeMap<>();
         written.forEach(f -> files.put(f.path(), f));
         return new MartFiles(files);
     }
 
     /** The mart files a manifest lists. */
-    static MartFiles recorded(RunManifest manifest) {
+    public static MartFiles recorded(RunManifest manifest) {
         SortedMap<String, WrittenFile> files = new TreeMap<>();
         for (RunManifest.Output o : manifest.outputs()) {
             if (o.path().startsWith(MARTS) && o.path().endsWith(PARQUET)) {
@@ -51,7 +51,7 @@ record MartFiles(SortedMap<String, WrittenFile> files) {
     }
 
     /** The files below {@code martsDir}, hashed and their rows taken from their footers. */
-    static MartFiles onDisk(Warehouse warehouse, Path martsDir) throws IOException {
+    public static MartFiles onDisk(Warehouse warehouse, Path martsDir) throws IOException {
         FileSystem fs = warehouse.fs();
         SortedMap<String, WrittenFile> files = new TreeMap<>();
         for (String path : warehouse.filesBelow(martsDir)) {
@@ -73,7 +73,7 @@ record MartFiles(SortedMap<String, WrittenFile> files) {
      * for files directly below the mart's folder; each partition's files by name with their SHA-256.
      * Partitions in name order, the order {@link MartReader} reads them in.
      */
-    SortedMap<String, Map<String, String>> partitions(String mart) {
+    public SortedMap<String, Map<String, String>> partitions(String mart) {
         SortedMap<String, Map<String, String>> partitions = new TreeMap<>();
         for (WrittenFile f : files.subMap(mart + "/", mart + "0").values()) {
             String below = f.path().substring(mart.length() + 1);
@@ -85,7 +85,7 @@ record MartFiles(SortedMap<String, WrittenFile> files) {
     }
 
     /** Rows of the mart's files in {@code partition} ("" for files directly below its folder). */
-    long rows(String mart, String partition) {
+    public long rows(String mart, String partition) {
         String prefix = partition.isEmpty() ? mart + "/" : mart + "/" + partition + "/";
         return files.subMap(prefix, mart + "0").values().stream()
                 .filter(f -> f.path().startsWith(prefix))
@@ -95,7 +95,7 @@ record MartFiles(SortedMap<String, WrittenFile> files) {
     }
 
     /** Rows of every file of the mart. */
-    long rows(String mart) {
+    public long rows(String mart) {
         return files.subMap(mart + "/", mart + "0").values().stream()
                 .mapToLong(WrittenFile::rows)
                 .sum();
