@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.iceberg.DataFile;
 import org.apache.iceberg.FileScanTask;
 import org.apache.iceberg.MetricsConfig;
@@ -56,7 +57,7 @@ public final class MartTables {
     private final Warehouse warehouse;
     private final RunDataFiles dataFiles;
     /** Tables loaded by {@link #foreign}, so that the commits after it do not load them again. */
-    private final Map<String, Table> loaded = new LinkedHashMap<>();
+    private final Map<String, Table> loaded = new ConcurrentHashMap<>();
 
     public MartTables(Catalog catalog, CatalogConnection connection, Warehouse warehouse) {
         this.catalog = catalog;
@@ -209,11 +210,13 @@ public final class MartTables {
      * file is written here and registered with the catalog.
      */
     private Table create(MartSchema mart, TableIdentifier id, String location) {
-        if (catalog instanceof SupportsNamespaces ns && !ns.namespaceExists(id.namespace())) {
-            try {
-                ns.createNamespace(id.namespace());
-            } catch (AlreadyExistsException raced) {
-                // another process created it first
+        synchronized (this) { // the first tables of a catalog are created by concurrent commits
+            if (catalog instanceof SupportsNamespaces ns && !ns.namespaceExists(id.namespace())) {
+                try {
+                    ns.createNamespace(id.namespace());
+                } catch (AlreadyExistsException raced) {
+                    // another process created it first
+                }
             }
         }
         Schema schema = MartTableSchema.schema(mart);
