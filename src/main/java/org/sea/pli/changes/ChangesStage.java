@@ -3,10 +3,13 @@ package org.sea.pli.changes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.fs.Path;
+import org.sea.pli.parquet.WrittenFile;
 import org.sea.pli.stage.LoadResult;
 import org.sea.pli.stage.ManifestStage;
+import org.sea.pli.stage.MartFiles;
 import org.sea.pli.storage.Publisher;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
@@ -46,8 +49,13 @@ public final class ChangesStage {
         this.recordedIn = recordedIn;
     }
 
-    /** Compares and writes {@code changes.json}; empty for a reproduction of a run that had none. */
-    public Optional<RunChanges> compare(LoadResult load) throws IOException {
+    /**
+     * Compares and writes {@code changes.json}; empty for a reproduction of a run that had none.
+     *
+     * @param marts the mart files the marts step wrote in this JVM, with their SHA-256 and rows;
+     *              empty after a restart that skipped that step (the files are then hashed as they lie)
+     */
+    public Optional<RunChanges> compare(LoadResult load, List<WrittenFile> marts) throws IOException {
         RunChanges changes;
         if (recordedIn != null) {
             try (Warehouse recorded = Warehouse.open(recordedIn)) {
@@ -64,13 +72,14 @@ public final class ChangesStage {
                 changes = previous == null
                         ? RunChanges.first(runId)
                         : RunComparison.compare(
-                                warehouse, runId, ManifestStage.inputs(inbox, load), recorded, previous);
+                                warehouse, runId, ManifestStage.inputs(inbox, load), files(marts), recorded, previous);
             }
         } else {
             String previous = previous();
             changes = previous == null
                     ? RunChanges.first(runId)
-                    : RunComparison.compare(warehouse, runId, ManifestStage.inputs(inbox, load), warehouse, previous);
+                    : RunComparison.compare(
+                            warehouse, runId, ManifestStage.inputs(inbox, load), files(marts), warehouse, previous);
         }
         try (OutputStream out = warehouse.fs().create(file(), true)) {
             out.write(changes.toJson());
@@ -96,6 +105,10 @@ public final class ChangesStage {
             return null;
         }
         return published.get();
+    }
+
+    private MartFiles files(List<WrittenFile> marts) throws IOException {
+        return marts.isEmpty() ? MartFiles.onDisk(warehouse, warehouse.martsDir(runId)) : MartFiles.of(marts);
     }
 
     private Path file() {

@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.parquet.MartColumn;
@@ -52,22 +56,64 @@ public final class PublicationCheck {
     private static final List<String> FUNDING_GROUP = List.of("school_year", "lea_id", "pl_model");
     private static final List<String> BRIGHT_SPOT = List.of("school_year", "lea_id", "cohort_id", "pl_model");
 
+    private static final String PERSISTENCE = "practice_persistence";
+    /** The marts whose rows the rules relate within a school year. */
+    private static final List<String> YEAR_UNIT = List.of(
+            "cohort_impact",
+            "model_comparison",
+            "funding_efficiency",
+            "practice_by_design",
+            "practice_by_dimension",
+            "bright_spots");
+    /** Every mart the check reads. */
+    public static final List<String> CHECKED;
+
+    static {
+        List<String> checked = new ArrayList<>(YEAR_UNIT);
+        checked.add(PERSISTENCE);
+        CHECKED = List.copyOf(checked);
+    }
+
+    private final FileSystem fs;
+    private final Path martsDir;
     private final MartReader reader;
     private final int minCellSize;
 
     /** @param martsDir a run's {@code marts/} directory */
     public PublicationCheck(FileSystem fs, Path martsDir, int minCellSize) {
+        this.fs = fs;
+        this.martsDir = martsDir;
         this.reader = new MartReader(fs, martsDir);
         this.minCellSize = minCellSize;
     }
 
     /** Every violation found, one line each naming the mart and the row's key; empty when none. */
     public List<String> violations() throws IOException {
-        List<String> found = new ArrayList<>();
+        return violations(unit -> true);
+    }
+
+    /**
+     * The violations in the units {@code reads} accepts. A unit is a part of the marts no rule looks
+     * beyond, named by its partitions ({@code <mart>/<partition folder>}): each rule is taken within
+     * a school year (every group of step 1 and step 2, every bright spot's cohort has it in its key),
+     * so per school year one unit of {@code practice_persistence}, whose rules look at single rows,
+     * and one of the other marts, whose rules relate their rows. A unit not accepted is not read and
+     * not checked: the caller answers for it (docs/spec.md §5.12 step 4: bytes checked before).
+     */
+    public List<String> violations(Predicate<List<String>> reads) throws IOException {
         Map<String, List<MartRecord>> marts = new HashMap<>();
-        for (String mart : EDUCATOR_COUNT.keySet()) {
-            marts.put(mart, reader.read(MartSchema.load(mart)));
+        CHECKED.forEach(mart -> marts.put(mart, new ArrayList<>()));
+        for (String partition : partitions()) {
+            for (List<String> unit : List.of(List.of(PERSISTENCE), YEAR_UNIT)) {
+                List<String> named = unit.stream().map(m -> m + "/" + partition).toList();
+                if (reads.test(named)) {
+                    for (String mart : unit) {
+                        marts.get(mart).addAll(reader.read(MartSchema.load(mart), partition));
+                    }
+                }
+            }
         }
+        List<String> found = new ArrayList<>();
         for (Map.Entry<String, String> e : EDUCATOR_COUNT.entrySet()) {
             for (MartRecord r : marts.get(e.getKey())) {
                 smallOrLeaking(r, e.getValue(), found);
@@ -75,8 +121,27 @@ public final class PublicationCheck {
         }
         GROUPS.forEach((mart, group) -> loneSuppressed(marts.get(mart), group, found));
         funding(marts.get("funding_efficiency"), marts.get("cohort_impact"), found);
-        brightSpots(reader.read(MartSchema.load("bright_spots")), marts.get("cohort_impact"), found);
+        brightSpots(marts.get("bright_spots"), marts.get("cohort_impact"), found);
         return found;
+    }
+
+    /** The partition folders of the checked marts ("" for files directly below a mart's folder), in name order. */
+    private SortedSet<String> partitions() throws IOException {
+        SortedSet<String> partitions = new TreeSet<>();
+        for (String mart : CHECKED) {
+            Path dir = new Path(martsDir, mart);
+            if (!fs.exists(dir)) {
+                continue;
+            }
+            for (FileStatus st : fs.listStatus(dir)) {
+                if (st.isDirectory() && st.getPath().getName().startsWith(MartSchema.PARTITION_PREFIX)) {
+                    partitions.add(st.getPath().getName());
+                } else if (st.isFile() && st.getPath().getName().endsWith(".parquet")) {
+                    partitions.add("");
+                }
+            }
+        }
+        return partitions;
     }
 
     private void smallOrLeaking(MartRecord r, String count, List<String> found) {

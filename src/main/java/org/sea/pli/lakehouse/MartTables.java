@@ -6,13 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.Path;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.iceberg.DataFile;
-import org.apache.iceberg.DataFiles;
-import org.apache.iceberg.FileFormat;
 import org.apache.iceberg.FileScanTask;
-import org.apache.iceberg.Metrics;
 import org.apache.iceberg.MetricsConfig;
 import org.apache.iceberg.OverwriteFiles;
 import org.apache.iceberg.Schema;
@@ -31,7 +27,6 @@ import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
-import org.apache.iceberg.parquet.ParquetUtil;
 import org.apache.iceberg.types.Types;
 import org.sea.pli.parquet.MartSchema;
 import org.sea.pli.storage.Warehouse;
@@ -60,11 +55,15 @@ public final class MartTables {
     private final Catalog catalog;
     private final CatalogConnection connection;
     private final Warehouse warehouse;
+    private final RunDataFiles dataFiles;
+    /** Tables loaded by {@link #foreign}, so that the commits after it do not load them again. */
+    private final Map<String, Table> loaded = new ConcurrentHashMap<>();
 
     public MartTables(Catalog catalog, CatalogConnection connection, Warehouse warehouse) {
         this.catalog = catalog;
         this.connection = connection;
         this.warehouse = warehouse;
+        this.dataFiles = new RunDataFiles(warehouse);
     }
 
     /** The tag of run {@code runId}. */
@@ -92,7 +91,7 @@ public final class MartTables {
         List<DataFile> dataFiles = new ArrayList<>();
         MetricsConfig metrics = MetricsConfig.forTable(table);
         for (String relative : files) {
-            dataFiles.add(dataFile(table, metrics, runId, relative));
+            dataFiles.add(this.dataFiles.of(table, metrics, runId, relative));
         }
         String branch = "publishing-" + runId;
         Transaction tx = table.newTransaction();
@@ -162,38 +161,6 @@ public final class MartTables {
         return byMart;
     }
 
-    private DataFile dataFile(Table table, MetricsConfig metricsConfig, String runId, String relative)
-            throws IOException {
-        Path path = Warehouse.child(warehouse.runDir(runId), relative);
-        FileStatus status = warehouse.fs().getFileStatus(path);
-        Metrics metrics;
-        // the footer read through a reader this method closes: Iceberg's fileMetrics(InputFile) leaves
-        // a stream for the finalizer, which then logs a stack trace per file
-        try (org.apache.parquet.hadoop.ParquetFileReader reader = org.apache.parquet.hadoop.ParquetFileReader.open(
-                org.apache.parquet.hadoop.util.HadoopInputFile.fromStatus(
-                        status, warehouse.fs().getConf()))) {
-            metrics = ParquetUtil.footerMetrics(reader.getFooter(), java.util.stream.Stream.empty(), metricsConfig);
-        }
-        DataFiles.Builder b = DataFiles.builder(table.spec())
-                .withPath(path.toString())
-                .withFormat(FileFormat.PARQUET)
-                .withFileSizeInBytes(status.getLen())
-                .withMetrics(metrics);
-        if (table.spec().isPartitioned()) {
-            b.withPartitionPath(partitionPath(relative));
-        }
-        return b.build();
-    }
-
-    /** {@code school_year=2025-26} of {@code marts/<mart>/school_year=2025-26/part-00000.parquet}. */
-    static String partitionPath(String relative) {
-        String[] parts = relative.split("/");
-        if (parts.length != 4 || !parts[2].startsWith(MartSchema.PARTITION_PREFIX)) {
-            throw new IllegalArgumentException("not a partitioned mart file: " + relative);
-        }
-        return parts[2];
-    }
-
     /**
      * The first of {@code marts} whose table exists at another location than this warehouse's, as a
      * sentence, or null: a catalog's {@code pli} tables serve one warehouse.
@@ -201,7 +168,9 @@ public final class MartTables {
     public String foreign(List<String> marts) {
         for (String mart : marts) {
             try {
-                String at = stripSlash(catalog.loadTable(identifier(mart)).location());
+                Table table = catalog.loadTable(identifier(mart));
+                loaded.put(mart, table);
+                String at = stripSlash(table.location());
                 if (!at.equals(connection.tableLocation(mart))) {
                     return "table " + connection.name() + "." + identifier(mart) + " is at " + at + ", not "
                             + connection.tableLocation(mart);
@@ -217,11 +186,13 @@ public final class MartTables {
     Table table(MartSchema mart) {
         TableIdentifier id = identifier(mart.name());
         String location = connection.tableLocation(mart.name());
-        Table table;
-        try {
-            table = catalog.loadTable(id);
-        } catch (NoSuchTableException e) {
-            table = create(mart, id, location);
+        Table table = loaded.remove(mart.name());
+        if (table == null) {
+            try {
+                table = catalog.loadTable(id);
+            } catch (NoSuchTableException e) {
+                table = create(mart, id, location);
+            }
         }
         if (!stripSlash(table.location()).equals(location)) {
             throw new IllegalStateException("table " + connection.name() + "." + id + " is at " + table.location()
@@ -239,11 +210,13 @@ public final class MartTables {
      * file is written here and registered with the catalog.
      */
     private Table create(MartSchema mart, TableIdentifier id, String location) {
-        if (catalog instanceof SupportsNamespaces ns && !ns.namespaceExists(id.namespace())) {
-            try {
-                ns.createNamespace(id.namespace());
-            } catch (AlreadyExistsException raced) {
-                // another process created it first
+        synchronized (this) { // the first tables of a catalog are created by concurrent commits
+            if (catalog instanceof SupportsNamespaces ns && !ns.namespaceExists(id.namespace())) {
+                try {
+                    ns.createNamespace(id.namespace());
+                } catch (AlreadyExistsException raced) {
+                    // another process created it first
+                }
             }
         }
         Schema schema = MartTableSchema.schema(mart);

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.iceberg.jdbc.JdbcCatalog;
 import org.sea.pli.stage.RunManifest;
 import org.sea.pli.storage.Warehouse;
@@ -23,6 +27,12 @@ import org.slf4j.LoggerFactory;
 public final class TablePublisher {
 
     private static final Logger log = LoggerFactory.getLogger(TablePublisher.class);
+
+    /**
+     * Table commits at once: two cut a state-scale publish by about a fifth on two cores; four were
+     * slower (Iceberg's JDBC catalog pools two connections).
+     */
+    static final int COMMITTERS = 2;
 
     private final Warehouse warehouse;
     private final CatalogConnection connection;
@@ -56,9 +66,7 @@ public final class TablePublisher {
                         foreign);
                 return null;
             }
-            for (Map.Entry<String, List<String>> e : files.entrySet()) {
-                snapshots.put(e.getKey(), tables.commit(e.getKey(), runId, manifest.asOf(), e.getValue(), moveMain));
-            }
+            snapshots.putAll(commitAll(tables, files, runId, manifest.asOf(), moveMain));
         } catch (RuntimeException e) {
             throw new IOException(
                     "cannot publish run " + runId + " to the tables of " + connection + ": " + e.getMessage(), e);
@@ -73,5 +81,43 @@ public final class TablePublisher {
                 publication.tag(),
                 moveMain ? " and current" : " (main left at the later run)");
         return publication;
+    }
+
+    /**
+     * Every table's commit, {@value #COMMITTERS} at a time: the commits touch different tables and
+     * spend most of their time waiting on the catalog and files and, in a fresh JVM, loading
+     * Iceberg's classes. Results in the order of {@code files}.
+     */
+    private static Map<String, Publication.Snapshot> commitAll(
+            MartTables tables, Map<String, List<String>> files, String runId, String asOf, boolean moveMain)
+            throws IOException {
+        ExecutorService committers = Executors.newFixedThreadPool(COMMITTERS, r -> {
+            Thread t = new Thread(r, "pli-table-commit");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Map<String, Future<Publication.Snapshot>> pending = new LinkedHashMap<>();
+            files.forEach((mart, paths) ->
+                    pending.put(mart, committers.submit(() -> tables.commit(mart, runId, asOf, paths, moveMain))));
+            Map<String, Publication.Snapshot> snapshots = new LinkedHashMap<>();
+            for (Map.Entry<String, Future<Publication.Snapshot>> e : pending.entrySet()) {
+                snapshots.put(e.getKey(), e.getValue().get());
+            }
+            return snapshots;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while publishing run " + runId + " to the tables", e);
+        } finally {
+            committers.shutdownNow();
+        }
     }
 }

@@ -78,6 +78,27 @@ public final class MartReader {
         return rows;
     }
 
+    /**
+     * The rows of one partition: {@code partition} is a partition folder's name
+     * ({@code school_year=2025-26}), or empty for the files directly below an unpartitioned mart's
+     * folder. Rows as {@link #read} gives them for that part of the mart; an absent folder gives none.
+     */
+    public List<MartRecord> read(MartSchema schema, String partition) throws IOException {
+        Path martDir = new Path(martsDir, schema.name());
+        Path dir = partition.isEmpty() ? martDir : new Path(martDir, partition);
+        List<MartRecord> rows = new ArrayList<>();
+        if (!fs.exists(dir)) {
+            return rows;
+        }
+        String year = partition.startsWith(PARTITION) ? partition.substring(PARTITION.length()) : null;
+        for (FileStatus f : sorted(fs.listStatus(dir))) {
+            if (f.isFile() && f.getPath().getName().endsWith(PARQUET)) {
+                readFile(schema, f, year, rows);
+            }
+        }
+        return rows;
+    }
+
     private static List<FileStatus> sorted(FileStatus[] statuses) {
         List<FileStatus> list = new ArrayList<>(Arrays.asList(statuses));
         list.sort(Comparator.comparing(s -> s.getPath().getName()));

@@ -19,7 +19,7 @@ final class CheckDisclosureTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         run.begins(RunPhase.DISCLOSURE_CHECK);
-        Timed<Void> timed = run.disclosureCheckStage().check();
+        Timed<Void> timed = run.disclosureCheckStage().check(run.marts());
         run.took(RunPhase.DISCLOSURE_CHECK, timed.took());
         return RepeatStatus.FINISHED;
     }

@@ -114,7 +114,7 @@ final class NightlyRun {
     }
 
     DisclosureCheckStage disclosureCheckStage() {
-        return new DisclosureCheckStage(warehouse, runId, settings.minCellSize());
+        return new DisclosureCheckStage(warehouse, runId, settings.minCellSize(), request.reuses());
     }
 
     ChangesStage changesStage() {
@@ -205,7 +205,7 @@ final class NightlyRun {
      */
     Optional<RunChanges> changes() throws Exception {
         if (changes == null) {
-            changes = changesStage().compare(load().isPresent() ? load().get() : restoreLoad());
+            changes = changesStage().compare(load().isPresent() ? load().get() : restoreLoad(), marts);
         }
         return changes;
     }

@@ -109,15 +109,10 @@ public final class Publisher {
             throw new IOException("cannot create " + staging);
         }
         for (String mart : marts) {
-            if (!FileUtil.copy(fs, new Path(source, mart), fs, new Path(staging, mart), false, true, fs.getConf())) {
-                throw new IOException("cannot copy " + new Path(source, mart) + " to " + staging);
-            }
+            copyTree(new Path(source, mart), new Path(staging, mart));
         }
         for (String extra : runDirs) {
-            Path from = new Path(runDir(runId), extra);
-            if (!FileUtil.copy(fs, from, fs, new Path(staging, extra), false, true, fs.getConf())) {
-                throw new IOException("cannot copy " + from + " to " + staging);
-            }
+            copyTree(new Path(runDir(runId), extra), new Path(staging, extra));
         }
         try (OutputStream out = fs.create(new Path(staging, PUBLISHED_FILE), true)) {
             out.write(("run_id=" + runId + "\nas_of=" + asOf + "\n").getBytes(StandardCharsets.UTF_8));
@@ -136,6 +131,20 @@ public final class Publisher {
         }
         deleteIfExists(previous);
         cleanLeftovers();
+    }
+
+    /**
+     * A run's directory into the staging directory. On a local disk as hard links: the run's files
+     * are never written again, so {@code current/} sharing them is the same as holding a copy, and a
+     * night publishes its marts and report (a hundred megabytes at state scale, most of it the same
+     * as the night before) without copying a byte. Elsewhere (HDFS, S3A) a copy.
+     */
+    private void copyTree(Path from, Path to) throws IOException {
+        if (fs instanceof PosixLocalFileSystem local) {
+            local.linkTree(from, to);
+        } else if (!FileUtil.copy(fs, from, fs, to, false, true, fs.getConf())) {
+            throw new IOException("cannot copy " + from + " to " + to);
+        }
     }
 
     /** The run id named in {@code current/_PUBLISHED}, or empty when nothing is published. */

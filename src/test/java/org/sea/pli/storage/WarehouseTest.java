@@ -112,6 +112,14 @@ class WarehouseTest {
         assertThat(new Publisher(w).publishedRunId()).contains("2026-06-30_1");
         // the run's own marts stay (audit, spec §6)
         assertThat(filesUnder(local(w.martsDir("2026-06-30_1")))).hasSize(3);
+        // on a local disk current/ holds the run's files themselves (hard links), not copies
+        Path runs = local(w.martsDir("2026-06-30_1"));
+        assertThat(Files.isSameFile(
+                        current.resolve("load_report/part-00000.parquet"),
+                        runs.resolve("load_report/part-00000.parquet")))
+                .isTrue();
+        assertThat(Files.getAttribute(runs.resolve("load_report/part-00000.parquet"), "unix:nlink"))
+                .isEqualTo(2);
 
         fakeMart("2026-07-01_1", "cohort_impact", "2025-26", "run2-ci");
         new Publisher(w).publish("2026-07-01_1", List.of("cohort_impact"));
@@ -121,6 +129,11 @@ class WarehouseTest {
         assertThat(Files.readString(current.resolve("cohort_impact/school_year=2025-26/part-00000.parquet")))
                 .isEqualTo("run2-ci");
         assertThat(new Publisher(w).publishedRunId()).contains("2026-07-01_1");
+        // the previous current/ is gone, its links with it: the first run's files are whole and alone again
+        assertThat(Files.readString(runs.resolve("load_report/part-00000.parquet")))
+                .isEqualTo("run1-lr");
+        assertThat(Files.getAttribute(runs.resolve("load_report/part-00000.parquet"), "unix:nlink"))
+                .isEqualTo(1);
         try (Stream<Path> top = Files.list(tmp.resolve("wh"))) {
             assertThat(top.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("runs", "current");
         }
