@@ -34,7 +34,9 @@ final class Fmt {
         String shortest = Double.toString(Math.abs(d));
         String magnitude = shortest.indexOf('E') < 0
                 ? halfUp(shortest, places)
-                : new BigDecimal(shortest).setScale(places, RoundingMode.HALF_UP).toPlainString();
+                : new BigDecimal(shortest)
+                        .setScale(places, RoundingMode.HALF_UP)
+                        .toPlainString();
         boolean negative = d < 0 || (d == 0 && 1 / d < 0); // -0.0 too, and what rounds to zero
         return negative ? "-" + magnitude : magnitude;
     }
@@ -79,9 +81,7 @@ final class Fmt {
     }
 
     static String usd(BigDecimal v) {
-        return v == null
-                ? NONE
-                : "$" + grouped(wholeDollars(v.setScale(0, RoundingMode.HALF_EVEN)));
+        return v == null ? NONE : "$" + grouped(wholeDollars(v.setScale(0, RoundingMode.HALF_EVEN)));
     }
 
     static String usd(Double d) {
@@ -90,7 +90,9 @@ final class Fmt {
 
     /** A whole number's digits, through long arithmetic when it fits in one. */
     private static String wholeDollars(BigDecimal whole) {
-        return whole.precision() < 19 ? Long.toString(whole.longValue()) : whole.toBigIntegerExact().toString();
+        return whole.precision() < 19
+                ? Long.toString(whole.longValue())
+                : whole.toBigIntegerExact().toString();
     }
 
     /** An integer's digits with ',' between groups of three ("%,d" in Locale.ROOT). */

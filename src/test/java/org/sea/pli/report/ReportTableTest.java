@@ -110,7 +110,9 @@ class ReportTableTest {
     void aLargeTableComesInPartsThatJoinToWhatTheFragmentWrote() throws IOException {
         ReportTable large = new ReportTable("cohorts", "Cohorts – every year").header("cohort", "≥3 sessions");
         for (int i = 0; i < 3000; i++) {
-            large.row("2024-25|c" + i).text("cohort", i % 7 == 0 ? null : "c<" + i + ">").num("n", "1,2" + i, i % 5 == 0);
+            large.row("2024-25|c" + i)
+                    .text("cohort", i % 7 == 0 ? null : "c<" + i + ">")
+                    .num("n", "1,2" + i, i % 5 == 0);
         }
         List<String> parts = large.getParts();
         // 3,000 rows of about 130 characters: some 390,000 characters, so at least ten parts of 32 Ki

@@ -23,7 +23,8 @@ class ReportThreadsTest {
         List<String> three = writeOn(3, tmp.resolve("three"));
         assertThat(three).isEqualTo(one).startsWith(Report.STATE_PAGE);
         try (var s = Files.walk(SampleReport.reportDir())) {
-            assertThat(one).hasSize((int) s.filter(p -> p.toString().endsWith(".html")).count());
+            assertThat(one)
+                    .hasSize((int) s.filter(p -> p.toString().endsWith(".html")).count());
         }
         for (String page : one) {
             byte[] bytes = Files.readAllBytes(tmp.resolve("one").resolve(page));
