@@ -1,11 +1,10 @@
 package org.sea.pli.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,12 +80,10 @@ public final class Report {
      * As {@link #write(FileSystem, Path, Path, Run)}, each page opening with what changed since the
      * last published run.
      *
-     * <p>Each page is drawn straight into its file as UTF-8 by the thread that drew it: no page is
-     * ever held whole (at state scale, copying and encoding 74 MB of page text was a fifth of the
-     * report), and writing one page overlaps drawing the next. The bytes are those of
-     * {@code String.getBytes(UTF_8)} of the drawn text: both replace what UTF-8 cannot encode with
-     * {@code ?}. A page whose drawing fails is left unfinished and the call fails; the next attempt
-     * deletes it with the rest.
+     * <p>Each page is drawn straight into its file as UTF-8 ({@link PageWriter}) by the thread that
+     * drew it: no page is ever held whole (at state scale, copying and encoding 74 MB of page text
+     * was a fifth of the report), and writing one page overlaps drawing the next. A page whose
+     * drawing fails is left unfinished and the call fails; the next attempt deletes it with the rest.
      *
      * @param changes the pages' lines on what changed, or null for none
      */
@@ -98,8 +95,8 @@ public final class Report {
         }
         try {
             IntStream.range(0, pages.size()).parallel().forEach(i -> {
-                try (Writer out = new OutputStreamWriter(
-                        fs.create(new Path(reportDir, pages.path(i)), true), StandardCharsets.UTF_8)) {
+                try (Writer out = new PageWriter(
+                        new BufferedOutputStream(fs.create(new Path(reportDir, pages.path(i)), true), 1 << 16))) {
                     pages.draw(i, out);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
