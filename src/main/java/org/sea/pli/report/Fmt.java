@@ -31,10 +31,49 @@ final class Fmt {
         if (d.isInfinite()) {
             return String.format(Locale.ROOT, "%." + places + "f", d); // never in a mart; kept as it was
         }
-        BigDecimal rounded = new BigDecimal(Double.toString(d)).setScale(places, RoundingMode.HALF_UP);
-        String text = rounded.toPlainString();
-        boolean negative = d < 0 || (d == 0 && 1 / d < 0); // -0.0 too
-        return negative && rounded.signum() == 0 ? "-" + text : text;
+        String shortest = Double.toString(Math.abs(d));
+        String magnitude = shortest.indexOf('E') < 0
+                ? halfUp(shortest, places)
+                : new BigDecimal(shortest)
+                        .setScale(places, RoundingMode.HALF_UP)
+                        .toPlainString();
+        boolean negative = d < 0 || (d == 0 && 1 / d < 0); // -0.0 too, and what rounds to zero
+        return negative ? "-" + magnitude : magnitude;
+    }
+
+    /**
+     * {@code plain} (digits, a point, digits: Double.toString without an exponent) rounded half-up
+     * to {@code places} decimals on its digits, as {@code BigDecimal.setScale(places, HALF_UP)}
+     * and {@code toPlainString()} give it, without building the BigDecimal (most of an LEA page's
+     * numbers are drawn here).
+     */
+    private static String halfUp(String plain, int places) {
+        int point = plain.indexOf('.');
+        int end = point + 1 + places; // the first digit dropped
+        if (end >= plain.length()) {
+            StringBuilder padded = new StringBuilder(end).append(plain);
+            while (padded.length() < end) {
+                padded.append('0');
+            }
+            return places == 0 ? plain.substring(0, point) : padded.toString();
+        }
+        char[] kept = new char[end - 1];
+        plain.getChars(0, point, kept, 0);
+        plain.getChars(point + 1, end, kept, point);
+        boolean carry = plain.charAt(end) >= '5';
+        for (int i = kept.length - 1; carry && i >= 0; i--) {
+            carry = kept[i] == '9';
+            kept[i] = carry ? '0' : (char) (kept[i] + 1);
+        }
+        StringBuilder text = new StringBuilder(kept.length + 2);
+        if (carry) {
+            text.append('1');
+        }
+        text.append(kept, 0, kept.length - places);
+        if (places > 0) {
+            text.append('.').append(kept, kept.length - places, places);
+        }
+        return text.toString();
     }
 
     static String pct(Double d) {
@@ -42,16 +81,18 @@ final class Fmt {
     }
 
     static String usd(BigDecimal v) {
-        return v == null
-                ? NONE
-                : "$"
-                        + grouped(v.setScale(0, RoundingMode.HALF_EVEN)
-                                .toBigIntegerExact()
-                                .toString());
+        return v == null ? NONE : "$" + grouped(wholeDollars(v.setScale(0, RoundingMode.HALF_EVEN)));
     }
 
     static String usd(Double d) {
         return d == null || d.isNaN() || d.isInfinite() ? NONE : usd(BigDecimal.valueOf(d));
+    }
+
+    /** A whole number's digits, through long arithmetic when it fits in one. */
+    private static String wholeDollars(BigDecimal whole) {
+        return whole.precision() < 19
+                ? Long.toString(whole.longValue())
+                : whole.toBigIntegerExact().toString();
     }
 
     /** An integer's digits with ',' between groups of three ("%,d" in Locale.ROOT). */

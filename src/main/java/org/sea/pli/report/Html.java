@@ -11,4 +11,24 @@ final class Html {
     static String escape(String text) {
         return text == null ? "" : HtmlEscape.escapeHtml4Xml(text);
     }
+
+    /**
+     * Appends {@code text} escaped, as {@link #escape} gives it. Almost no text of a page holds a
+     * markup character, and such text is appended as it is, without the escaper's copy.
+     */
+    static void escapeTo(StringBuilder out, String text) {
+        if (text == null) {
+            return;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i)) {
+                case '&', '<', '>', '"', '\'' -> {
+                    out.append(HtmlEscape.escapeHtml4Xml(text));
+                    return;
+                }
+                default -> {}
+            }
+        }
+        out.append(text);
+    }
 }

@@ -1,6 +1,5 @@
 package org.sea.pli.report;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,13 +22,6 @@ record LensSection(
         List<PracticePersistenceRow> practicePersistence) {
 
     private static final List<String> FACTORS = List.of("focus", "framework", "tool_specific", "sustained");
-
-    static LensSection read(ReportableMarts marts) throws IOException {
-        return new LensSection(
-                marts.read(PracticeByDesignRow.MART, PracticeByDesignRow::from),
-                marts.read(PracticeByDimensionRow.MART, PracticeByDimensionRow::from),
-                marts.read(PracticePersistenceRow.MART, PracticePersistenceRow::from));
-    }
 
     /** Sets the variables {@code lenses.html} reads. */
     void addTo(Context ctx) {

@@ -24,9 +24,6 @@ final class ListingOrder {
 
     static final Comparator<String> SOURCE =
             Comparator.comparingInt((String s) -> rank(SOURCES, s)).thenComparing(Comparator.naturalOrder());
-    /** Keys {@code <school_year>|<funding_source>}: by year, then source in schema order. */
-    static final Comparator<String> YEAR_SOURCE =
-            Comparator.comparing((String k) -> k.split("\\|", 2)[0]).thenComparing(k -> k.split("\\|", 2)[1], SOURCE);
 
     private ListingOrder() {}
 

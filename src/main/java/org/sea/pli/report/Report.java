@@ -1,8 +1,10 @@
 package org.sea.pli.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -78,70 +80,122 @@ public final class Report {
      * As {@link #write(FileSystem, Path, Path, Run)}, each page opening with what changed since the
      * last published run.
      *
+     * <p>Each page is drawn straight into its file as UTF-8 ({@link PageWriter}) by the thread that
+     * drew it: no page is ever held whole (at state scale, copying and encoding 74 MB of page text
+     * was a fifth of the report), and writing one page overlaps drawing the next. A page whose
+     * drawing fails is left unfinished and the call fails; the next attempt deletes it with the rest.
+     *
      * @param changes the pages' lines on what changed, or null for none
      */
     public List<String> write(FileSystem fs, Path martsDir, Path reportDir, Run run, ChangeLines changes)
             throws IOException {
-        Map<String, String> pages = render(ReportMarts.read(new ReportableMarts(fs, martsDir)), run, changes);
+        Pages pages = new Pages(ReportMarts.read(new ReportableMarts(fs, martsDir)), run, changes);
         if (fs.exists(reportDir) && !fs.delete(reportDir, true)) {
             throw new IOException("cannot delete " + reportDir);
         }
-        for (Map.Entry<String, String> page : pages.entrySet()) {
-            try (OutputStream out = fs.create(new Path(reportDir, page.getKey()), true)) {
-                out.write(page.getValue().getBytes(StandardCharsets.UTF_8));
-            }
+        try {
+            IntStream.range(0, pages.size()).parallel().forEach(i -> {
+                try (Writer out = new PageWriter(
+                        new BufferedOutputStream(fs.create(new Path(reportDir, pages.path(i)), true), 1 << 16))) {
+                    pages.draw(i, out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        return List.copyOf(pages.keySet());
+        return pages.paths();
     }
 
     /**
-     * Every page, by path relative to the report directory: {@code index.html}, then {@code lea/<id>.html} by id.
-     * Pages are drawn on every core (on one thread the report was a third of a sample run); they share nothing but the read-only marts and the thread-safe
-     * template engine, and the stream keeps their order, so the bytes never depend on the thread
-     * count. A failed drawing's exception reaches the caller as it was thrown.
+     * Every page's text, by path relative to the report directory: {@code index.html}, then
+     * {@code lea/<id>.html} by id. Pages are drawn on every core; the text of each never depends on
+     * the thread count or on which page was drawn first.
      */
     Map<String, String> render(ReportMarts marts, Run run) {
         return render(marts, run, null);
     }
 
     Map<String, String> render(ReportMarts marts, Run run, ChangeLines changes) {
-        List<String> leas = marts.leas();
-        Map<String, List<LoadReportRow>> files = ReportMarts.byLea(marts.loadReport(), LoadReportRow::leaId);
-        Map<String, List<CohortImpactRow>> cohorts = ReportMarts.byLea(marts.cohortImpact(), CohortImpactRow::leaId);
-        Map<String, List<FundingEfficiencyRow>> funding =
-                ReportMarts.byLea(marts.fundingEfficiency(), FundingEfficiencyRow::leaId);
-        Map<String, List<SubmissionStatusRow>> submissions =
-                ReportMarts.byLea(marts.submissionStatus(), SubmissionStatusRow::leaId);
-        List<String> pageLeas = leas.stream().filter(Report::hasPage).toList();
-        // page 0 is the state page, page i the LEA page of pageLeas[i - 1]
-        List<String> html = IntStream.rangeClosed(0, pageLeas.size())
+        Pages pages = new Pages(marts, run, changes);
+        List<String> html = IntStream.range(0, pages.size())
                 .parallel()
                 .mapToObj(i -> {
-                    Context page = context(run);
-                    if (i == 0) {
-                        page.setVariable("changes", changes == null ? null : changes.state());
-                        new StatePage(marts, leas).addTo(page, run.asOf());
-                        return engine.process("state", page);
-                    }
-                    String lea = pageLeas.get(i - 1);
-                    page.setVariable("changes", changes == null ? null : changes.forLea(lea));
-                    new LeaPage(
-                                    lea,
-                                    files.getOrDefault(lea, List.of()),
-                                    cohorts.getOrDefault(lea, List.of()),
-                                    submissions.getOrDefault(lea, List.of()),
-                                    marts.evidenceCoverage())
-                            .addTo(page);
-                    page.setVariable("funding", LeaFunding.table(funding.getOrDefault(lea, List.of())));
-                    return engine.process("lea", page);
+                    StringWriter text = new StringWriter();
+                    pages.draw(i, text);
+                    return text.toString();
                 })
                 .toList();
-        Map<String, String> pages = new LinkedHashMap<>();
-        pages.put(STATE_PAGE, html.get(0));
-        for (int i = 0; i < pageLeas.size(); i++) {
-            pages.put(leaPage(pageLeas.get(i)), html.get(i + 1));
+        Map<String, String> byPath = new LinkedHashMap<>();
+        for (int i = 0; i < pages.size(); i++) {
+            byPath.put(pages.path(i), html.get(i));
         }
-        return pages;
+        return byPath;
+    }
+
+    /**
+     * The report's pages: page 0 is the state page, page i the LEA page of the i-th LEA with a page.
+     * They share nothing but the read-only marts (indexed by LEA once) and the thread-safe template
+     * engine, so any thread may draw any page. A failed drawing's exception reaches the caller as it
+     * was thrown.
+     */
+    private final class Pages {
+        private final ReportMarts marts;
+        private final Run run;
+        private final ChangeLines changes;
+        private final List<String> leas;
+        private final List<String> pageLeas;
+        private final Map<String, List<LoadReportRow>> files;
+        private final Map<String, List<CohortImpactRow>> cohorts;
+        private final Map<String, List<FundingEfficiencyRow>> funding;
+        private final Map<String, List<SubmissionStatusRow>> submissions;
+
+        Pages(ReportMarts marts, Run run, ChangeLines changes) {
+            this.marts = marts;
+            this.run = run;
+            this.changes = changes;
+            this.leas = marts.leas();
+            this.pageLeas = leas.stream().filter(Report::hasPage).toList();
+            this.files = ReportMarts.byLea(marts.loadReport(), LoadReportRow::leaId);
+            this.cohorts = ReportMarts.byLea(marts.cohortImpact(), CohortImpactRow::leaId);
+            this.funding = ReportMarts.byLea(marts.fundingEfficiency(), FundingEfficiencyRow::leaId);
+            this.submissions = ReportMarts.byLea(marts.submissionStatus(), SubmissionStatusRow::leaId);
+        }
+
+        int size() {
+            return pageLeas.size() + 1;
+        }
+
+        String path(int i) {
+            return i == 0 ? STATE_PAGE : leaPage(pageLeas.get(i - 1));
+        }
+
+        List<String> paths() {
+            return IntStream.range(0, size()).mapToObj(this::path).toList();
+        }
+
+        /** Draws page {@code i} into {@code out}. */
+        void draw(int i, Writer out) {
+            Context page = context(run);
+            if (i == 0) {
+                page.setVariable("changes", changes == null ? null : changes.state());
+                new StatePage(marts, leas).addTo(page, run.asOf());
+                engine.process("state", page, out);
+                return;
+            }
+            String lea = pageLeas.get(i - 1);
+            page.setVariable("changes", changes == null ? null : changes.forLea(lea));
+            new LeaPage(
+                            lea,
+                            files.getOrDefault(lea, List.of()),
+                            cohorts.getOrDefault(lea, List.of()),
+                            submissions.getOrDefault(lea, List.of()),
+                            marts.evidenceCoverage())
+                    .addTo(page);
+            page.setVariable("funding", LeaFunding.table(funding.getOrDefault(lea, List.of())));
+            engine.process("lea", page, out);
+        }
     }
 
     static boolean hasPage(String lea) {

@@ -25,15 +25,27 @@ record ReportMarts(
         LensSection lenses) {
 
     static ReportMarts read(ReportableMarts marts) throws IOException {
+        ReportableMarts.Batch batch = marts.new Batch();
+        var loadReport = batch.add(LoadReportRow.MART, LoadReportRow::from);
+        var cohortImpact = batch.add(CohortImpactRow.MART, CohortImpactRow::from);
+        var modelComparison = batch.add(ModelComparisonRow.MART, ModelComparisonRow::from);
+        var fundingEfficiency = batch.add(FundingEfficiencyRow.MART, FundingEfficiencyRow::from);
+        var evidenceCoverage = batch.add(EvidenceCoverageRow.MART, EvidenceCoverageRow::from);
+        var brightSpots = batch.add(BrightSpotRow.MART, BrightSpotRow::from);
+        var submissionStatus = batch.add(SubmissionStatusRow.MART, SubmissionStatusRow::from);
+        var practiceByDesign = batch.add(PracticeByDesignRow.MART, PracticeByDesignRow::from);
+        var practiceByDimension = batch.add(PracticeByDimensionRow.MART, PracticeByDimensionRow::from);
+        var practicePersistence = batch.add(PracticePersistenceRow.MART, PracticePersistenceRow::from);
+        batch.read();
         return new ReportMarts(
-                marts.read(LoadReportRow.MART, LoadReportRow::from),
-                marts.read(CohortImpactRow.MART, CohortImpactRow::from),
-                marts.read(ModelComparisonRow.MART, ModelComparisonRow::from),
-                marts.read(FundingEfficiencyRow.MART, FundingEfficiencyRow::from),
-                marts.read(EvidenceCoverageRow.MART, EvidenceCoverageRow::from),
-                marts.read(BrightSpotRow.MART, BrightSpotRow::from),
-                marts.read(SubmissionStatusRow.MART, SubmissionStatusRow::from),
-                LensSection.read(marts));
+                loadReport.get(),
+                cohortImpact.get(),
+                modelComparison.get(),
+                fundingEfficiency.get(),
+                evidenceCoverage.get(),
+                brightSpots.get(),
+                submissionStatus.get(),
+                new LensSection(practiceByDesign.get(), practiceByDimension.get(), practicePersistence.get()));
     }
 
     /** Every LEA the run knows of: folders in the load report and LEAs in the impact marts, by id. */

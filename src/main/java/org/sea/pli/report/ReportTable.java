@@ -6,9 +6,9 @@ import java.util.List;
 /**
  * A table of a page, already formatted: every row carries a {@code data-key} and every cell the
  * mart column it shows ({@code data-col}), so a reader (or a test) can match the page against the
- * marts. The template engine reads {@link #getHtml} and {@link #isEmpty} as bean properties.
+ * marts. The template engine reads {@link #getParts} and {@link #isEmpty} as bean properties.
  *
- * <p>The table's markup is written here ({@link #getHtml}), not by a template fragment: at about
+ * <p>The table's markup is written here ({@link #getHtml}, {@link #getParts}), not by a template fragment: at about
  * seven expressions a cell, the fragment was most of the report's time at state scale. The markup is byte for byte what the fragment gave, with the template
  * engine's own escaping (a test renders both and compares).
  */
@@ -21,6 +21,9 @@ public final class ReportTable {
     public record Cell(String col, String text, String cls, String href) {}
 
     public record Row(String key, List<Cell> cells) {}
+
+    /** The length after which {@link #getParts} starts a new part (at a row's start). */
+    static final int PART_CHARS = 32 * 1024;
 
     private final String id;
     private final String caption;
@@ -101,48 +104,76 @@ public final class ReportTable {
      * a link when the cell has one); every text and attribute escaped.
      */
     public String getHtml() {
-        StringBuilder html = new StringBuilder(256 + rows.size() * 64 * Math.max(1, headers.size()));
-        html.append("<table").append(attribute("id", id)).append(">\n");
-        html.append("  <caption>").append(escape(caption)).append("</caption>\n");
-        html.append("  <thead>\n    <tr>");
+        return String.join("", getParts());
+    }
+
+    /**
+     * {@link #getHtml} in consecutive parts of about {@value #PART_CHARS} characters, which the
+     * template writes one after the other. A table of an LEA page runs to a megabyte: built as one
+     * string, it was copied at each doubling of its buffer and again when a dash turned it into
+     * two bytes a character, each copy a region of its own in the heap; a part is written and gone.
+     */
+    public List<String> getParts() {
+        List<String> parts = new ArrayList<>();
+        StringBuilder html = new StringBuilder(PART_CHARS + PART_CHARS / 4);
+        html.append("<table");
+        attribute(html, "id", id);
+        html.append(">\n  <caption>");
+        Html.escapeTo(html, caption);
+        html.append("</caption>\n  <thead>\n    <tr>");
         for (Header h : headers) {
-            html.append("<th").append(attribute("title", h.title())).append(" scope=\"col\">");
-            html.append(escape(h.label())).append("</th>");
+            html.append("<th");
+            attribute(html, "title", h.title());
+            html.append(" scope=\"col\">");
+            Html.escapeTo(html, h.label());
+            html.append("</th>");
         }
         html.append("</tr>\n  </thead>\n  <tbody>\n    ");
         for (int r = 0; r < rows.size(); r++) {
+            if (html.length() >= PART_CHARS) {
+                parts.add(html.toString());
+                html.setLength(0);
+            }
             Row row = rows.get(r);
             if (r > 0) {
                 html.append("\n    ");
             }
-            html.append("<tr").append(attribute("data-key", row.key())).append(">\n      ");
+            html.append("<tr");
+            attribute(html, "data-key", row.key());
+            html.append(">\n      ");
             for (int c = 0; c < row.cells().size(); c++) {
                 Cell cell = row.cells().get(c);
                 if (c > 0) {
                     html.append("\n      ");
                 }
-                html.append("<td").append(attribute("class", cell.cls()));
-                html.append(attribute("data-col", cell.col())).append(">");
+                html.append("<td");
+                attribute(html, "class", cell.cls());
+                attribute(html, "data-col", cell.col());
+                html.append(">");
                 if (cell.href() != null) {
-                    html.append("<a").append(attribute("href", cell.href())).append(">");
-                    html.append(escape(cell.text())).append("</a>");
+                    html.append("<a");
+                    attribute(html, "href", cell.href());
+                    html.append(">");
+                    Html.escapeTo(html, cell.text());
+                    html.append("</a>");
                 } else {
-                    html.append(escape(cell.text()));
+                    Html.escapeTo(html, cell.text());
                 }
                 html.append("</td>");
             }
             html.append("\n    </tr>");
         }
         html.append("\n  </tbody>\n</table>");
-        return html.toString();
+        parts.add(html.toString());
+        return parts;
     }
 
     /** {@code  name="value"}, or nothing when the value is null or empty (as the template engine left it out). */
-    private static String attribute(String name, String value) {
-        return value == null || value.isEmpty() ? "" : " " + name + "=\"" + escape(value) + "\"";
-    }
-
-    private static String escape(String text) {
-        return Html.escape(text);
+    private static void attribute(StringBuilder html, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            html.append(' ').append(name).append("=\"");
+            Html.escapeTo(html, value);
+            html.append('"');
+        }
     }
 }

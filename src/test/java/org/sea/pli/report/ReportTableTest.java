@@ -102,6 +102,28 @@ class ReportTableTest {
         assertThat(noId.getHtml()).isEqualTo(throughTheOldFragment(noId));
     }
 
+    /**
+     * A table of an LEA page's size comes in several parts, each starting at a row, that together
+     * are what the old fragment wrote: nothing lost or doubled where a part ends.
+     */
+    @Test
+    void aLargeTableComesInPartsThatJoinToWhatTheFragmentWrote() throws IOException {
+        ReportTable large = new ReportTable("cohorts", "Cohorts – every year").header("cohort", "≥3 sessions");
+        for (int i = 0; i < 3000; i++) {
+            large.row("2024-25|c" + i)
+                    .text("cohort", i % 7 == 0 ? null : "c<" + i + ">")
+                    .num("n", "1,2" + i, i % 5 == 0);
+        }
+        List<String> parts = large.getParts();
+        // 3,000 rows of about 130 characters: some 390,000 characters, so at least ten parts of 32 Ki
+        assertThat(parts).hasSizeGreaterThanOrEqualTo(10);
+        for (String part : parts.subList(1, parts.size())) {
+            assertThat(part).startsWith("\n    <tr data-key=\"2024-25|c");
+            assertThat(part.length()).isLessThan(ReportTable.PART_CHARS + 1000);
+        }
+        assertThat(String.join("", parts)).isEqualTo(throughTheOldFragment(large));
+    }
+
     /** What a reader (and the page tests) rely on, stated directly rather than only by comparison. */
     @Test
     void escapesEveryTextAndAttributeAndKeysEveryRowAndCell() {
