@@ -36,33 +36,6 @@ public final class LeaModelFormat {
 
     private LeaModelFormat() {}
 
-    /** The whole model: its head, then each year's part with its length in front. */
-    public static void write(LeaModel m, DataOutput out) throws IOException {
-        writeHead(m, out);
-        for (int year : m.years()) {
-            java.io.ByteArrayOutputStream part = new java.io.ByteArrayOutputStream();
-            writeYear(m, year, new java.io.DataOutputStream(part));
-            out.writeInt(part.size());
-            out.write(part.toByteArray());
-        }
-    }
-
-    /** The model {@link #write} wrote, every year read; an {@link IOException} when the bytes are not one. */
-    public static LeaModel read(DataInput in) throws IOException {
-        ModelData.Shared shared = new ModelData.Shared();
-        Head head = readHead(in, shared);
-        for (int year : head.years()) {
-            int length = in.readInt();
-            if (length < 0) {
-                throw new IOException("a part of negative length " + length);
-            }
-            byte[] part = new byte[length];
-            in.readFully(part);
-            readYear(head.model(), year, part, shared);
-        }
-        return head.model();
-    }
-
     /** LEA id, rubric dimensions (§4.9: tallies index them) and the school years with a part. */
     public static void writeHead(LeaModel m, DataOutput out) throws IOException {
         ModelData.Out o = new ModelData.Out(out);
@@ -92,7 +65,7 @@ public final class LeaModelFormat {
         return head.model();
     }
 
-    private static Head readHead(DataInput in, ModelData.Shared shared) throws IOException {
+    static Head readHead(DataInput in, ModelData.Shared shared) throws IOException {
         ModelData.In i = new ModelData.In(in, shared);
         LeaModel m = new LeaModel(i.string());
         for (int n = i.count(); n > 0; n--) {

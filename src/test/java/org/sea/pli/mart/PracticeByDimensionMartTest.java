@@ -148,9 +148,9 @@ class PracticeByDimensionMartTest {
     void perDimensionTalliesSurviveARestartCheckpoint() throws Exception {
         LeaModels folded = fixture();
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        org.sea.pli.model.LeaModelFormat.write(folded.existing("lea-1"), new java.io.DataOutputStream(bytes));
+        org.sea.pli.model.WholeModels.write(folded.existing("lea-1"), new java.io.DataOutputStream(bytes));
         LeaModels restored = new LeaModels();
-        restored.restore(org.sea.pli.model.LeaModelFormat.read(
+        restored.restore(org.sea.pli.model.WholeModels.read(
                 new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))));
         Marts marts = Marts.run(restored, 2);
         // as in the first test: coaching × engagement change mean 1 over 2 units

@@ -63,12 +63,12 @@ class LeaModelFormatTest {
 
     private static byte[] bytes(LeaModel m) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        LeaModelFormat.write(m, new DataOutputStream(buffer));
+        WholeModels.write(m, new DataOutputStream(buffer));
         return buffer.toByteArray();
     }
 
     private static LeaModel read(byte[] bytes) throws IOException {
-        return LeaModelFormat.read(new DataInputStream(new ByteArrayInputStream(bytes)));
+        return WholeModels.read(new DataInputStream(new ByteArrayInputStream(bytes)));
     }
 
     @Test
