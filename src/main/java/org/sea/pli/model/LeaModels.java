@@ -50,6 +50,9 @@ public final class LeaModels implements FoldFactory {
      * filled when this returns).
      */
     public void readYears(Set<Integer> years, int threads) throws IOException {
+        if (years.isEmpty()) {
+            return; // a night that reuses every partition reads no tallies at all
+        }
         List<LeaModel> all = all();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "model-year-reader");
