@@ -130,6 +130,52 @@ public final class LeaModel {
     }
 
     /**
+     * Starts a model's rubric dimensions with an earlier model's, before any row is folded: the
+     * earlier model's school years adopted later ({@link #adoptYears}) index their tallies by that
+     * list, and a dimension new to this fold is added after it.
+     */
+    public void seedDimensions(List<String> earlier) {
+        if (!dimensions.isEmpty()) {
+            throw new IllegalStateException("LEA " + leaId + " has folded ratings already");
+        }
+        dimensions.addAll(earlier);
+    }
+
+    /**
+     * Takes over {@code years} of {@code earlier}, a model of the same LEA whose tallies of those
+     * years are read (docs/spec.md §6.1: a changed LEA keeps the school years its new files do not
+     * touch). This model must have been {@linkplain #seedDimensions seeded} with its dimensions and
+     * hold none of those years.
+     */
+    public void adoptYears(LeaModel earlier, Set<Integer> years) {
+        if (dimensions.size() < earlier.dimensions.size()
+                || !dimensions.subList(0, earlier.dimensions.size()).equals(earlier.dimensions)) {
+            throw new IllegalStateException("LEA " + leaId + ": dimensions not seeded from the earlier model");
+        }
+        for (int year : years) {
+            earlier.requireRead(year);
+            if (years().contains(year)) {
+                throw new IllegalStateException("LEA " + leaId + " has school year " + year + " already");
+            }
+            move(earlier.activities, activities, year);
+            move(earlier.funding, funding, year);
+            move(earlier.enrollments, enrollments, year);
+            move(earlier.attendance, attendance, year);
+            move(earlier.satisfaction, satisfaction, year);
+            move(earlier.practice, practice, year);
+            move(earlier.outcomes, outcomes, year);
+            move(earlier.students, students, year);
+        }
+    }
+
+    private static <V> void move(Map<Integer, V> from, Map<Integer, V> to, int year) {
+        V v = from.remove(year);
+        if (v != null) {
+            to.put(year, v);
+        }
+    }
+
+    /**
      * Fails when the year's tallies are stored but were not read: computing from a model without
      * them would silently give other numbers.
      */

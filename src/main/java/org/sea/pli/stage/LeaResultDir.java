@@ -19,6 +19,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.extract.InboxFile;
 import org.sea.pli.model.LeaModelFormat;
+import org.sea.pli.storage.CountingInputStream;
 import org.sea.pli.storage.Sha256;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
@@ -79,43 +80,72 @@ final class LeaResultDir {
         return fs.exists(file(leaId));
     }
 
+    /** A saved result and the key it was written under. */
+    record Stored(String key, LeaResultFormat.Saved saved) {}
+
     /**
      * The LEA's result if one was saved under {@code key}; empty (and a log line) otherwise. Only
      * the head part is read: the model reads each school year's part from this file when a run
      * needs it ({@link #readYears}).
      */
     Optional<LeaResultFormat.Saved> read(String leaId, String key, List<InboxFile> files) {
+        return read(leaId, h -> h.key().equals(key) ? null : "its files or settings differ", files)
+                .map(Stored::saved);
+    }
+
+    /**
+     * The LEA's result if one was saved under these load {@code settings}, whatever its files were
+     * then: outcomes of files gone since point at placeholders (a path, no local file), so that
+     * what they claimed is known ({@link YearReread}).
+     */
+    Optional<Stored> readUnderSettings(String leaId, String settings, List<InboxFile> files) {
+        return read(leaId, h -> h.settings().equals(settings) ? null : "its settings differ", files);
+    }
+
+    private Optional<Stored> read(
+            String leaId, java.util.function.Function<LeaResultFormat.Header, String> mismatch, List<InboxFile> files) {
         Path file = file(leaId);
         try {
             if (!fs.exists(file)) {
                 return Optional.empty();
             }
             long length = fs.getFileStatus(file).getLen();
-            Counted counted = new Counted(new BufferedInputStream(fs.open(file), 1 << 16));
+            CountingInputStream counted = new CountingInputStream(new BufferedInputStream(fs.open(file), 1 << 16));
             try (DataInputStream in = new DataInputStream(counted)) {
-                String mismatch = LeaResultFormat.mismatch(in, key);
-                if (mismatch != null) {
-                    log.info("{} {} is not used ({}); reading LEA {} again", what, file, mismatch, leaId);
+                LeaResultFormat.Header header = LeaResultFormat.readHeader(in);
+                String why = header.unreadable();
+                if (why == null) {
+                    why = mismatch.apply(header);
+                }
+                if (why != null) {
+                    log.info("{} {} is not used ({}); reading LEA {} again", what, file, why, leaId);
                     return Optional.empty();
                 }
+                String key = header.key();
                 Map<String, InboxFile> byPath = new HashMap<>();
                 files.forEach(f -> byPath.put(f.relativePath(), f));
                 byte[] head = cipher.readPart(in, key, length);
                 LeaResultFormat.Saved saved = LeaResultFormat.readHead(
                         new DataInputStream(new ByteArrayInputStream(head)),
-                        byPath::get,
+                        path -> byPath.computeIfAbsent(path, gone -> placeholder(leaId, gone)),
                         years -> readYears(file, key, length, years));
                 checkYearParts(
                         in, saved.model() == null ? Set.of() : saved.model().years());
-                if (counted.count != length) { // a skip may pass the end of a file cut short
-                    throw new IOException("its parts claim " + counted.count + " bytes, the file has " + length);
+                if (counted.count() != length) { // a skip may pass the end of a file cut short
+                    throw new IOException("its parts claim " + counted.count() + " bytes, the file has " + length);
                 }
-                return Optional.of(saved);
+                return Optional.of(new Stored(key, saved));
             }
         } catch (IOException e) {
             log.warn("{} {} is unusable ({}); reading LEA {} again", what, file, e.getMessage(), leaId);
             return Optional.empty();
         }
+    }
+
+    /** A file a stored result names that is no longer in the inbox: its path, nothing to read. */
+    private static InboxFile placeholder(String leaId, String relativePath) {
+        String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);
+        return new InboxFile(leaId, name, relativePath, null, null, null, false, null);
     }
 
     /**
@@ -129,36 +159,6 @@ final class LeaResultDir {
                 throw new IOException("a part of school year " + part + " where " + year + " belongs");
             }
             LeaResultCipher.skipPart(in);
-        }
-    }
-
-    /** The bytes read or skipped so far (skipping past the end of a local file does not fail). */
-    private static final class Counted extends java.io.FilterInputStream {
-        long count;
-
-        Counted(java.io.InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count += b < 0 ? 0 : 1;
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            count += Math.max(n, 0);
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
         }
     }
 
@@ -200,13 +200,13 @@ final class LeaResultDir {
     }
 
     /** Header, head part, then one part per school year of the model, each encrypted under the result's key. */
-    void write(String leaId, String key, LeaResultFormat.Saved saved) throws IOException {
+    void write(String leaId, String settings, String key, LeaResultFormat.Saved saved) throws IOException {
         Path file = file(leaId);
         Path tmp = new Path(dir, "." + file.getName() + ".tmp");
         try (FSDataOutputStream raw = fs.create(tmp, true);
                 BufferedOutputStream buffered = new BufferedOutputStream(raw, 1 << 16)) {
             DataOutputStream out = new DataOutputStream(buffered);
-            LeaResultFormat.writeHeader(out, key);
+            LeaResultFormat.writeHeader(out, settings, key);
             ByteArrayOutputStream part = new ByteArrayOutputStream(1 << 16);
             LeaResultFormat.writeHead(new DataOutputStream(part), saved);
             cipher.writePart(out, part.toByteArray(), key);

@@ -25,20 +25,22 @@ import org.sea.pli.model.StoredYears;
  * checkpoints of a run and the store of results reused across runs ({@link LeaResultDir}). Explicit fields, never Java serialization.
  *
  * <p>A file starts with a header: a magic line, this layout's number, the model layout's number
- * ({@link LeaModelFormat#VERSION}), the pl-impact version that wrote it and the key it was
- * written under (a digest of everything the result depends on). Then its parts, each encrypted
+ * ({@link LeaModelFormat#VERSION}), the pl-impact version that wrote it, the digest of the load
+ * settings it was written under (everything but the LEA's own files) and the key it was written
+ * under (a digest of those settings and the LEA's files). Then its parts, each encrypted
  * ({@link LeaResultCipher}): the <b>head</b> (outcomes, quarantine files, the model's head), and
  * one part per school year of the model, its year in front, so that a night reads only the
- * years it computes marts for (docs/spec.md §6.1). Only a file whose header matches all of them
- * is read: after an upgrade, a rebuild or any change of input, the LEA is loaded again — a
- * mismatch is never an error.
+ * years it computes marts for (docs/spec.md §6.1). A file whose header matches all of them is
+ * restored whole; one whose files differ but whose layouts, version and settings match lets a
+ * changed LEA keep its unchanged school years ({@link YearReread}); after an upgrade, a rebuild or
+ * a change of settings, the LEA is loaded again — a mismatch is never an error.
  */
 final class LeaResultFormat {
 
     /** The first field of every file. */
     static final String MAGIC = "pl-impact LEA result";
     /** Raised whenever the outcome layout below changes. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     /**
      * What one LEA's load left: its outcomes in file order, its model (null when no row was folded)
@@ -49,9 +51,22 @@ final class LeaResultFormat {
 
     private LeaResultFormat() {}
 
-    /** The header of a result written now, under {@code key}. */
-    static void writeHeader(DataOutput out, String key) throws IOException {
-        writeHeader(out, FORMAT, LeaModelFormat.VERSION, ToolVersion.plImpact(), key);
+    /** The header of a file: what wrote it, under which settings and key. */
+    record Header(int format, int modelVersion, String version, String settings, String key) {
+
+        /** Null when this build reads the file's layouts and version; otherwise why it does not. */
+        String unreadable() {
+            if (format != FORMAT || modelVersion != LeaModelFormat.VERSION) {
+                return "it has layout " + format + "." + modelVersion + ", this pl-impact reads " + FORMAT + "."
+                        + LeaModelFormat.VERSION;
+            }
+            return version.equals(ToolVersion.plImpact()) ? null : "it was written by pl-impact " + version;
+        }
+    }
+
+    /** The header of a result written now, under {@code settings} and {@code key}. */
+    static void writeHeader(DataOutput out, String settings, String key) throws IOException {
+        writeHeader(out, new Header(FORMAT, LeaModelFormat.VERSION, ToolVersion.plImpact(), settings, key));
     }
 
     /** The head part: outcomes, quarantine files and the model's head (its years are parts of their own). */
@@ -82,13 +97,27 @@ final class LeaResultFormat {
         }
     }
 
-    static void writeHeader(DataOutput out, int format, int modelVersion, String version, String key)
-            throws IOException {
+    static void writeHeader(DataOutput out, Header h) throws IOException {
         out.writeUTF(MAGIC);
-        out.writeInt(format);
-        out.writeInt(modelVersion);
-        out.writeUTF(version);
-        out.writeUTF(key);
+        out.writeInt(h.format());
+        out.writeInt(h.modelVersion());
+        out.writeUTF(h.version());
+        out.writeUTF(h.settings());
+        out.writeUTF(h.key());
+    }
+
+    /** The header of a file; an {@link IOException} when it is not a pl-impact LEA result at all. */
+    static Header readHeader(DataInput in) throws IOException {
+        if (!MAGIC.equals(in.readUTF())) {
+            throw new IOException("it is not a pl-impact LEA result");
+        }
+        int format = in.readInt();
+        int modelVersion = in.readInt();
+        String version = in.readUTF();
+        if (format != FORMAT) { // an older layout may not have the fields below
+            return new Header(format, modelVersion, version, "", "");
+        }
+        return new Header(format, modelVersion, version, in.readUTF(), in.readUTF());
     }
 
     /**
@@ -96,20 +125,12 @@ final class LeaResultFormat {
      * used (for the log line that says the LEA is loaded again).
      */
     static String mismatch(DataInput in, String key) throws IOException {
-        if (!MAGIC.equals(in.readUTF())) {
-            return "it is not a pl-impact LEA result";
+        Header h = readHeader(in);
+        String unreadable = h.unreadable();
+        if (unreadable != null) {
+            return unreadable;
         }
-        int format = in.readInt();
-        int modelVersion = in.readInt();
-        String version = in.readUTF();
-        if (format != FORMAT || modelVersion != LeaModelFormat.VERSION) {
-            return "it has layout " + format + "." + modelVersion + ", this pl-impact reads " + FORMAT + "."
-                    + LeaModelFormat.VERSION;
-        }
-        if (!version.equals(ToolVersion.plImpact())) {
-            return "it was written by pl-impact " + version;
-        }
-        return in.readUTF().equals(key) ? null : "its files or settings differ";
+        return h.key().equals(key) ? null : "its files or settings differ";
     }
 
     /**

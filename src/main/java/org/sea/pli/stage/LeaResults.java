@@ -6,8 +6,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.sea.pli.extract.ClaimedYears;
 import org.sea.pli.extract.ExtractFileReader;
 import org.sea.pli.extract.FileOutcome;
 import org.sea.pli.extract.FileReason;
@@ -25,6 +29,7 @@ import org.sea.pli.extract.InboxFile;
 import org.sea.pli.extract.LeaLoader;
 import org.sea.pli.model.LeaModel;
 import org.sea.pli.model.LeaModels;
+import org.sea.pli.storage.Sha256;
 import org.sea.pli.storage.Warehouse;
 
 /**
@@ -40,7 +45,7 @@ import org.sea.pli.storage.Warehouse;
 final class LeaResults implements AutoCloseable {
 
     /** How many LEAs came from where (the run summary's reuse line). */
-    record Counts(int leas, int resumed, int reused) {}
+    record Counts(int leas, int resumed, int reused, int partly) {}
 
     private final FileSystem fs;
     private final Path quarantineDir;
@@ -49,11 +54,15 @@ final class LeaResults implements AutoCloseable {
     private final LeaResultDir store;
 
     private final String fingerprint;
+    /** digest of {@link #fingerprint}: a stored result under other settings keeps nothing */
+    private final String settings;
+
     private final LeaModels models;
     private final java.util.concurrent.Semaphore readers;
     private final AtomicInteger leas = new AtomicInteger();
     private final AtomicInteger resumed = new AtomicInteger();
     private final AtomicInteger reused = new AtomicInteger();
+    private final AtomicInteger partly = new AtomicInteger();
     // a checkpoint only lets a restart skip a finished LEA, so one not yet written when the process
     // dies costs only that LEA's reading again; close() waits for every write
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
@@ -83,6 +92,7 @@ final class LeaResults implements AutoCloseable {
         this.checkpoints = LeaResultDir.checkpoints(warehouse, runId, cipher);
         this.store = reuse ? LeaResultDir.store(warehouse, cipher) : null;
         this.fingerprint = fingerprint;
+        this.settings = Sha256.of(fingerprint.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         this.models = models;
     }
 
@@ -90,15 +100,19 @@ final class LeaResults implements AutoCloseable {
     List<FileOutcome> load(String lea, List<InboxFile> files, LeaLoader loader) throws Exception {
         leas.incrementAndGet();
         boolean inCheckpoints = checkpoints.has(lea);
+        Optional<LeaResultDir.Stored> earlier = Optional.empty();
+        Map<InboxFile, String> shas = null;
         if (inCheckpoints || (store != null && store.has(lea))) {
-            String key = LeaResultDir.key(fingerprint, files, LeaResults::sha256);
+            shas = sha256s(files);
+            String key = LeaResultDir.key(fingerprint, files, shas::get);
             Optional<LeaResultFormat.Saved> saved =
                     inCheckpoints ? checkpoints.read(lea, key, files) : Optional.empty();
             AtomicInteger counter = resumed;
             if (saved.isEmpty() && store != null) {
                 // no checkpoint of a stored result: the store changes only when a run finishes, so a
                 // restart finds it there again, and the store keeps it when this run's checkpoints move in
-                saved = store.read(lea, key, files);
+                earlier = store.readUnderSettings(lea, settings, files);
+                saved = earlier.filter(e -> e.key().equals(key)).map(LeaResultDir.Stored::saved);
                 counter = reused;
             }
             if (saved.isPresent()) {
@@ -107,19 +121,44 @@ final class LeaResults implements AutoCloseable {
                 return saved.get().outcomes();
             }
         }
+        Optional<YearReread.Plan> plan = Optional.empty();
+        if (earlier.isPresent()) {
+            LeaResultFormat.Saved e = earlier.get().saved();
+            Map<String, FileOutcome> before = new HashMap<>();
+            e.outcomes().forEach(o -> before.put(o.file().relativePath(), o));
+            plan = YearReread.of(
+                    before,
+                    files,
+                    shas::get,
+                    ClaimedYears::of,
+                    e.model() == null ? Set.of() : e.model().years());
+        }
         Path leaQuarantine = Warehouse.child(quarantineDir, lea);
         fs.delete(leaQuarantine, true); // an earlier attempt's, written again identically
         List<FileOutcome> loaded;
-        readers.acquire();
-        try {
-            loaded = loader.load(lea, files);
-        } finally {
-            readers.release();
+        if (plan.isPresent()) {
+            List<InboxFile> toRead = plan.get().read();
+            loaded = YearRestore.load(lea, files, plan.get(), earlier.get().saved(), models, fs, leaQuarantine, () -> {
+                readers.acquire();
+                try {
+                    return loader.load(lea, toRead);
+                } finally {
+                    readers.release();
+                }
+            });
+            partly.incrementAndGet();
+        } else {
+            readers.acquire();
+            try {
+                loaded = loader.load(lea, files);
+            } finally {
+                readers.release();
+            }
         }
         LeaModel model = models.existing(lea); // complete: no later LEA touches it
         written.add(writer.submit(() -> {
             String key = LeaResultDir.key(fingerprint, files, f -> shaOf(loaded, f));
-            checkpoints.write(lea, key, new LeaResultFormat.Saved(loaded, model, quarantine(leaQuarantine)));
+            checkpoints.write(lea, settings, key, new LeaResultFormat.Saved(loaded, model, quarantine(leaQuarantine)));
             return null;
         }));
         return loaded;
@@ -147,7 +186,7 @@ final class LeaResults implements AutoCloseable {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
-        return new Counts(leas.get(), resumed.get(), reused.get());
+        return new Counts(leas.get(), resumed.get(), reused.get(), partly.get());
     }
 
     @Override
@@ -171,6 +210,15 @@ final class LeaResults implements AutoCloseable {
             }
         }
         return files;
+    }
+
+    /** Each file's SHA-256, hashed once for the key and for what changed. */
+    private static Map<InboxFile, String> sha256s(List<InboxFile> files) {
+        Map<InboxFile, String> shas = new HashMap<>();
+        for (InboxFile f : files) {
+            shas.put(f, sha256(f));
+        }
+        return shas;
     }
 
     /** As the loader hashes a file (§5.7): a path that is not a regular file is not hashed. */

@@ -28,9 +28,11 @@ public record LoadResult(
      * @param leas    LEA folders in the inbox
      * @param resumed restored from this run's checkpoints (a restart)
      * @param reused  restored from the reuse store: unchanged since the last finished run (docs/spec.md §6.1)
+     * @param partly  read only for the school years their new, changed or vanished files touch, the
+     *                rest restored from the reuse store (§6.1)
      */
-    public record Reuse(int leas, int resumed, int reused) {
-        public static final Reuse NONE = new Reuse(0, 0, 0);
+    public record Reuse(int leas, int resumed, int reused, int partly) {
+        public static final Reuse NONE = new Reuse(0, 0, 0, 0);
 
         /** The run summary's line, e.g. "195 of 200 LEAs unchanged since the last finished run, 5 read". */
         public String summary() {
@@ -38,7 +40,8 @@ public record LoadResult(
             if (resumed > 0) {
                 line += ", " + resumed + " restored from this run's checkpoints";
             }
-            return line + ", " + (leas - reused - resumed) + " read";
+            line += ", " + (leas - reused - resumed) + " read";
+            return partly == 0 ? line : line + " (" + partly + " of them only for the school years that changed)";
         }
     }
 

@@ -196,7 +196,9 @@ public final class LoadStage {
             outcomes = checkUnchanged(outcomes, request.allowChangedFiles());
         }
         return loop.result(
-                request.asOf(), outcomes, new LoadResult.Reuse(counts.leas(), counts.resumed(), counts.reused()));
+                request.asOf(),
+                outcomes,
+                new LoadResult.Reuse(counts.leas(), counts.resumed(), counts.reused(), counts.partly()));
     }
 
     /**

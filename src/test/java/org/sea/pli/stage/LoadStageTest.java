@@ -52,12 +52,12 @@ class LoadStageTest {
     void aNightAfterAFinishedRunReusesEveryUnchangedLeaAndGivesTheSameMartsAndQuarantine() throws Exception {
         try (Warehouse w = Warehouse.open(tmp.resolve("w").toString())) {
             LoadResult first = nightly(w, "2026-06-30_1", KEY).load();
-            assertThat(first.reuse()).isEqualTo(new LoadResult.Reuse(7, 0, 0));
+            assertThat(first.reuse()).isEqualTo(new LoadResult.Reuse(7, 0, 0, 0));
             finish(w, "2026-06-30_1");
 
             LoadResult second = nightly(w, "2026-06-30_2", KEY).load();
 
-            assertThat(second.reuse()).isEqualTo(new LoadResult.Reuse(7, 0, 7));
+            assertThat(second.reuse()).isEqualTo(new LoadResult.Reuse(7, 0, 7, 0));
             // restored models hold no tallies until the marts ask for their school years (§6.1)
             org.sea.pli.model.LeaModel restored = second.models().all().get(0);
             assertThat(restored.years()).isNotEmpty();
@@ -76,13 +76,74 @@ class LoadStageTest {
     }
 
     @Test
+    void aChangedLeaIsReadOnlyForTheSchoolYearsItsNewFileClaimsAndLoadsAsAFullReadWould() throws Exception {
+        java.nio.file.Path inbox = tmp.resolve("inbox");
+        try (var paths = java.nio.file.Files.walk(SAMPLE)) {
+            for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) paths::iterator) {
+                java.nio.file.Path to = inbox.resolve(SAMPLE.relativize(p).toString());
+                if (java.nio.file.Files.isDirectory(p)) {
+                    java.nio.file.Files.createDirectories(to);
+                } else {
+                    java.nio.file.Files.copy(p, to);
+                }
+            }
+        }
+        LocalDate nextDay = AS_OF.plusDays(1);
+        try (Warehouse w = Warehouse.open(tmp.resolve("w").toString());
+                Warehouse fresh = Warehouse.open(tmp.resolve("fresh").toString())) {
+            LoadResult first = at(w, "2026-06-30_1", inbox, AS_OF, true).load();
+            finish(w, "2026-06-30_1");
+            // lea-0001 sends its 2025-26 attendance again, one row fewer: its files are one school
+            // year each, so only the 2025-26 files are read again; the 2024-25 ones and tallies stand
+            java.nio.file.Path lea = inbox.resolve("lea-0001");
+            List<String> lines = java.nio.file.Files.readAllLines(lea.resolve("attendance_2026-06-30.csv"));
+            java.nio.file.Files.write(lea.resolve("attendance_2026-07-01.csv"), lines.subList(0, lines.size() - 1));
+
+            LoadResult second = at(w, "2026-07-01_1", inbox, nextDay, true).load();
+            LoadResult full = at(fresh, "2026-07-01_1", inbox, nextDay, false).load();
+
+            assertThat(second.reuse()).isEqualTo(new LoadResult.Reuse(7, 0, 6, 1));
+            assertThat(second.reuse().summary())
+                    .isEqualTo("6 of 7 LEAs unchanged since the last finished run, 1 read (1 of them only for the"
+                            + " school years that changed)");
+            for (FileOutcome o : second.outcomes()) {
+                if (o.file().leaId().equals("lea-0001") && o.file().fileName().endsWith("_2025-06-30.csv")) {
+                    FileOutcome before = first.outcomes().stream()
+                            .filter(b -> b.file().relativePath().equals(o.file().relativePath()))
+                            .findFirst()
+                            .orElseThrow();
+                    assertThat(o.result())
+                            .as(o.file() + ": kept, not read again (readNanos too)")
+                            .isEqualTo(before.result());
+                }
+            }
+            assertThat(second.outcomes())
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("result.readNanos")
+                    .isEqualTo(full.outcomes());
+            assertThat(tree(w, new Path(w.runDir("2026-07-01_1"), "quarantine")))
+                    .isNotEmpty()
+                    .isEqualTo(tree(fresh, new Path(fresh.runDir("2026-07-01_1"), "quarantine")));
+            assertThat(marts(w, "2026-07-01_2", second)).isEqualTo(marts(fresh, "2026-07-01_2", full));
+        }
+    }
+
+    private static LoadStage at(Warehouse w, String runId, java.nio.file.Path inbox, LocalDate asOf, boolean reuse) {
+        return new LoadStage(
+                new LoadStage.Request(inbox, asOf, null, 0.05, 2, true, false, reuse),
+                w,
+                runId,
+                Duration.ofHours(1),
+                KEY);
+    }
+
+    @Test
     void aStoredResultUnderAnotherPseudonymKeyOrTornIsLoadedAgainNeverFatal() throws Exception {
         try (Warehouse w = Warehouse.open(tmp.resolve("w").toString())) {
             LoadResult first = nightly(w, "2026-06-30_1", KEY).load();
             finish(w, "2026-06-30_1");
             byte[] otherKey = "another-key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
             // encrypted under a key derived from the pseudonym key: another key cannot read it
-            assertThat(nightly(w, "2026-06-30_2", otherKey).load().reuse()).isEqualTo(new LoadResult.Reuse(7, 0, 0));
+            assertThat(nightly(w, "2026-06-30_2", otherKey).load().reuse()).isEqualTo(new LoadResult.Reuse(7, 0, 0, 0));
 
             Path torn = LeaResultDir.store(w, null).file("lea-0002");
             byte[] bytes;
@@ -93,7 +154,7 @@ class LoadStageTest {
                 out.write(bytes, 0, bytes.length - 40); // the tag and the end of the body lost
             }
             LoadResult again = nightly(w, "2026-06-30_3", KEY).load();
-            assertThat(again.reuse()).as("only the torn LEA read again").isEqualTo(new LoadResult.Reuse(7, 0, 6));
+            assertThat(again.reuse()).as("only the torn LEA read again").isEqualTo(new LoadResult.Reuse(7, 0, 6, 0));
             assertThat(again.outcomes())
                     .usingRecursiveFieldByFieldElementComparatorIgnoringFields("result.readNanos")
                     .isEqualTo(first.outcomes());
@@ -106,7 +167,7 @@ class LoadStageTest {
             LoadResult first = nightly(w, "2026-06-30_1", KEY).load();
             finish(w, "2026-06-30_1");
             LoadResult second = nightly(w, "2026-06-30_2", KEY).load();
-            assertThat(second.reuse()).isEqualTo(new LoadResult.Reuse(7, 0, 7));
+            assertThat(second.reuse()).isEqualTo(new LoadResult.Reuse(7, 0, 7, 0));
 
             // a byte of the last school year's part flipped: the file keeps its length and layout,
             // so the load took it; the part's tag fails only when the marts read that year
@@ -127,7 +188,7 @@ class LoadStageTest {
                     .isFalse();
 
             LoadResult restarted = nightly(w, "2026-06-30_2", KEY).load();
-            assertThat(restarted.reuse()).isEqualTo(new LoadResult.Reuse(7, 0, 6));
+            assertThat(restarted.reuse()).isEqualTo(new LoadResult.Reuse(7, 0, 6, 0));
             assertThat(marts(w, "2026-06-30_2", restarted)).isEqualTo(marts(w, "2026-06-30_3", first));
         }
     }
@@ -157,7 +218,7 @@ class LoadStageTest {
 
             // a file read again would take its own time: equal readNanos mean every LEA was restored
             assertThat(restored.outcomes()).isEqualTo(fresh.outcomes());
-            assertThat(restored.reuse()).isEqualTo(new LoadResult.Reuse(7, 7, 0));
+            assertThat(restored.reuse()).isEqualTo(new LoadResult.Reuse(7, 7, 0, 0));
             assertThat(tree(w, quarantine))
                     .as("the quarantine restored with the checkpoints")
                     .isEqualTo(quarantined);
@@ -203,17 +264,21 @@ class LoadStageTest {
                     if (i == 0) {
                         LeaResultFormat.writeHeader(
                                 out,
-                                LeaResultFormat.FORMAT,
-                                org.sea.pli.model.LeaModelFormat.VERSION,
-                                "0.0.1-older",
-                                "key");
+                                new LeaResultFormat.Header(
+                                        LeaResultFormat.FORMAT,
+                                        org.sea.pli.model.LeaModelFormat.VERSION,
+                                        "0.0.1-older",
+                                        "settings",
+                                        "key"));
                     } else if (i == 1) {
                         LeaResultFormat.writeHeader(
                                 out,
-                                LeaResultFormat.FORMAT + 1,
-                                org.sea.pli.model.LeaModelFormat.VERSION,
-                                ToolVersion.plImpact(),
-                                "key");
+                                new LeaResultFormat.Header(
+                                        LeaResultFormat.FORMAT + 1,
+                                        org.sea.pli.model.LeaModelFormat.VERSION,
+                                        ToolVersion.plImpact(),
+                                        "settings",
+                                        "key"));
                     }
                     out.write(garbage);
                 }
