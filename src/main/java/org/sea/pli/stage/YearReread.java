@@ -23,9 +23,10 @@ import org.sea.pli.extract.InboxFile;
  * school year is <i>touched</i> when a new, changed or vanished file claims it, and so is every
  * year a file claiming a touched year also claims (that file is read again, and what it accepts
  * for its other years may change with the activities of a touched one). Every file claiming a
- * touched year is read again, with no other; every other file keeps its stored outcome and
- * quarantine, and every untouched year its stored tallies — the very bytes a read of every file
- * gives.
+ * touched year is read again, with no other but an unchanged file that claims every year (it is
+ * rejected whatever the activities, and it marks the touched years' files in force stale); every
+ * other file keeps its stored outcome and quarantine, and every untouched year its stored
+ * tallies — the very bytes a read of every file gives.
  */
 final class YearReread {
 
@@ -40,8 +41,9 @@ final class YearReread {
     private YearReread() {}
 
     /**
-     * The plan, or empty when every considered file must be read anyway (or a file claims every
-     * school year: one without a {@code school_year} column, or one that is not CSV to its end).
+     * The plan, or empty when every considered file must be read anyway, or when a new, changed or
+     * vanished file claims every school year (one without a {@code school_year} column, or one that
+     * is not CSV to its end).
      *
      * @param stored      the stored result's outcomes, by path (vanished files included)
      * @param files       the LEA's files now
@@ -83,12 +85,19 @@ final class YearReread {
             for (InboxFile f : candidates) {
                 SortedSet<Integer> claimed =
                         stored.get(f.relativePath()).result().claimedYears();
-                boolean touches = claimed == null ? !touched.isEmpty() : !Collections.disjoint(claimed, touched);
-                if (touches && reread.add(f.relativePath())) {
-                    if (!touch(touched, claimed)) {
-                        return Optional.empty();
-                    }
+                if (claimed != null && !Collections.disjoint(claimed, touched) && reread.add(f.relativePath())) {
+                    touched.addAll(claimed);
                     grew = true;
+                }
+            }
+        }
+        // An unchanged file claiming every year lacks the school_year column or is not CSV: it is
+        // rejected whatever the activities (§3.2) and supersedes nothing, so it touches no year; it
+        // is read with the touched years' files because it makes those of them in force stale (§1.1).
+        if (!touched.isEmpty()) {
+            for (InboxFile f : candidates) {
+                if (stored.get(f.relativePath()).result().claimedYears() == null) {
+                    reread.add(f.relativePath());
                 }
             }
         }

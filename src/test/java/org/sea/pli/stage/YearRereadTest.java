@@ -70,15 +70,35 @@ class YearRereadTest {
     }
 
     @Test
-    void aStoredFileWithoutSchoolYearClaimsEveryYearSoAnyTouchReadsAll() {
+    void anUnchangedFileWithoutSchoolYearIsReadWithTheTouchedYearsButTouchesNone() throws Exception {
         List<InboxFile> files = twoYears();
         files.add(storedFile("enrollments_2026-05-01.csv", null)); // rejected: no school_year column
-        assertThat(plan(files))
-                .as("nothing new: nothing touched, the file stays")
-                .isPresent();
+        assertThat(plan(files).orElseThrow().read())
+                .as("nothing touched: nothing read")
+                .isEmpty();
 
         files.add(newFile("attendance_2026-07-01.csv", years(2025)));
-        assertThat(plan(files)).isEmpty();
+        YearReread.Plan plan = plan(files).orElseThrow();
+
+        // the rejected file marks the 2025 files in force stale (§1.1), so their statuses are
+        // decided with it; rejected whatever the activities, it leaves 2024 as it was
+        assertThat(names(plan.read()))
+                .containsExactly(
+                        "pl_activities_2026-06-30.csv",
+                        "attendance_2026-06-30.csv",
+                        "enrollments_2026-05-01.csv",
+                        "attendance_2026-07-01.csv");
+        assertThat(plan.keptYears()).containsExactly(2024);
+    }
+
+    @Test
+    void aNewFileWithoutSchoolYearReadsAll() {
+        List<InboxFile> files = twoYears();
+        files.add(newFile("enrollments_2026-07-01.csv", null));
+
+        assertThat(plan(files))
+                .as("it makes the files in force of every year stale")
+                .isEmpty();
     }
 
     @Test
