@@ -124,6 +124,22 @@ class LoadStageTest {
                     .isNotEmpty()
                     .isEqualTo(tree(fresh, new Path(fresh.runDir("2026-07-01_1"), "quarantine")));
             assertThat(marts(w, "2026-07-01_2", second)).isEqualTo(marts(fresh, "2026-07-01_2", full));
+
+            // the next night, a 2024-25 file of lea-0001 is gone (its outcome in the stored result
+            // names a path that is no longer there): 2024-25 is read again, 2025-26 kept
+            finish(w, "2026-07-01_1");
+            java.nio.file.Files.delete(lea.resolve("satisfaction_2025-06-30.csv"));
+            LoadResult third = at(w, "2026-07-01_3", inbox, nextDay, true).load();
+            LoadResult fullAgain =
+                    at(fresh, "2026-07-01_3", inbox, nextDay, false).load();
+
+            assertThat(third.reuse()).isEqualTo(new LoadResult.Reuse(7, 0, 6, 1));
+            assertThat(third.outcomes())
+                    .usingRecursiveFieldByFieldElementComparatorIgnoringFields("result.readNanos")
+                    .isEqualTo(fullAgain.outcomes());
+            assertThat(tree(w, new Path(w.runDir("2026-07-01_3"), "quarantine")))
+                    .isEqualTo(tree(fresh, new Path(fresh.runDir("2026-07-01_3"), "quarantine")));
+            assertThat(marts(w, "2026-07-01_4", third)).isEqualTo(marts(fresh, "2026-07-01_4", fullAgain));
         }
     }
 
