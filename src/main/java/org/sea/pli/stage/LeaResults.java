@@ -35,8 +35,9 @@ import org.sea.pli.storage.Warehouse;
 /**
  * Each LEA of a nightly load, restored when it need not be read (docs/spec.md §6, §6.1): from this
  * run's checkpoint (a restart), else from the reuse store (nothing the LEA's result depends on
- * changed since the last finished night); otherwise read, and its result saved as this run's
- * checkpoint on a writer thread while the next LEA loads.
+ * changed since the last finished night); otherwise read — when the store holds its result under
+ * the same settings, only the files of the school years that changed ({@link YearReread}) — and its
+ * result saved as this run's checkpoint on a writer thread while the next LEA loads.
  *
  * <p>Deciding needs every file's SHA-256, which takes one pass over the LEA's files; only when a
  * saved result exists, so a first night or a {@code --full} run reads each file exactly once. An
@@ -121,39 +122,25 @@ final class LeaResults implements AutoCloseable {
                 return saved.get().outcomes();
             }
         }
-        Optional<YearReread.Plan> plan = Optional.empty();
-        if (earlier.isPresent()) {
-            LeaResultFormat.Saved e = earlier.get().saved();
-            Map<String, FileOutcome> before = new HashMap<>();
-            e.outcomes().forEach(o -> before.put(o.file().relativePath(), o));
-            plan = YearReread.of(
-                    before,
-                    files,
-                    shas::get,
-                    ClaimedYears::of,
-                    e.model() == null ? Set.of() : e.model().years());
-        }
+        Map<InboxFile, String> hashed = shas;
+        Optional<YearReread.Plan> plan = earlier.flatMap(e -> plan(e.saved(), files, hashed));
         Path leaQuarantine = Warehouse.child(quarantineDir, lea);
         fs.delete(leaQuarantine, true); // an earlier attempt's, written again identically
         List<FileOutcome> loaded;
         if (plan.isPresent()) {
             List<InboxFile> toRead = plan.get().read();
-            loaded = YearRestore.load(lea, files, plan.get(), earlier.get().saved(), models, fs, leaQuarantine, () -> {
-                readers.acquire();
-                try {
-                    return loader.load(lea, toRead);
-                } finally {
-                    readers.release();
-                }
-            });
+            loaded = YearRestore.load(
+                    lea,
+                    files,
+                    plan.get(),
+                    earlier.get().saved(),
+                    models,
+                    fs,
+                    leaQuarantine,
+                    () -> read(lea, toRead, loader));
             partly.incrementAndGet();
         } else {
-            readers.acquire();
-            try {
-                loaded = loader.load(lea, files);
-            } finally {
-                readers.release();
-            }
+            loaded = read(lea, files, loader);
         }
         LeaModel model = models.existing(lea); // complete: no later LEA touches it
         written.add(writer.submit(() -> {
@@ -162,6 +149,29 @@ final class LeaResults implements AutoCloseable {
             return null;
         }));
         return loaded;
+    }
+
+    /**
+     * What of a changed LEA's stored result stands (docs/spec.md §6.1); empty when every file
+     * must be read.
+     */
+    private static Optional<YearReread.Plan> plan(
+            LeaResultFormat.Saved earlier, List<InboxFile> files, Map<InboxFile, String> shas) {
+        Map<String, FileOutcome> before = new HashMap<>();
+        earlier.outcomes().forEach(o -> before.put(o.file().relativePath(), o));
+        Set<Integer> years =
+                earlier.model() == null ? Set.of() : earlier.model().years();
+        return YearReread.of(before, files, shas::get, ClaimedYears::of, years);
+    }
+
+    /** Reads {@code files} of the LEA, no more LEAs at once than {@code readers} allows. */
+    private List<FileOutcome> read(String lea, List<InboxFile> files, LeaLoader loader) throws Exception {
+        readers.acquire();
+        try {
+            return loader.load(lea, files);
+        } finally {
+            readers.release();
+        }
     }
 
     private void restore(String lea, LeaResultFormat.Saved saved) throws IOException {
