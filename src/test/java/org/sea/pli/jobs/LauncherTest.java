@@ -78,7 +78,7 @@ class LauncherTest {
     }
 
     @Test
-    void aLargeInboxKeepsTheOptimizingCompilerAndAShrinkingHeap() throws Exception {
+    void aLargeInboxKeepsTheOptimizingCompilerAndAShrinkingHeapAndTheArchiveUnlessFull() throws Exception {
         Path inbox = Files.createDirectories(tmp.resolve("large"));
         try (RandomAccessFile f = new RandomAccessFile(inbox.resolve("big.csv").toFile(), "rw")) {
             f.setLength((64L << 20) + 1); // one byte over the small class (sparse: nothing written)
@@ -89,7 +89,13 @@ class LauncherTest {
                 .contains("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=25")
                 // 2 × (64 MiB + 1 byte) is 128 MiB: below the 1 GiB floor
                 .contains("-Xmx1024m")
-                .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile") || a.startsWith("-XX:TieredStopAtLevel"));
+                .contains(
+                        "-XX:SharedArchiveFile=" + tmp.resolve("pl-impact.jsa").toRealPath())
+                .noneMatch(a -> a.startsWith("-XX:TieredStopAtLevel"));
+        // a run that computes everything: the archive cost a large run a few percent
+        assertThat(launch(Map.of(), "run", "--inbox", inbox.toString(), "--full"))
+                .contains("-Xmx1024m")
+                .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
     }
 
     @Test
