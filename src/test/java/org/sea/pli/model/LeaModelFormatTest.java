@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class LeaModelFormatTest {
 
     /** Two years, every kind of tally, a null byDimension and a funding amount with trailing zeros. */
-    private static LeaModel model() {
+    static LeaModel model() {
         LeaModel m = new LeaModel("lea-7");
         int practice = m.dimension("questioning");
         m.dimension("feedback");
