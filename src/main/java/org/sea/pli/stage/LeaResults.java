@@ -137,7 +137,9 @@ final class LeaResults implements AutoCloseable {
                     models,
                     fs,
                     leaQuarantine,
-                    () -> read(lea, toRead, loader));
+                    // not bounded by `readers`: a night that reads an LEA in part restored the others
+                    // (little memory) and reads a few files of theirs, while the other workers hash
+                    () -> loader.load(lea, toRead));
             partly.incrementAndGet();
         } else {
             loaded = read(lea, files, loader);
