@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
+import org.sea.pli.storage.CountingInputStream;
 import org.sea.pli.storage.Sha256;
 
 /**
@@ -54,14 +55,14 @@ public final class ExtractFileReader {
         long started = System.nanoTime();
         ExtractSchema schema = ExtractSchema.of(file.extract());
         MessageDigest digest = Sha256.newDigest();
-        CountingStream counted;
+        CountingInputStream counted; // the file's bytes as stored (before gunzip)
         Tally tally = new Tally();
         FileReason fileReason = null;
         String quarantinePath = file.leaId() + "/" + file.quarantineName();
         QuarantineFile rejects = new QuarantineFile(quarantine, quarantinePath);
         String unknownColumns = null;
-        try (CountingStream raw =
-                new CountingStream(new DigestInputStream(Files.newInputStream(file.path()), digest))) {
+        try (CountingInputStream raw =
+                new CountingInputStream(new DigestInputStream(Files.newInputStream(file.path()), digest))) {
             counted = raw;
             try {
                 InputStream bytes = file.gzip() ? new GZIPInputStream(raw, 1 << 16) : raw;
@@ -113,7 +114,7 @@ public final class ExtractFileReader {
         boolean claimsEveryYear = !tally.hasYearColumn; // §1.1: a file without school_year claims every year
         return new FileResult(
                 Sha256.hex(digest),
-                counted.count,
+                counted.count(),
                 tally.rowsRead,
                 tally.accepted,
                 tally.rejected,
@@ -220,40 +221,6 @@ public final class ExtractFileReader {
             rejected = 0;
             reasons.clear();
             acceptedRows.clear();
-        }
-    }
-
-    /** Counts the bytes of the file as stored (before gunzip). */
-    private static final class CountingStream extends java.io.FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            count += s;
-            return s;
         }
     }
 }

@@ -7,11 +7,13 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -103,16 +105,17 @@ final class LeaResults implements AutoCloseable {
         boolean inCheckpoints = checkpoints.has(lea);
         Optional<LeaResultDir.Stored> earlier = Optional.empty();
         Map<InboxFile, String> shas = null;
+        Map<String, SortedSet<Integer>> scanned = new HashMap<>(); // school years of files new to the store
         if (inCheckpoints || (store != null && store.has(lea))) {
-            shas = sha256s(files);
+            // no checkpoint of a stored result: the store changes only when a run finishes, so a
+            // restart finds it there again, and the store keeps it when this run's checkpoints move in
+            earlier = store == null ? Optional.empty() : store.readUnderSettings(lea, settings, files);
+            shas = sha256s(files, earlier, scanned);
             String key = LeaResultDir.key(fingerprint, files, shas::get);
             Optional<LeaResultFormat.Saved> saved =
                     inCheckpoints ? checkpoints.read(lea, key, files) : Optional.empty();
             AtomicInteger counter = resumed;
-            if (saved.isEmpty() && store != null) {
-                // no checkpoint of a stored result: the store changes only when a run finishes, so a
-                // restart finds it there again, and the store keeps it when this run's checkpoints move in
-                earlier = store.readUnderSettings(lea, settings, files);
+            if (saved.isEmpty()) {
                 saved = earlier.filter(e -> e.key().equals(key)).map(LeaResultDir.Stored::saved);
                 counter = reused;
             }
@@ -123,7 +126,7 @@ final class LeaResults implements AutoCloseable {
             }
         }
         Map<InboxFile, String> hashed = shas;
-        Optional<YearReread.Plan> plan = earlier.flatMap(e -> plan(e.saved(), files, hashed));
+        Optional<YearReread.Plan> plan = earlier.flatMap(e -> plan(e.saved(), files, hashed, scanned));
         Path leaQuarantine = Warehouse.child(quarantineDir, lea);
         fs.delete(leaQuarantine, true); // an earlier attempt's, written again identically
         List<FileOutcome> loaded;
@@ -158,12 +161,21 @@ final class LeaResults implements AutoCloseable {
      * must be read.
      */
     private static Optional<YearReread.Plan> plan(
-            LeaResultFormat.Saved earlier, List<InboxFile> files, Map<InboxFile, String> shas) {
+            LeaResultFormat.Saved earlier,
+            List<InboxFile> files,
+            Map<InboxFile, String> shas,
+            Map<String, SortedSet<Integer>> scanned) {
         Map<String, FileOutcome> before = new HashMap<>();
         earlier.outcomes().forEach(o -> before.put(o.file().relativePath(), o));
         Set<Integer> years =
                 earlier.model() == null ? Set.of() : earlier.model().years();
-        return YearReread.of(before, files, shas::get, ClaimedYears::of, years);
+        // a file changed under a path the store knows was only hashed: scanned now (rare)
+        return YearReread.of(
+                before,
+                files,
+                shas::get,
+                f -> scanned.containsKey(f.relativePath()) ? scanned.get(f.relativePath()) : ClaimedYears.of(f),
+                years);
     }
 
     /** Reads {@code files} of the LEA, no more LEAs at once than {@code readers} allows. */
@@ -224,10 +236,28 @@ final class LeaResults implements AutoCloseable {
         return files;
     }
 
-    /** Each file's SHA-256, hashed once for the key and for what changed. */
-    private static Map<InboxFile, String> sha256s(List<InboxFile> files) {
+    /**
+     * Each file's SHA-256, hashed once for the key and for what changed. A considered file the
+     * stored result does not name is new: the same pass finds the school years its rows name
+     * (into {@code scanned}), which is all a changed LEA needs of it before its read.
+     */
+    private static Map<InboxFile, String> sha256s(
+            List<InboxFile> files, Optional<LeaResultDir.Stored> earlier, Map<String, SortedSet<Integer>> scanned) {
+        Set<String> known = new HashSet<>();
+        earlier.ifPresent(
+                e -> e.saved().outcomes().forEach(o -> known.add(o.file().relativePath())));
         Map<InboxFile, String> shas = new HashMap<>();
         for (InboxFile f : files) {
+            if (earlier.isPresent() && f.ignored() == null && !known.contains(f.relativePath())) {
+                try {
+                    ClaimedYears.Scan scan = ClaimedYears.scan(f);
+                    shas.put(f, scan.sha256());
+                    scanned.put(f.relativePath(), scan.years());
+                    continue;
+                } catch (IOException e) {
+                    // hashed below, which says why it cannot be read
+                }
+            }
             shas.put(f, sha256(f));
         }
         return shas;

@@ -50,6 +50,8 @@ class ClaimedYearsTest {
                 true,
                 null);
         assertThat(ClaimedYears.of(f)).containsExactly(2023);
+        // the digest is of the file as stored, every byte, as the loader hashes it
+        assertThat(ClaimedYears.scan(f).sha256()).isEqualTo(ExtractFileReader.sha256(f));
     }
 
     @Test
@@ -62,9 +64,12 @@ class ClaimedYearsTest {
                         .getBytes(StandardCharsets.ISO_8859_1);
         Path p = tmp.resolve("lea-1/attendance_2026-07-03.csv");
         Files.write(p, latin1);
-        assertThat(ClaimedYears.of(inbox(p, "attendance_2026-07-03.csv")))
+        InboxFile notUtf8 = inbox(p, "attendance_2026-07-03.csv");
+        assertThat(ClaimedYears.of(notUtf8))
                 .as("not UTF-8: the read will reject it, and what it claims is decided only then")
                 .isNull();
+        // the scan stopped at the bad byte; the digest still covers the whole file
+        assertThat(ClaimedYears.scan(notUtf8).sha256()).isEqualTo(ExtractFileReader.sha256(notUtf8));
     }
 
     private InboxFile file(String name, String text) throws Exception {
