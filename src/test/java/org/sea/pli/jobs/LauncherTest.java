@@ -64,7 +64,7 @@ class LauncherTest {
         assertThat(args)
                 .contains(
                         "-XX:SharedArchiveFile=" + tmp.resolve("pl-impact.jsa").toRealPath(), "-XX:TieredStopAtLevel=1")
-                .doesNotContain("-XX:MaxHeapFreeRatio=25");
+                .doesNotContain("-XX:MaxHeapFreeRatio=25", "-XX:+UseParallelGC");
         // the JVM options come before -jar, pl-impact's own arguments after it, unchanged
         assertThat(args.subList(args.indexOf("-jar"), args.size()))
                 .containsExactly(
@@ -78,7 +78,8 @@ class LauncherTest {
     }
 
     @Test
-    void aLargeInboxKeepsTheOptimizingCompilerAndAShrinkingHeapAndTheArchiveUnlessFull() throws Exception {
+    void aLargeInboxKeepsTheOptimizingCompilerAndGetsTheParallelCollectorAShrinkingHeapAndTheArchiveUnlessFull()
+            throws Exception {
         Path inbox = Files.createDirectories(tmp.resolve("large"));
         try (RandomAccessFile f = new RandomAccessFile(inbox.resolve("big.csv").toFile(), "rw")) {
             f.setLength((64L << 20) + 1); // one byte over the small class (sparse: nothing written)
@@ -86,7 +87,7 @@ class LauncherTest {
         List<String> args = launch(Map.of("LANG", "en_US.UTF-8"), "run", "--inbox=" + inbox);
         assertThat(args.get(0)).startsWith("LANG=en_US.UTF-8 "); // a UTF-8 locale given is kept
         assertThat(args)
-                .contains("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=25")
+                .contains("-XX:+UseParallelGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=25")
                 // 2 × (64 MiB + 1 byte) is 128 MiB: below the 1 GiB floor
                 .contains("-Xmx1024m")
                 .contains(
