@@ -156,6 +156,7 @@ public final class LoadStage {
     /** Loads every LEA, or restores it from its checkpoint. */
     public LoadResult load() throws Exception {
         long started = System.nanoTime();
+        LeaResultCipher.warmUp(); // every LEA's result is encrypted: at the CPU's speed from the first
         Inbox inbox = request.inputs() == null
                 ? Inbox.scan(request.inbox(), request.asOf())
                 : Inbox.scan(request.inbox(), request.asOf(), request.inputs()::contains);
