@@ -28,6 +28,18 @@ final class RowValidator {
     private final long[] intMin;
     private final long[] intMax;
     private final Set<RowKey> keys;
+    // The last value of each column and what it parsed to. A column's verdict depends only on its
+    // value (the rubric and the rules are fixed for the file), and consecutive rows repeat most
+    // values (the school year, the educator, the activity, the artifact): a repeat takes the
+    // earlier row's String — whose hash is already computed, for the key set and the folds' maps —
+    // instead of parsing it again.
+    private final String[] lastValue;
+    private final long[] lastNumber;
+    private final BigDecimal[] lastDecimal;
+    private final RowReason[] lastReason;
+    private int boundsYear = Integer.MIN_VALUE;
+    private long firstDay;
+    private long lastDay;
 
     /**
      * @param recordIndex for each schema column, its field position in the file, or -1 when the
@@ -54,6 +66,10 @@ final class RowValidator {
         this.keyColumns = schema.key().stream().mapToInt(schema::index).toArray();
         this.notAfter = rule("not_after");
         this.atLeastOne = rule("at_least_one_present");
+        this.lastValue = new String[columns.size()];
+        this.lastNumber = new long[columns.size()];
+        this.lastDecimal = new BigDecimal[columns.size()];
+        this.lastReason = new RowReason[columns.size()];
         this.intMin = new long[columns.size()];
         this.intMax = new long[columns.size()];
         for (int i = 0; i < columns.size(); i++) {
@@ -104,9 +120,27 @@ final class RowValidator {
     }
 
     private RowReason parseColumn(int c, CsvRecord record, ExtractRow row) {
-        ColumnRule rule = columns.get(c);
         int at = recordIndex[c];
         String value = at < 0 ? null : record.getField(at).strip();
+        String last = lastValue[c];
+        if (last != null && last.equals(value)) {
+            row.text[c] = last;
+            row.number[c] = lastNumber[c];
+            row.decimal[c] = lastDecimal[c];
+            return lastReason[c];
+        }
+        RowReason reason = parseValue(c, value, row);
+        if (value != null && !value.isEmpty()) {
+            lastValue[c] = row.text[c] == value ? value : null; // an enum is kept lower-cased: not its raw value
+            lastNumber[c] = row.number[c];
+            lastDecimal[c] = row.decimal[c];
+            lastReason[c] = reason;
+        }
+        return reason;
+    }
+
+    private RowReason parseValue(int c, String value, ExtractRow row) {
+        ColumnRule rule = columns.get(c);
         row.decimal[c] = null;
         if (value == null || value.isEmpty()) {
             row.text[c] = null;
@@ -192,8 +226,13 @@ final class RowValidator {
 
     private boolean rowRulesHold(ExtractRow row) {
         int year = row.schoolYear(schoolYearColumn);
-        long first = SchoolYear.firstDay(year);
-        long last = SchoolYear.lastDay(year);
+        if (year != boundsYear) { // rows come in runs of one school year
+            boundsYear = year;
+            firstDay = SchoolYear.firstDay(year);
+            lastDay = SchoolYear.lastDay(year);
+        }
+        long first = firstDay;
+        long last = lastDay;
         for (int c = 0; c < columns.size(); c++) {
             if (columns.get(c).type() == ColumnType.DATE
                     && row.present(c)

@@ -142,6 +142,48 @@ class ExtractFileReaderTest {
                 .containsEntry("bad_enum", 1L);
     }
 
+    /**
+     * The validator takes a value equal to the one above it in the same column from the row above;
+     * the verdict, the lower-cased enum and the parsed number must be those of a fresh parse, bad
+     * values included.
+     */
+    @Test
+    void aValueRepeatedFromTheRowAboveGetsTheVerdictAndValueOfAFreshParse() throws IOException {
+        StringBuilder csv = new StringBuilder("activity_id,school_year,funding_source,amount_usd\n");
+        csv.append("a-1,2025-26,Title_IV_A,12.50\n"); // accepted: enum lower-cased
+        csv.append("a-2,2025-26,Title_IV_A,12.50\n"); // accepted: the same raw enum and amount again
+        csv.append("a-1,2025-26,federal,5\n"); // bad_enum
+        csv.append("a-2,2025-26,federal,5\n"); // bad_enum again, from the row above
+        csv.append("a-1,2025-26,local,12.505\n"); // out_of_range: 3 decimals
+        csv.append("a-2,2025-26,local,12.505\n"); // out_of_range again
+        csv.append("a-1,2025-26,state,7\n"); // accepted
+        csv.append("a-2,2025-26,state,7\n"); // accepted
+        inbox.write("lea-1/pl_funding_2026-06-30.csv", csv.toString());
+        List<String> enums = new ArrayList<>();
+        List<java.math.BigDecimal> amounts = new ArrayList<>();
+        FileResult r = new ExtractFileReader(Set.of(), 1.0, quarantine)
+                .read(Inbox.scan(dir, LocalDate.parse("2026-06-30")).files().get(0), activities, new ExtractFold() {
+                    @Override
+                    public void accept(ExtractRow row) {
+                        enums.add(row.text(2));
+                        amounts.add(row.decimal(3));
+                    }
+
+                    @Override
+                    public void commit(int schoolYear) {}
+                });
+        assertThat(r.rowsAccepted()).isEqualTo(4);
+        assertThat(r.reasons())
+                .containsExactlyEntriesOf(new java.util.TreeMap<>(Map.of("bad_enum", 2L, "out_of_range", 2L)));
+        assertThat(enums).containsExactly("title_iv_a", "title_iv_a", "state", "state");
+        assertThat(amounts)
+                .containsExactly(
+                        new java.math.BigDecimal("12.50"),
+                        new java.math.BigDecimal("12.50"),
+                        new java.math.BigDecimal("7"),
+                        new java.math.BigDecimal("7"));
+    }
+
     @Test
     void activityDatesRubricAndSatisfactionRules() throws IOException {
         inbox.write(
