@@ -4,7 +4,6 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -93,7 +92,7 @@ public final class ExtractFileReader {
                 rejects.discard();
                 tally.clear();
             }
-            raw.transferTo(OutputStream.nullOutputStream()); // hash every byte, read or not
+            Sha256.readToEnd(raw); // hash every byte, read or not
         } finally {
             rejects.close();
             progress.fileRead(tally.rowsRead % ReadProgress.BATCH);

@@ -2,7 +2,6 @@ package org.sea.pli.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -43,8 +42,20 @@ public final class Sha256 {
     public static String of(InputStream raw) throws IOException {
         MessageDigest digest = newDigest();
         try (InputStream in = new DigestInputStream(raw, digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
+            readToEnd(in);
         }
         return hex(digest);
+    }
+
+    /**
+     * Reads what is left of a stream and drops it: the rest of a file a {@link DigestInputStream}
+     * hashes. In 64 KiB reads: the 8 KiB of {@code InputStream.transferTo} made hashing the inbox a
+     * third slower (a two-gigabyte inbox on one thread of a fresh JVM: 2.3–3.0 s against 1.7–1.8 s).
+     */
+    public static void readToEnd(InputStream in) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        while (in.read(buffer) != -1) {
+            // the digest sees the bytes as they pass
+        }
     }
 }
