@@ -202,11 +202,13 @@ final class RowValidator {
         if (!ValueSyntax.isDecimalLiteral(value)) {
             return RowReason.BAD_TYPE;
         }
-        BigDecimal v;
-        try {
-            v = new BigDecimal(value);
-        } catch (NumberFormatException | ArithmeticException e) {
-            return RowReason.BAD_TYPE; // exponent beyond BigDecimal's range
+        BigDecimal v = ValueSyntax.plainDecimal(value);
+        if (v == null) {
+            try {
+                v = new BigDecimal(value);
+            } catch (NumberFormatException | ArithmeticException e) {
+                return RowReason.BAD_TYPE; // exponent beyond BigDecimal's range
+            }
         }
         row.decimal[c] = v;
         if (rule.min() != null) {

@@ -1,5 +1,6 @@
 package org.sea.pli.extract;
 
+import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
@@ -67,6 +68,45 @@ final class ValueSyntax {
                 || v.equalsIgnoreCase("-infinity")
                 || v.equalsIgnoreCase("inf")
                 || v.equalsIgnoreCase("-inf");
+    }
+
+    /**
+     * The value of a decimal literal without an exponent and with at most 18 digits, exactly as
+     * {@code new BigDecimal(v)} gives it (the same unscaled value and scale), without that
+     * constructor's detour through a char array; null for any other form, which the caller parses
+     * with the constructor. Amounts and scores are almost all of this form.
+     */
+    static BigDecimal plainDecimal(String v) {
+        int n = v.length();
+        int i = 0;
+        boolean negative = false;
+        if (i < n && (v.charAt(i) == '+' || v.charAt(i) == '-')) {
+            negative = v.charAt(i) == '-';
+            i++;
+        }
+        long unscaled = 0;
+        int digits = 0;
+        int scale = -1; // digits after the point; -1 before it
+        for (; i < n; i++) {
+            char ch = v.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                if (++digits > 18) {
+                    return null;
+                }
+                unscaled = unscaled * 10 + (ch - '0');
+                if (scale >= 0) {
+                    scale++;
+                }
+            } else if (ch == '.' && scale < 0) {
+                scale = 0;
+            } else {
+                return null; // an exponent, or not a literal at all
+            }
+        }
+        if (digits == 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(negative ? -unscaled : unscaled, Math.max(scale, 0));
     }
 
     /** {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?} — no separators. */
