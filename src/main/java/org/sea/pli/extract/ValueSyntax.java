@@ -63,6 +63,12 @@ final class ValueSyntax {
     }
 
     static boolean isNonFinite(String v) {
+        // each token's first letter after its sign is n or i: a number's is a digit, a sign or a point
+        int first = v.startsWith("-") ? 1 : 0;
+        char c = first < v.length() ? v.charAt(first) : '0';
+        if (c != 'n' && c != 'N' && c != 'i' && c != 'I') {
+            return false;
+        }
         return v.equalsIgnoreCase("nan")
                 || v.equalsIgnoreCase("infinity")
                 || v.equalsIgnoreCase("-infinity")

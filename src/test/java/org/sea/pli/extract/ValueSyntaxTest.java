@@ -75,4 +75,15 @@ class ValueSyntaxTest {
             assertThat(ValueSyntax.plainDecimal(v)).as(v).isNull();
         }
     }
+
+    /** §2: the non-finite tokens, in any case, are recognised; numbers and near-misses are not. */
+    @Test
+    void nonFiniteTokensInAnyCaseAndNothingElse() {
+        for (String v : List.of("NaN", "nan", "NAN", "Infinity", "-infinity", "INF", "-Inf")) {
+            assertThat(ValueSyntax.isNonFinite(v)).as(v).isTrue();
+        }
+        for (String v : List.of("", "-", "0", "-1.5", ".5", "+inf", "nano", "in", "-nan", "1e9")) {
+            assertThat(ValueSyntax.isNonFinite(v)).as(v).isFalse();
+        }
+    }
 }
