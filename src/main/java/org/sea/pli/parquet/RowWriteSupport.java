@@ -19,9 +19,21 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
 
     private final MessageType schema;
     private final String[] names;
-    private final MartType[] types;
+    /** How each column's value goes to Parquet, chosen once per column from its type. */
+    private final ValueWriter[] writers;
     /** Unscaled decimal(18,2) values of the current row, by column index; filled by MartWriter. */
     final long[] unscaled;
+
+    /**
+     * One column's value to the record consumer. A small method per type, called through this
+     * interface, instead of a switch over the types in {@link #write}: the JIT compiles each on its
+     * own, where the one large method, inlined into for the first mart's columns, was thrown away
+     * and compiled again as marts with other column types came (five times in a state run).
+     */
+    @FunctionalInterface
+    private interface ValueWriter {
+        void write(RecordConsumer c, Object v, int column);
+    }
 
     private RecordConsumer rc;
 
@@ -29,12 +41,24 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
         this.schema = mart.parquetType();
         int n = mart.columns().size();
         this.names = new String[n];
-        this.types = new MartType[n];
+        this.writers = new ValueWriter[n];
         this.unscaled = unscaled;
         for (int i = 0; i < n; i++) {
             names[i] = mart.columns().get(i).name();
-            types[i] = mart.columns().get(i).type();
+            writers[i] = writer(mart.columns().get(i).type());
         }
+    }
+
+    private ValueWriter writer(MartType type) {
+        return switch (type) {
+            case STRING -> (c, v, i) -> c.addBinary(Binary.fromString((String) v));
+            case INT32 -> (c, v, i) -> c.addInteger((Integer) v);
+            case INT64 -> (c, v, i) -> c.addLong((Long) v);
+            case DOUBLE -> (c, v, i) -> c.addDouble((Double) v);
+            case BOOLEAN -> (c, v, i) -> c.addBoolean((Boolean) v);
+            case DATE -> (c, v, i) -> c.addInteger(Math.toIntExact(((LocalDate) v).toEpochDay()));
+            case DECIMAL_18_2 -> (c, v, i) -> c.addLong(unscaled[i]);
+        };
     }
 
     @Override
@@ -69,15 +93,7 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
             }
             String name = names[i];
             c.startField(name, i);
-            switch (types[i]) {
-                case STRING -> c.addBinary(Binary.fromString((String) v));
-                case INT32 -> c.addInteger((Integer) v);
-                case INT64 -> c.addLong((Long) v);
-                case DOUBLE -> c.addDouble((Double) v);
-                case BOOLEAN -> c.addBoolean((Boolean) v);
-                case DATE -> c.addInteger(Math.toIntExact(((LocalDate) v).toEpochDay()));
-                case DECIMAL_18_2 -> c.addLong(unscaled[i]);
-            }
+            writers[i].write(c, v, i);
             c.endField(name, i);
         }
         c.endMessage();
