@@ -196,14 +196,14 @@ final class RowValidator {
     }
 
     private static RowReason parseDecimal(int c, ColumnRule rule, String value, ExtractRow row) {
-        if (ValueSyntax.isNonFinite(value)) {
-            return RowReason.OUT_OF_RANGE; // §2: non-finite tokens parse but are never in range
-        }
-        if (!ValueSyntax.isDecimalLiteral(value)) {
-            return RowReason.BAD_TYPE;
-        }
-        BigDecimal v = ValueSyntax.plainDecimal(value);
+        BigDecimal v = ValueSyntax.plainDecimal(value); // the usual form, in the one pass over it
         if (v == null) {
+            if (ValueSyntax.isNonFinite(value)) {
+                return RowReason.OUT_OF_RANGE; // §2: non-finite tokens parse but are never in range
+            }
+            if (!ValueSyntax.isDecimalLiteral(value)) {
+                return RowReason.BAD_TYPE;
+            }
             try {
                 v = new BigDecimal(value);
             } catch (NumberFormatException | ArithmeticException e) {

@@ -79,8 +79,9 @@ final class ValueSyntax {
     /**
      * The value of a decimal literal without an exponent and with at most 18 digits, exactly as
      * {@code new BigDecimal(v)} gives it (the same unscaled value and scale), without that
-     * constructor's detour through a char array; null for any other form, which the caller parses
-     * with the constructor. Amounts and scores are almost all of this form.
+     * constructor's detour through a char array; null for any other form, which the caller checks
+     * with {@link #isNonFinite} and {@link #isDecimalLiteral} and parses with the constructor (a
+     * value this accepts is a decimal literal). Amounts and scores are almost all of this form.
      */
     static BigDecimal plainDecimal(String v) {
         int n = v.length();

@@ -46,6 +46,7 @@ class ValueSyntaxTest {
             literals.add(v.toString());
         }
         for (String literal : literals) {
+            assertThat(ValueSyntax.isDecimalLiteral(literal)).as(literal).isTrue(); // what the fast path accepts is one
             BigDecimal expected = new BigDecimal(literal);
             assertThat(ValueSyntax.plainDecimal(literal))
                     .as(literal)

@@ -376,7 +376,8 @@ class LoadStageTest {
         assertThat(LoadStage.loaderThreads(0, true, 2)).isEqualTo(2); // a small inbox on two cores
         assertThat(LoadStage.loaderThreads(0, true, 8)).isEqualTo(8);
         assertThat(LoadStage.loaderThreads(0, false, 2)).isEqualTo(2); // a large inbox on two cores
-        assertThat(LoadStage.loaderThreads(0, false, 8)).isEqualTo(4); // at most four: the heap is capped by the inbox
+        assertThat(LoadStage.loaderThreads(0, false, 8)).isEqualTo(4);
+        assertThat(LoadStage.loaderThreads(0, false, 16)).isEqualTo(4); // at most four: the heap is capped by the inbox
         assertThat(LoadStage.loaderThreads(0, false, 1)).isEqualTo(1); // never 0 threads
         assertThat(LoadStage.loaderThreads(3, false, 2)).isEqualTo(3); // --pli.threads=3
         assertThat(LoadStage.loaderThreads(1, true, 8)).isEqualTo(1);
