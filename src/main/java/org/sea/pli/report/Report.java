@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -106,6 +107,72 @@ public final class Report {
             throw e.getCause();
         }
         return pages.paths();
+    }
+
+    /**
+     * This run's report from an earlier run's pages whose bodies it would draw again byte for byte:
+     * each page's {@code <main>} is taken from {@code earlierDir} and only what names the run — the
+     * title, the header with its lines on what changed, the footer — is drawn for {@code run}. The
+     * caller establishes that the body would be the same (the same mart bytes, as-of and withheld
+     * rows: docs/spec.md §6.1); each earlier page is checked against the SHA-256 its run recorded.
+     *
+     * @param earlierPages the earlier report's pages (relative to its directory) → their SHA-256
+     * @return the written files, relative to {@code reportDir}, state page first
+     * @throws IOException when an earlier page cannot be read, is not what its run recorded or has no
+     *     body; {@code reportDir} may then hold some pages, which {@link #write} replaces
+     */
+    public List<String> redraw(
+            FileSystem fs,
+            Path earlierDir,
+            Map<String, String> earlierPages,
+            Path reportDir,
+            Run run,
+            ChangeLines changes)
+            throws IOException {
+        List<String> paths = earlierPages.keySet().stream()
+                .sorted(Comparator.comparing((String p) -> !p.equals(STATE_PAGE))
+                        .thenComparing(p -> p.equals(STATE_PAGE) ? "" : leaOf(p)))
+                .toList();
+        if (!paths.contains(STATE_PAGE) || paths.stream().skip(1).anyMatch(p -> leaOf(p) == null)) {
+            throw new IOException("the pages of " + earlierDir + " are not a report's");
+        }
+        if (fs.exists(reportDir) && !fs.delete(reportDir, true)) {
+            throw new IOException("cannot delete " + reportDir);
+        }
+        try {
+            paths.parallelStream().forEach(path -> {
+                try {
+                    String main = PageBodies.read(fs, new Path(earlierDir, path), earlierPages.get(path));
+                    try (Writer out = new PageWriter(
+                            new BufferedOutputStream(fs.create(new Path(reportDir, path), true), 1 << 16))) {
+                        Context page = context(run);
+                        page.setVariable("keptMain", main);
+                        String lea = leaOf(path);
+                        if (lea == null) {
+                            page.setVariable("changes", changes == null ? null : changes.state());
+                        } else {
+                            page.setVariable("lea", lea);
+                            page.setVariable("changes", changes == null ? null : changes.forLea(lea));
+                        }
+                        engine.process(lea == null ? "state" : "lea", page, out);
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return paths;
+    }
+
+    /** The LEA of a page path ({@code lea/<id>.html}), or null for the state page or any other path. */
+    static String leaOf(String path) {
+        if (!path.startsWith(LEA_DIR + "/") || !path.endsWith(".html")) {
+            return null;
+        }
+        String lea = path.substring(LEA_DIR.length() + 1, path.length() - ".html".length());
+        return hasPage(lea) ? lea : null;
     }
 
     /**

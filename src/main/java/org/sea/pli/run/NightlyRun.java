@@ -56,6 +56,8 @@ final class NightlyRun {
     private boolean published;
     /** The marts step's reuse line; null until it ran in this JVM. */
     private String martsReused;
+
+    private String reportReused;
     /** What changed since the last published run; null until compared in this JVM. */
     private Optional<RunChanges> changes;
     /** Wall time per phase that finished in this JVM, as its stage measured it. */
@@ -126,7 +128,8 @@ final class NightlyRun {
                 warehouse,
                 runId,
                 request.asOf().toString(),
-                changes().map(ChangeNotes::of).orElse(null));
+                changes().map(ChangeNotes::of).orElse(null),
+                request.reuses());
     }
 
     ManifestStage manifestStage() {
@@ -229,6 +232,11 @@ final class NightlyRun {
         this.martsReused = summary;
     }
 
+    /** What the report step took from the last finished run, in words. */
+    void reportReused(String summary) {
+        this.reportReused = summary;
+    }
+
     void published(boolean published) {
         this.published = published;
     }
@@ -247,6 +255,10 @@ final class NightlyRun {
                 changes == null
                         ? null
                         : changes.map(c -> ChangeNotes.of(c).summary()).orElse(null),
-                load == null ? null : load.reuse().summary() + (martsReused == null ? "" : "; " + martsReused));
+                load == null
+                        ? null
+                        : load.reuse().summary()
+                                + (martsReused == null ? "" : "; " + martsReused)
+                                + (reportReused == null ? "" : "; " + reportReused));
     }
 }

@@ -2,6 +2,7 @@ package org.sea.pli.run;
 
 import java.util.List;
 import org.sea.pli.ops.RunPhase;
+import org.sea.pli.stage.ReportStage;
 import org.sea.pli.stage.Timed;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -20,7 +21,9 @@ final class WriteReportTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws Exception {
         run.begins(RunPhase.REPORT);
-        Timed<List<String>> timed = run.reportStage().write();
+        ReportStage stage = run.reportStage();
+        Timed<List<String>> timed = stage.write();
+        run.reportReused(stage.reuseSummary());
         List<String> pages = timed.result();
         run.took(RunPhase.REPORT, timed.took());
         contribution.incrementWriteCount(pages.size());

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.disclosure.DisclosureCounts;
 import org.sea.pli.parquet.WrittenFile;
@@ -140,16 +139,6 @@ final class PartitionStore {
 
     /** A finished, published run's partitions become the stored ones. */
     static void keep(Warehouse warehouse, String runId) throws IOException {
-        FileSystem fs = warehouse.fs();
-        Path from = ofRun(warehouse, runId);
-        if (!fs.exists(from)) {
-            return;
-        }
-        Path to = stored(warehouse);
-        fs.mkdirs(to.getParent());
-        fs.delete(to, false);
-        if (!fs.rename(from, to)) {
-            throw new IOException("cannot move " + from + " to " + to);
-        }
+        StateFiles.keep(warehouse, ofRun(warehouse, runId), stored(warehouse));
     }
 }

@@ -26,17 +26,30 @@ public final class ReportStage {
     private final String runId;
     private final String asOf;
     private final ChangeLines changes;
+    /** whether the pages' bodies of the last finished run may be taken (docs/spec.md §6.1) */
+    private final boolean reuse;
+
+    private String reuseSummary;
 
     public ReportStage(Warehouse warehouse, String runId, String asOf) {
-        this(warehouse, runId, asOf, null);
+        this(warehouse, runId, asOf, null, false);
     }
 
-    /** @param changes what changed since the last published run, opening each page; null for none */
-    public ReportStage(Warehouse warehouse, String runId, String asOf, ChangeLines changes) {
+    /**
+     * @param changes what changed since the last published run, opening each page; null for none
+     * @param reuse whether the last finished run's page bodies are taken when they are this run's
+     */
+    public ReportStage(Warehouse warehouse, String runId, String asOf, ChangeLines changes, boolean reuse) {
         this.warehouse = warehouse;
         this.runId = runId;
         this.asOf = asOf;
         this.changes = changes;
+        this.reuse = reuse;
+    }
+
+    /** What the last {@link #write} took from the last finished run, in words; null before it ran. */
+    public String reuseSummary() {
+        return reuseSummary;
     }
 
     /** §5.12: rows withheld over every public mart, from the counts the marts stage left. */
@@ -50,13 +63,15 @@ public final class ReportStage {
     public Timed<List<String>> write() throws Exception {
         long started = System.nanoTime();
         Path dir = new Path(warehouse.runDir(runId), REPORT_DIR);
-        List<String> pages = new Report()
-                .write(
-                        warehouse.fs(),
-                        warehouse.martsDir(runId),
-                        dir,
-                        new Report.Run(runId, asOf, withheld()),
-                        changes);
+        Report.Run run = new Report.Run(runId, asOf, withheld());
+        Report report = new Report();
+        ReportReuse key = ReportReuse.of(warehouse, runId, asOf, run.withheld());
+        List<String> pages = reuse ? key.redraw(report, dir, run, changes) : null;
+        reuseSummary = pages == null ? "report drawn" : "report bodies kept";
+        if (pages == null) {
+            pages = report.write(warehouse.fs(), warehouse.martsDir(runId), dir, run, changes);
+        }
+        key.record();
         log.info("run {}: wrote report {} ({} pages)", runId, new Path(dir, Report.STATE_PAGE), pages.size());
         return Timed.since(started, pages);
     }

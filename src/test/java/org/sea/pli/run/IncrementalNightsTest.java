@@ -260,7 +260,7 @@ class IncrementalNightsTest {
     }
 
     /** Every output of a run folder, SHA-256 by path; the manifest without what may differ between reruns. */
-    private static Map<String, String> outputs(Path run) throws IOException {
+    static Map<String, String> outputs(Path run) throws IOException {
         Map<String, String> files = tree(run);
         files.remove("lineage.jsonl"); // event times
         ObjectNode manifest = (ObjectNode)
