@@ -33,6 +33,10 @@ public final class BrightSpotsMart implements Mart {
     /** A published cohort_impact row, read by column name. */
     private final class Cohort {
         final Object[] values;
+        /** §5.6's rank keys, rounded once per cohort rather than at every comparison of the sort */
+        BigDecimal shrunk;
+
+        BigDecimal mean;
 
         Cohort(Object[] values) {
             this.values = values;
@@ -61,14 +65,16 @@ public final class BrightSpotsMart implements Mart {
             Cohort c = new Cohort(values);
             Integer pairs = (Integer) c.get("n_practice_pairs");
             if (!Boolean.TRUE.equals(c.get("suppressed")) && pairs != null && pairs >= settings.minCellSize()) {
+                c.shrunk = rounded(c.number("practice_change_shrunk"));
+                c.mean = rounded(c.number("practice_change_mean"));
                 eligible.add(c);
             }
         }
         // §5.6: the shrunk change first (a lucky small cohort does not lead), then the raw mean, then keys
         // (null only under a min-cell-size below 2: such rows come last)
         Comparator<BigDecimal> descending = Comparator.nullsLast(Comparator.reverseOrder());
-        eligible.sort(Comparator.comparing((Cohort c) -> rounded(c.number("practice_change_shrunk")), descending)
-                .thenComparing(c -> rounded(c.number("practice_change_mean")), descending)
+        eligible.sort(Comparator.comparing((Cohort c) -> c.shrunk, descending)
+                .thenComparing(c -> c.mean, descending)
                 .thenComparing(c -> c.text("lea_id"))
                 .thenComparing(c -> c.text("cohort_id"))
                 .thenComparing(c -> c.text("pl_model")));
