@@ -2,24 +2,38 @@ package org.sea.pli.report;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.storage.Sha256;
 
-/** The body of a written page, which {@link Report#redraw} keeps while it draws the page's frame again. */
+/**
+ * A written page's body, {@code <main>} to {@code </main>}, which {@link Report#redraw} keeps while
+ * it draws the page's frame again. A page holds no other such tags: every text drawn from a mart or
+ * a run is escaped, and the charts' SVG has no {@code main}. The body is kept as the page's bytes
+ * (UTF-8, the tags ASCII), never decoded and encoded again.
+ */
 final class PageBodies {
 
-    private static final String MAIN_START = "<main>";
-    private static final String MAIN_END = "</main>";
+    /** What the frame is drawn around: an empty body, which marks where the kept one goes. */
+    static final String EMPTY = "<main></main>";
 
-    private PageBodies() {}
+    private static final byte[] START = "<main>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = "</main>".getBytes(StandardCharsets.US_ASCII);
 
-    /**
-     * A page's body, {@code <main>} to {@code </main>}: the page's text holds no other such tags, as
-     * every text drawn from a mart or a run is escaped and the charts' SVG has no {@code main}.
-     */
-    static String read(FileSystem fs, Path page, String sha256) throws IOException {
+    private final byte[] page;
+    private final int start;
+    private final int end;
+
+    private PageBodies(byte[] page, int start, int end) {
+        this.page = page;
+        this.start = start;
+        this.end = end;
+    }
+
+    /** The body of {@code page}, checked against the SHA-256 its run recorded. */
+    static PageBodies read(FileSystem fs, Path page, String sha256) throws IOException {
         byte[] bytes;
         try (InputStream in = fs.open(page)) {
             bytes = in.readAllBytes();
@@ -27,12 +41,52 @@ final class PageBodies {
         if (!Sha256.of(bytes).equals(sha256)) {
             throw new IOException(page + " is not what its run recorded");
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        int start = text.indexOf(MAIN_START);
-        int end = text.lastIndexOf(MAIN_END);
+        int start = indexOf(bytes, START);
+        int end = lastIndexOf(bytes, END);
         if (start < 0 || end < start) {
             throw new IOException(page + " has no <main> to keep");
         }
-        return text.substring(start, end + MAIN_END.length());
+        return new PageBodies(bytes, start, end + END.length);
+    }
+
+    /**
+     * Writes {@code frame} (a page drawn around {@link #EMPTY}) with this body in place of the empty
+     * one: the bytes of the page drawn whole, as {@link PageWriter} would write them.
+     */
+    void writeInto(String frame, OutputStream out) throws IOException {
+        int at = frame.indexOf(EMPTY);
+        if (at < 0 || frame.indexOf(EMPTY, at + 1) >= 0) {
+            throw new IllegalStateException("the frame has no single place for the body");
+        }
+        out.write(frame.substring(0, at).getBytes(StandardCharsets.UTF_8));
+        out.write(page, start, end - start);
+        out.write(frame.substring(at + EMPTY.length()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int indexOf(byte[] bytes, byte[] tag) {
+        for (int i = 0; i + tag.length <= bytes.length; i++) {
+            if (matches(bytes, i, tag)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastIndexOf(byte[] bytes, byte[] tag) {
+        for (int i = bytes.length - tag.length; i >= 0; i--) {
+            if (matches(bytes, i, tag)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean matches(byte[] bytes, int at, byte[] tag) {
+        for (int j = 0; j < tag.length; j++) {
+            if (bytes[at + j] != tag[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -2,6 +2,7 @@ package org.sea.pli.report;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -142,19 +143,20 @@ public final class Report {
         try {
             paths.parallelStream().forEach(path -> {
                 try {
-                    String main = PageBodies.read(fs, new Path(earlierDir, path), earlierPages.get(path));
-                    try (Writer out = new PageWriter(
-                            new BufferedOutputStream(fs.create(new Path(reportDir, path), true), 1 << 16))) {
-                        Context page = context(run);
-                        page.setVariable("keptMain", main);
-                        String lea = leaOf(path);
-                        if (lea == null) {
-                            page.setVariable("changes", changes == null ? null : changes.state());
-                        } else {
-                            page.setVariable("lea", lea);
-                            page.setVariable("changes", changes == null ? null : changes.forLea(lea));
-                        }
-                        engine.process(lea == null ? "state" : "lea", page, out);
+                    PageBodies body = PageBodies.read(fs, new Path(earlierDir, path), earlierPages.get(path));
+                    Context page = context(run);
+                    page.setVariable("keptMain", PageBodies.EMPTY);
+                    String lea = leaOf(path);
+                    if (lea == null) {
+                        page.setVariable("changes", changes == null ? null : changes.state());
+                    } else {
+                        page.setVariable("lea", lea);
+                        page.setVariable("changes", changes == null ? null : changes.forLea(lea));
+                    }
+                    String frame = engine.process(lea == null ? "state" : "lea", page);
+                    try (OutputStream out =
+                            new BufferedOutputStream(fs.create(new Path(reportDir, path), true), 1 << 16)) {
+                        body.writeInto(frame, out);
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
