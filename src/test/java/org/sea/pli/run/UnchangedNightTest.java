@@ -37,6 +37,18 @@ class UnchangedNightTest {
         assertThat(Files.readString(tmp.resolve("incremental/runs/" + SECOND + "/report/index.html")))
                 .contains("Professional learning impact: run " + SECOND)
                 .contains("Since run " + FIRST);
+        // an auditor's verify, which reuses nothing, reproduces the night that kept the bodies
+        CommandRun verify = new Cli(tmp.resolve("jobs-incremental"))
+                .execute(
+                        "verify",
+                        "--warehouse",
+                        tmp.resolve("incremental").toString(),
+                        "--run",
+                        SECOND,
+                        "--inbox",
+                        "sample-data");
+        assertThat(verify.code()).as(verify.out() + verify.err()).isZero();
+        assertThat(verify.out()).contains("verified: run " + SECOND);
     }
 
     @Test
