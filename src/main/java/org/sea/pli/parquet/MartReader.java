@@ -1,28 +1,21 @@
 package org.sea.pli.parquet;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.conf.HadoopParquetConfiguration;
 import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.util.HadoopStreams;
 import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.SeekableInputStream;
-import org.apache.parquet.schema.PrimitiveType;
-import org.apache.parquet.schema.Type;
 
 /**
  * Reads a mart back from {@code martsDir/<mart>/}, the layout {@link MartWriter} writes, through a
@@ -107,77 +100,28 @@ public final class MartReader {
 
     private void readFile(MartSchema schema, FileStatus file, String schoolYear, List<MartRecord> rows)
             throws IOException {
-        try (ParquetReader<Group> reader = new GroupReaderBuilder(new WarehouseInputFile(fs, file), conf).build()) {
-            int[] positions = null;
-            for (Group g = reader.read(); g != null; g = reader.read()) {
-                if (positions == null) {
-                    positions = positions(schema, g.getType().getFields(), file.getPath());
-                }
-                Object[] values = new Object[schema.columns().size()];
-                for (int i = 0; i < positions.length; i++) {
-                    if (g.getFieldRepetitionCount(i) > 0) {
-                        values[positions[i]] =
-                                value(g, i, schema.columns().get(positions[i]).type());
-                    }
-                }
+        try (ParquetReader<Object[]> reader =
+                new RowReaderBuilder(new WarehouseInputFile(fs, file), conf, schema, file.getPath()).build()) {
+            for (Object[] values = reader.read(); values != null; values = reader.read()) {
                 rows.add(new MartRecord(schema, schoolYear, values));
             }
         }
     }
 
-    /** For each field of the file, its column in the schema; checks the Parquet types agree. */
-    private static int[] positions(MartSchema schema, List<Type> fields, Path file) {
-        List<Type> expected = schema.parquetType().getFields();
-        int[] positions = new int[fields.size()];
-        for (int i = 0; i < fields.size(); i++) {
-            String name = fields.get(i).getName();
-            int at = -1;
-            for (int j = 0; j < expected.size(); j++) {
-                if (expected.get(j).getName().equals(name)) {
-                    at = j;
-                }
-            }
-            if (at < 0) {
-                throw new IllegalStateException(
-                        file + ": column " + name + " is not in schemas/marts/" + schema.name() + ".json");
-            }
-            PrimitiveType want = expected.get(at).asPrimitiveType();
-            PrimitiveType got = fields.get(i).asPrimitiveType();
-            if (want.getPrimitiveTypeName() != got.getPrimitiveTypeName()
-                    || !Objects.equals(want.getLogicalTypeAnnotation(), got.getLogicalTypeAnnotation())) {
-                String written = got.getPrimitiveTypeName().name().toLowerCase(java.util.Locale.ROOT)
-                        + (got.getLogicalTypeAnnotation() == null ? "" : " " + got.getLogicalTypeAnnotation());
-                throw new IllegalStateException(file + ": column " + name + " is " + written + ", schemas/marts/"
-                        + schema.name() + ".json says "
-                        + schema.columns().get(at).type().jsonName());
-            }
-            positions[i] = at;
-        }
-        return positions;
-    }
+    /** {@link ParquetReader} of mart rows ({@link RowReadSupport}) over any {@link InputFile}. */
+    private static final class RowReaderBuilder extends ParquetReader.Builder<Object[]> {
+        private final MartSchema schema;
+        private final Path path;
 
-    /** The value as the Java type of {@link MartType#javaType()}, the types {@link MartWriter} accepts. */
-    private static Object value(Group g, int i, MartType type) {
-        return switch (type) {
-            case STRING -> g.getString(i, 0);
-            case INT32 -> g.getInteger(i, 0);
-            case INT64 -> g.getLong(i, 0);
-            case DOUBLE -> g.getDouble(i, 0);
-            case BOOLEAN -> g.getBoolean(i, 0);
-            case DATE -> LocalDate.ofEpochDay(g.getInteger(i, 0));
-            case DECIMAL_18_2 -> BigDecimal.valueOf(g.getLong(i, 0), 2);
-        };
-    }
-
-    /** {@link ParquetReader} of example {@link Group}s over any {@link InputFile}. */
-    private static final class GroupReaderBuilder extends ParquetReader.Builder<Group> {
-        GroupReaderBuilder(InputFile file, ParquetConfiguration conf) {
+        RowReaderBuilder(InputFile file, ParquetConfiguration conf, MartSchema schema, Path path) {
             super(file, conf);
+            this.schema = schema;
+            this.path = path;
         }
 
         @Override
-        protected ReadSupport<Group> getReadSupport() {
-            return new GroupReadSupport();
+        protected ReadSupport<Object[]> getReadSupport() {
+            return new RowReadSupport(schema, path);
         }
     }
 
