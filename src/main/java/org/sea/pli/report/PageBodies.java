@@ -9,31 +9,49 @@ import org.apache.hadoop.fs.Path;
 import org.sea.pli.storage.Sha256;
 
 /**
- * A written page's body, {@code <main>} to {@code </main>}, which {@link Report#redraw} keeps while
- * it draws the page's frame again. A page holds no other such tags: every text drawn from a mart or
- * a run is escaped, and the charts' SVG has no {@code main}. The body is kept as the page's bytes
- * (UTF-8, the tags ASCII), never decoded and encoded again.
+ * A part of a written page that a later run keeps while it draws the rest of the page again
+ * ({@link Report#redraw}, {@link KeptSections}). A part is found by its tags: a page holds each
+ * only once, because every text drawn from a mart or a run is escaped and the charts' SVG has
+ * none of them. The part is kept as the page's bytes (UTF-8, the tags ASCII), never decoded and
+ * encoded again.
  */
 final class PageBodies {
 
-    /** What the frame is drawn around: an empty body, which marks where the kept one goes. */
-    static final String EMPTY = "<main></main>";
+    /** Which part of a page is kept, and what the page is drawn around in its place. */
+    enum Part {
+        /** The page's body, {@code <main>} to {@code </main>}. */
+        MAIN("<main>", "</main>", true, "<main></main>"),
+        /** An LEA page's sections below its submission checklist, up to the end of the body. */
+        LEA_SECTIONS("<section id=\"files-section\">", "</main>", false, "<section id=\"files-section\"></section>");
 
-    private static final byte[] START = "<main>".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] END = "</main>".getBytes(StandardCharsets.US_ASCII);
+        private final byte[] start;
+        private final byte[] end;
+        private final boolean endIncluded;
+        /** What the rest of the page is drawn around: marks where the kept part goes. */
+        final String placeholder;
 
+        Part(String start, String end, boolean endIncluded, String placeholder) {
+            this.start = start.getBytes(StandardCharsets.US_ASCII);
+            this.end = end.getBytes(StandardCharsets.US_ASCII);
+            this.endIncluded = endIncluded;
+            this.placeholder = placeholder;
+        }
+    }
+
+    private final Part part;
     private final byte[] page;
     private final int start;
     private final int end;
 
-    private PageBodies(byte[] page, int start, int end) {
+    private PageBodies(Part part, byte[] page, int start, int end) {
+        this.part = part;
         this.page = page;
         this.start = start;
         this.end = end;
     }
 
-    /** The body of {@code page}, checked against the SHA-256 its run recorded. */
-    static PageBodies read(FileSystem fs, Path page, String sha256) throws IOException {
+    /** The part of {@code page}, checked against the SHA-256 its run recorded. */
+    static PageBodies read(FileSystem fs, Path page, String sha256, Part part) throws IOException {
         byte[] bytes;
         try (InputStream in = fs.open(page)) {
             bytes = in.readAllBytes();
@@ -41,26 +59,26 @@ final class PageBodies {
         if (!Sha256.of(bytes).equals(sha256)) {
             throw new IOException(page + " is not what its run recorded");
         }
-        int start = indexOf(bytes, START);
-        int end = lastIndexOf(bytes, END);
+        int start = indexOf(bytes, part.start);
+        int end = lastIndexOf(bytes, part.end);
         if (start < 0 || end < start) {
-            throw new IOException(page + " has no <main> to keep");
+            throw new IOException(page + " has no " + new String(part.start, StandardCharsets.US_ASCII) + " to keep");
         }
-        return new PageBodies(bytes, start, end + END.length);
+        return new PageBodies(part, bytes, start, part.endIncluded ? end + part.end.length : end);
     }
 
     /**
-     * Writes {@code frame} (a page drawn around {@link #EMPTY}) with this body in place of the empty
-     * one: the bytes of the page drawn whole, as {@link PageWriter} would write them.
+     * Writes {@code frame} (the page drawn around the part's placeholder) with this part in place of
+     * the placeholder: the bytes of the page drawn whole, as {@link PageWriter} would write them.
      */
     void writeInto(String frame, OutputStream out) throws IOException {
-        int at = frame.indexOf(EMPTY);
-        if (at < 0 || frame.indexOf(EMPTY, at + 1) >= 0) {
-            throw new IllegalStateException("the frame has no single place for the body");
+        int at = frame.indexOf(part.placeholder);
+        if (at < 0 || frame.indexOf(part.placeholder, at + 1) >= 0) {
+            throw new IllegalStateException("the frame has no single place for the kept part");
         }
         out.write(frame.substring(0, at).getBytes(StandardCharsets.UTF_8));
         out.write(page, start, end - start);
-        out.write(frame.substring(at + EMPTY.length()).getBytes(StandardCharsets.UTF_8));
+        out.write(frame.substring(at + part.placeholder.length()).getBytes(StandardCharsets.UTF_8));
     }
 
     private static int indexOf(byte[] bytes, byte[] tag) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,15 +90,27 @@ public final class Report {
      */
     public List<String> write(FileSystem fs, Path martsDir, Path reportDir, Run run, ChangeLines changes)
             throws IOException {
-        Pages pages = new Pages(ReportMarts.read(new ReportableMarts(fs, martsDir)), run, changes);
+        return write(fs, martsDir, reportDir, run, changes, KeptSections.none());
+    }
+
+    /**
+     * As {@link #write(FileSystem, Path, Path, Run, ChangeLines)}, an LEA page keeping the sections
+     * below its submission checklist from an earlier report where {@code kept} has them under the
+     * same key (docs/spec.md §6.1); {@code kept} receives this run's keys.
+     */
+    public List<String> write(
+            FileSystem fs, Path martsDir, Path reportDir, Run run, ChangeLines changes, KeptSections kept)
+            throws IOException {
+        ReportPages pages =
+                new ReportPages(engine, ReportMarts.read(new ReportableMarts(fs, martsDir)), run, changes, kept);
         if (fs.exists(reportDir) && !fs.delete(reportDir, true)) {
             throw new IOException("cannot delete " + reportDir);
         }
         try {
             IntStream.range(0, pages.size()).parallel().forEach(i -> {
-                try (Writer out = new PageWriter(
-                        new BufferedOutputStream(fs.create(new Path(reportDir, pages.path(i)), true), 1 << 16))) {
-                    pages.draw(i, out);
+                try (OutputStream out =
+                        new BufferedOutputStream(fs.create(new Path(reportDir, pages.path(i)), true), 1 << 16)) {
+                    pages.write(i, out);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -143,9 +154,10 @@ public final class Report {
         try {
             paths.parallelStream().forEach(path -> {
                 try {
-                    PageBodies body = PageBodies.read(fs, new Path(earlierDir, path), earlierPages.get(path));
+                    PageBodies body = PageBodies.read(
+                            fs, new Path(earlierDir, path), earlierPages.get(path), PageBodies.Part.MAIN);
                     Context page = context(run);
-                    page.setVariable("keptMain", PageBodies.EMPTY);
+                    page.setVariable("keptMain", PageBodies.Part.MAIN.placeholder);
                     String lea = leaOf(path);
                     if (lea == null) {
                         page.setVariable("changes", changes == null ? null : changes.state());
@@ -187,7 +199,7 @@ public final class Report {
     }
 
     Map<String, String> render(ReportMarts marts, Run run, ChangeLines changes) {
-        Pages pages = new Pages(marts, run, changes);
+        ReportPages pages = new ReportPages(engine, marts, run, changes, KeptSections.none());
         List<String> html = IntStream.range(0, pages.size())
                 .parallel()
                 .mapToObj(i -> {
@@ -203,70 +215,6 @@ public final class Report {
         return byPath;
     }
 
-    /**
-     * The report's pages: page 0 is the state page, page i the LEA page of the i-th LEA with a page.
-     * They share nothing but the read-only marts (indexed by LEA once) and the thread-safe template
-     * engine, so any thread may draw any page. A failed drawing's exception reaches the caller as it
-     * was thrown.
-     */
-    private final class Pages {
-        private final ReportMarts marts;
-        private final Run run;
-        private final ChangeLines changes;
-        private final List<String> leas;
-        private final List<String> pageLeas;
-        private final Map<String, List<LoadReportRow>> files;
-        private final Map<String, List<CohortImpactRow>> cohorts;
-        private final Map<String, List<FundingEfficiencyRow>> funding;
-        private final Map<String, List<SubmissionStatusRow>> submissions;
-
-        Pages(ReportMarts marts, Run run, ChangeLines changes) {
-            this.marts = marts;
-            this.run = run;
-            this.changes = changes;
-            this.leas = marts.leas();
-            this.pageLeas = leas.stream().filter(Report::hasPage).toList();
-            this.files = ReportMarts.byLea(marts.loadReport(), LoadReportRow::leaId);
-            this.cohorts = ReportMarts.byLea(marts.cohortImpact(), CohortImpactRow::leaId);
-            this.funding = ReportMarts.byLea(marts.fundingEfficiency(), FundingEfficiencyRow::leaId);
-            this.submissions = ReportMarts.byLea(marts.submissionStatus(), SubmissionStatusRow::leaId);
-        }
-
-        int size() {
-            return pageLeas.size() + 1;
-        }
-
-        String path(int i) {
-            return i == 0 ? STATE_PAGE : leaPage(pageLeas.get(i - 1));
-        }
-
-        List<String> paths() {
-            return IntStream.range(0, size()).mapToObj(this::path).toList();
-        }
-
-        /** Draws page {@code i} into {@code out}. */
-        void draw(int i, Writer out) {
-            Context page = context(run);
-            if (i == 0) {
-                page.setVariable("changes", changes == null ? null : changes.state());
-                new StatePage(marts, leas).addTo(page, run.asOf());
-                engine.process("state", page, out);
-                return;
-            }
-            String lea = pageLeas.get(i - 1);
-            page.setVariable("changes", changes == null ? null : changes.forLea(lea));
-            new LeaPage(
-                            lea,
-                            files.getOrDefault(lea, List.of()),
-                            cohorts.getOrDefault(lea, List.of()),
-                            submissions.getOrDefault(lea, List.of()),
-                            marts.evidenceCoverage())
-                    .addTo(page);
-            page.setVariable("funding", LeaFunding.table(funding.getOrDefault(lea, List.of())));
-            engine.process("lea", page, out);
-        }
-    }
-
     static boolean hasPage(String lea) {
         return lea != null && SAFE_LEA.matcher(lea).matches();
     }
@@ -277,7 +225,7 @@ public final class Report {
     }
 
     /** What every page shows of the run. */
-    private static Context context(Run run) {
+    static Context context(Run run) {
         Context ctx = new Context(Locale.ROOT);
         ctx.setVariable("runId", run.runId());
         ctx.setVariable("asOf", run.asOf());

@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.mart.MartCatalog;
 import org.sea.pli.report.ChangeLines;
+import org.sea.pli.report.KeptSections;
 import org.sea.pli.report.Report;
 import org.sea.pli.storage.Sha256;
 import org.sea.pli.storage.Warehouse;
@@ -21,35 +23,44 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The report's bodies taken from the last finished run when they would be drawn again byte for byte
- * (docs/spec.md §6.1). A page's body is a function of the reportable marts' bytes, the as-of date,
- * the rows withheld (§5.12) and pl-impact's version — the report's key; only the title, header and
- * footer name the run. The key of the last finished and published nightly run is kept in
- * {@code state/report.json} (written to {@code runs/<run_id>/work/report.json} by each run, moved
- * there when the run is published, as the partitions are); a file of another format or version is
- * ignored, and a body whose page is not what its run's manifest records is drawn again.
+ * What the report takes from the last finished run instead of drawing it (docs/spec.md §6.1). A
+ * page's body is a function of the reportable marts' bytes, the as-of date, the rows withheld
+ * (§5.12) and pl-impact's version — the report's key: when it is the stored one, every page keeps
+ * its body and only title, header and footer are drawn. Otherwise an LEA page may still keep its
+ * sections below the submission checklist, under a key of its own ({@link KeptSections}). The keys
+ * of the last finished and published nightly run are kept in {@code state/report.json} (written to
+ * {@code runs/<run_id>/work/report.json} by each run, moved there when the run is published, as
+ * the partitions are); a file of another format or version is ignored, and a page that is not what
+ * its run's manifest records is drawn again.
  */
 final class ReportReuse {
 
     private static final Logger log = LoggerFactory.getLogger(ReportReuse.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Raised whenever the layout of the file or what the key covers changes. */
-    static final int FORMAT = 1;
+    /** Raised whenever the layout of the file or what the keys cover changes. */
+    static final int FORMAT = 2;
 
     private static final String REPORT_PREFIX = ReportStage.REPORT_DIR + "/";
 
     private final Warehouse warehouse;
     private final String runId;
     private final String key;
+    /** The stored file when this run may reuse and it is usable, else null. */
+    private final JsonNode stored;
 
-    private ReportReuse(Warehouse warehouse, String runId, String key) {
+    private ReportReuse(Warehouse warehouse, String runId, String key, JsonNode stored) {
         this.warehouse = warehouse;
         this.runId = runId;
         this.key = key;
+        this.stored = stored;
     }
 
-    /** The run's report key, from the reportable marts it wrote (a few MB, hashed here). */
-    static ReportReuse of(Warehouse warehouse, String runId, String asOf, Report.Withheld withheld) throws IOException {
+    /**
+     * The run's report key, from the reportable marts it wrote (a few MB, hashed here), and the
+     * stored keys when {@code reuse}.
+     */
+    static ReportReuse of(Warehouse warehouse, String runId, String asOf, Report.Withheld withheld, boolean reuse)
+            throws IOException {
         StringBuilder key = new StringBuilder()
                 .append("format ")
                 .append(FORMAT)
@@ -67,15 +78,15 @@ final class ReportReuse {
                 key.append('\n').append(path).append(' ').append(Sha256.of(fs.open(Warehouse.child(martsDir, path))));
             }
         }
-        return new ReportReuse(warehouse, runId, Sha256.of(key.toString().getBytes(StandardCharsets.UTF_8)));
+        return new ReportReuse(
+                warehouse,
+                runId,
+                Sha256.of(key.toString().getBytes(StandardCharsets.UTF_8)),
+                reuse ? read(warehouse, runId) : null);
     }
 
-    /**
-     * Draws the report around the stored run's bodies when its key is this run's and returns its
-     * pages; null when there is none to take or a page of it is unusable (a log line says why), and
-     * the caller draws every page.
-     */
-    List<String> redraw(Report report, Path reportDir, Report.Run run, ChangeLines changes) {
+    /** The stored file, or null when there is none usable (a log line says why). */
+    private static JsonNode read(Warehouse warehouse, String runId) {
         Path file = stored(warehouse);
         try {
             if (!warehouse.fs().exists(file)) {
@@ -85,26 +96,67 @@ final class ReportReuse {
             try (InputStream in = warehouse.fs().open(file)) {
                 root = JSON.readTree(in);
             }
-            String storedRun = root.path("run_id").asText();
             if (root.path("format").asInt() != FORMAT
                     || !ToolVersion.plImpact().equals(root.path("version").asText())
-                    || !key.equals(root.path("key").asText())
-                    || storedRun.isEmpty()) {
+                    || root.path("run_id").asText().isEmpty()) {
+                log.info("{} was written by another pl-impact; every page is drawn", file);
                 return null;
             }
-            List<String> pages = report.redraw(
-                    warehouse.fs(),
-                    new Path(warehouse.runDir(storedRun), ReportStage.REPORT_DIR),
-                    pagesOf(storedRun),
-                    reportDir,
-                    run,
-                    changes);
+            return root;
+        } catch (IOException | RuntimeException e) {
+            log.warn("run {}: {} is unusable ({}); every page is drawn", runId, file, e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * Draws the report around the stored run's bodies when its key is this run's and returns its
+     * pages; null when the keys differ or a page of it is unusable (a log line says why), and the
+     * caller draws the report.
+     */
+    List<String> redraw(Report report, Path reportDir, Report.Run run, ChangeLines changes) {
+        if (stored == null || !key.equals(stored.path("key").asText())) {
+            return null;
+        }
+        String storedRun = stored.path("run_id").asText();
+        try {
+            List<String> pages =
+                    report.redraw(warehouse.fs(), reportDir(storedRun), pagesOf(storedRun), reportDir, run, changes);
             log.info("run {}: report bodies kept from run {}", runId, storedRun);
             return pages;
         } catch (IOException | RuntimeException e) {
             log.warn("run {}: report of the last run not reused ({}); drawing every page", runId, e.getMessage());
             return null;
         }
+    }
+
+    /** The LEA pages' sections the stored run drew, to keep where their keys are this run's. */
+    KeptSections sections() {
+        if (stored == null) {
+            return KeptSections.none();
+        }
+        String storedRun = stored.path("run_id").asText();
+        try {
+            return new KeptSections(warehouse.fs(), reportDir(storedRun), pagesOf(storedRun), storedSections());
+        } catch (IOException | RuntimeException e) {
+            log.warn("run {}: report of the last run not reused ({}); drawing every page", runId, e.getMessage());
+            return KeptSections.none();
+        }
+    }
+
+    /** The stored LEA pages' section keys, by LEA (this run's too when it kept every body). */
+    Map<String, String> storedSections() {
+        Map<String, String> keys = new TreeMap<>();
+        if (stored != null) {
+            stored.path("sections")
+                    .fields()
+                    .forEachRemaining(e -> keys.put(e.getKey(), e.getValue().asText()));
+        }
+        return keys;
+    }
+
+    private Path reportDir(String run) {
+        return new Path(warehouse.runDir(run), ReportStage.REPORT_DIR);
     }
 
     /** The pages of a run's report with their SHA-256, as its manifest records them. */
@@ -122,13 +174,15 @@ final class ReportReuse {
         return pages;
     }
 
-    /** Records this run's key for the run after it, once this one is published ({@link #keep}). */
-    void record() throws IOException {
+    /** Records this run's keys for the run after it, once this one is published ({@link #keep}). */
+    void record(Map<String, String> sections) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", ToolVersion.plImpact());
         root.put("run_id", runId);
         root.put("key", key);
+        ObjectNode s = root.putObject("sections");
+        new TreeMap<>(sections).forEach(s::put);
         try (OutputStream out = warehouse.fs().create(ofRun(warehouse, runId), true)) {
             out.write((root.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
         }
@@ -142,7 +196,7 @@ final class ReportReuse {
         return new Path(LeaResultDir.workDir(warehouse, runId), "report.json");
     }
 
-    /** A finished, published run's report key becomes the stored one. */
+    /** A finished, published run's report keys become the stored ones. */
     static void keep(Warehouse warehouse, String runId) throws IOException {
         StateFiles.keep(warehouse, ofRun(warehouse, runId), stored(warehouse));
     }

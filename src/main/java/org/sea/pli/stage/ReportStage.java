@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.report.ChangeLines;
+import org.sea.pli.report.KeptSections;
 import org.sea.pli.report.Report;
 import org.sea.pli.storage.Warehouse;
 import org.slf4j.Logger;
@@ -65,13 +66,20 @@ public final class ReportStage {
         Path dir = new Path(warehouse.runDir(runId), REPORT_DIR);
         Report.Run run = new Report.Run(runId, asOf, withheld());
         Report report = new Report();
-        ReportReuse key = ReportReuse.of(warehouse, runId, asOf, run.withheld());
-        List<String> pages = reuse ? key.redraw(report, dir, run, changes) : null;
-        reuseSummary = pages == null ? "report drawn" : "report bodies kept";
-        if (pages == null) {
-            pages = report.write(warehouse.fs(), warehouse.martsDir(runId), dir, run, changes);
+        ReportReuse reused = ReportReuse.of(warehouse, runId, asOf, run.withheld(), reuse);
+        List<String> pages = reused.redraw(report, dir, run, changes);
+        if (pages != null) {
+            reuseSummary = "report bodies kept";
+            reused.record(reused.storedSections());
+        } else {
+            KeptSections kept = reused.sections();
+            pages = report.write(warehouse.fs(), warehouse.martsDir(runId), dir, run, changes, kept);
+            reuseSummary = "report drawn"
+                    + (kept.kept() == 0
+                            ? ""
+                            : " (" + kept.kept() + " of " + (pages.size() - 1) + " LEA pages' sections kept)");
+            reused.record(kept.keys());
         }
-        key.record();
         log.info("run {}: wrote report {} ({} pages)", runId, new Path(dir, Report.STATE_PAGE), pages.size());
         return Timed.since(started, pages);
     }
