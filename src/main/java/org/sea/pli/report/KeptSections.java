@@ -61,7 +61,7 @@ public final class KeptSections {
     }
 
     /** The earlier page's sections when they were drawn under {@code key}; else null (drawn whole). */
-    PageBodies earlier(String lea, String key) {
+    PagePart earlier(String lea, String key) {
         keys.put(lea, key);
         String path = Report.leaPage(lea);
         String sha256 = earlierPages.get(path);
@@ -69,7 +69,7 @@ public final class KeptSections {
             return null;
         }
         try {
-            PageBodies sections = PageBodies.read(fs, new Path(earlierDir, path), sha256, PageBodies.Part.LEA_SECTIONS);
+            PagePart sections = PagePart.read(fs, new Path(earlierDir, path), sha256, PagePart.Kind.LEA_SECTIONS);
             kept.incrementAndGet();
             return sections;
         } catch (IOException e) {

@@ -154,10 +154,10 @@ public final class Report {
         try {
             paths.parallelStream().forEach(path -> {
                 try {
-                    PageBodies body = PageBodies.read(
-                            fs, new Path(earlierDir, path), earlierPages.get(path), PageBodies.Part.MAIN);
+                    PagePart body =
+                            PagePart.read(fs, new Path(earlierDir, path), earlierPages.get(path), PagePart.Kind.MAIN);
                     Context page = context(run);
-                    page.setVariable("keptMain", PageBodies.Part.MAIN.placeholder);
+                    page.setVariable("keptMain", PagePart.Kind.MAIN.placeholder);
                     String lea = leaOf(path);
                     if (lea == null) {
                         page.setVariable("changes", changes == null ? null : changes.state());

@@ -71,13 +71,13 @@ final class ReportPages {
                     cohorts.getOrDefault(lea, List.of()),
                     funding.getOrDefault(lea, List.of()),
                     coverage));
-            PageBodies sections = kept.earlier(lea, key);
+            PagePart sections = kept.earlier(lea, key);
             if (sections != null) {
                 Context page = Report.context(run);
                 page.setVariable("lea", lea);
                 page.setVariable("changes", changes == null ? null : changes.forLea(lea));
                 SubmissionSection.addToLea(page, submissions.getOrDefault(lea, List.of()), lea);
-                page.setVariable("keptSections", PageBodies.Part.LEA_SECTIONS.placeholder);
+                page.setVariable("keptSections", PagePart.Kind.LEA_SECTIONS.placeholder);
                 sections.writeInto(engine.process("lea", page), file);
                 return;
             }

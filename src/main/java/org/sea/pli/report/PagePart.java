@@ -15,10 +15,10 @@ import org.sea.pli.storage.Sha256;
  * none of them. The part is kept as the page's bytes (UTF-8, the tags ASCII), never decoded and
  * encoded again.
  */
-final class PageBodies {
+final class PagePart {
 
     /** Which part of a page is kept, and what the page is drawn around in its place. */
-    enum Part {
+    enum Kind {
         /** The page's body, {@code <main>} to {@code </main>}. */
         MAIN("<main>", "</main>", true, "<main></main>"),
         /** An LEA page's sections below its submission checklist, up to the end of the body. */
@@ -30,7 +30,7 @@ final class PageBodies {
         /** What the rest of the page is drawn around: marks where the kept part goes. */
         final String placeholder;
 
-        Part(String start, String end, boolean endIncluded, String placeholder) {
+        Kind(String start, String end, boolean endIncluded, String placeholder) {
             this.start = start.getBytes(StandardCharsets.US_ASCII);
             this.end = end.getBytes(StandardCharsets.US_ASCII);
             this.endIncluded = endIncluded;
@@ -38,20 +38,20 @@ final class PageBodies {
         }
     }
 
-    private final Part part;
+    private final Kind kind;
     private final byte[] page;
     private final int start;
     private final int end;
 
-    private PageBodies(Part part, byte[] page, int start, int end) {
-        this.part = part;
+    private PagePart(Kind kind, byte[] page, int start, int end) {
+        this.kind = kind;
         this.page = page;
         this.start = start;
         this.end = end;
     }
 
     /** The part of {@code page}, checked against the SHA-256 its run recorded. */
-    static PageBodies read(FileSystem fs, Path page, String sha256, Part part) throws IOException {
+    static PagePart read(FileSystem fs, Path page, String sha256, Kind kind) throws IOException {
         byte[] bytes;
         try (InputStream in = fs.open(page)) {
             bytes = in.readAllBytes();
@@ -59,12 +59,12 @@ final class PageBodies {
         if (!Sha256.of(bytes).equals(sha256)) {
             throw new IOException(page + " is not what its run recorded");
         }
-        int start = indexOf(bytes, part.start);
-        int end = lastIndexOf(bytes, part.end);
+        int start = indexOf(bytes, kind.start);
+        int end = lastIndexOf(bytes, kind.end);
         if (start < 0 || end < start) {
-            throw new IOException(page + " has no " + new String(part.start, StandardCharsets.US_ASCII) + " to keep");
+            throw new IOException(page + " has no " + new String(kind.start, StandardCharsets.US_ASCII) + " to keep");
         }
-        return new PageBodies(part, bytes, start, part.endIncluded ? end + part.end.length : end);
+        return new PagePart(kind, bytes, start, kind.endIncluded ? end + kind.end.length : end);
     }
 
     /**
@@ -72,13 +72,13 @@ final class PageBodies {
      * the placeholder: the bytes of the page drawn whole, as {@link PageWriter} would write them.
      */
     void writeInto(String frame, OutputStream out) throws IOException {
-        int at = frame.indexOf(part.placeholder);
-        if (at < 0 || frame.indexOf(part.placeholder, at + 1) >= 0) {
+        int at = frame.indexOf(kind.placeholder);
+        if (at < 0 || frame.indexOf(kind.placeholder, at + 1) >= 0) {
             throw new IllegalStateException("the frame has no single place for the kept part");
         }
         out.write(frame.substring(0, at).getBytes(StandardCharsets.UTF_8));
         out.write(page, start, end - start);
-        out.write(frame.substring(at + part.placeholder.length()).getBytes(StandardCharsets.UTF_8));
+        out.write(frame.substring(at + kind.placeholder.length()).getBytes(StandardCharsets.UTF_8));
     }
 
     private static int indexOf(byte[] bytes, byte[] tag) {
