@@ -156,15 +156,9 @@ public final class Report {
                 try {
                     PagePart body =
                             PagePart.read(fs, new Path(earlierDir, path), earlierPages.get(path), PagePart.Kind.MAIN);
-                    Context page = context(run);
-                    page.setVariable("keptMain", PagePart.Kind.MAIN.placeholder);
                     String lea = leaOf(path);
-                    if (lea == null) {
-                        page.setVariable("changes", changes == null ? null : changes.state());
-                    } else {
-                        page.setVariable("lea", lea);
-                        page.setVariable("changes", changes == null ? null : changes.forLea(lea));
-                    }
+                    Context page = frame(run, changes, lea);
+                    page.setVariable("keptMain", PagePart.Kind.MAIN.placeholder);
                     String frame = engine.process(lea == null ? "state" : "lea", page);
                     try (OutputStream out =
                             new BufferedOutputStream(fs.create(new Path(reportDir, path), true), 1 << 16)) {
@@ -224,12 +218,21 @@ public final class Report {
         return LEA_DIR + "/" + lea + ".html";
     }
 
-    /** What every page shows of the run. */
-    static Context context(Run run) {
+    /**
+     * What names the run on a page — its id, as-of, withheld rows and the line on what changed — and
+     * the page's LEA; {@code lea} null for the state page.
+     */
+    static Context frame(Run run, ChangeLines changes, String lea) {
         Context ctx = new Context(Locale.ROOT);
         ctx.setVariable("runId", run.runId());
         ctx.setVariable("asOf", run.asOf());
         ctx.setVariable("withheld", run.withheld());
+        if (lea == null) {
+            ctx.setVariable("changes", changes == null ? null : changes.state());
+        } else {
+            ctx.setVariable("lea", lea);
+            ctx.setVariable("changes", changes == null ? null : changes.forLea(lea));
+        }
         return ctx;
     }
 }

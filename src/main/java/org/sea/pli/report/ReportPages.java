@@ -73,9 +73,7 @@ final class ReportPages {
                     coverage));
             PagePart sections = kept.earlier(lea, key);
             if (sections != null) {
-                Context page = Report.context(run);
-                page.setVariable("lea", lea);
-                page.setVariable("changes", changes == null ? null : changes.forLea(lea));
+                Context page = Report.frame(run, changes, lea);
                 SubmissionSection.addToLea(page, submissions.getOrDefault(lea, List.of()), lea);
                 page.setVariable("keptSections", PagePart.Kind.LEA_SECTIONS.placeholder);
                 sections.writeInto(engine.process("lea", page), file);
@@ -89,15 +87,14 @@ final class ReportPages {
 
     /** Draws page {@code i} whole into {@code out}. */
     void draw(int i, Writer out) {
-        Context page = Report.context(run);
         if (i == 0) {
-            page.setVariable("changes", changes == null ? null : changes.state());
+            Context page = Report.frame(run, changes, null);
             new StatePage(marts, leas).addTo(page, run.asOf());
             engine.process("state", page, out);
             return;
         }
         String lea = pageLeas.get(i - 1);
-        page.setVariable("changes", changes == null ? null : changes.forLea(lea));
+        Context page = Report.frame(run, changes, lea);
         new LeaPage(
                         lea,
                         files.getOrDefault(lea, List.of()),

@@ -56,7 +56,7 @@ final class NightlyRun {
     private boolean published;
     /** The marts step's reuse line; null until it ran in this JVM. */
     private String martsReused;
-
+    /** The report step's reuse line; null until it ran in this JVM. */
     private String reportReused;
     /** What changed since the last published run; null until compared in this JVM. */
     private Optional<RunChanges> changes;

@@ -8,10 +8,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sea.pli.storage.Sha256;
 import org.sea.pli.storage.Warehouse;
 
 /**
@@ -85,13 +83,6 @@ class KeptSectionsTest {
     }
 
     private Map<String, String> hashes(String name) throws IOException {
-        Map<String, String> pages = new TreeMap<>();
-        Path root = tmp.resolve(name);
-        try (var files = Files.walk(root)) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                pages.put(root.relativize(p).toString().replace('\\', '/'), Sha256.of(Files.readAllBytes(p)));
-            }
-        }
-        return pages;
+        return SampleReport.pageHashes(tmp.resolve(name));
     }
 }

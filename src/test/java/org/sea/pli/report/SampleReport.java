@@ -65,4 +65,17 @@ final class SampleReport {
             // best effort on exit
         }
     }
+
+    /** The files below {@code root} with their SHA-256, by '/'-separated path: as a run's manifest records its pages. */
+    static Map<String, String> pageHashes(Path root) throws java.io.IOException {
+        Map<String, String> pages = new java.util.TreeMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                pages.put(
+                        root.relativize(p).toString().replace('\\', '/'),
+                        org.sea.pli.storage.Sha256.of(Files.readAllBytes(p)));
+            }
+        }
+        return pages;
+    }
 }
