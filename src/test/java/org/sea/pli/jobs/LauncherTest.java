@@ -40,19 +40,82 @@ class LauncherTest {
         Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
+    /** A JDK home whose bin/java is the stand-in, and the AOT cache beside the jar naming it. */
+    private Path aotCacheMadeBy(String jdkName) throws IOException {
+        Path jdk = Files.createDirectories(tmp.resolve(jdkName).resolve("bin")).getParent();
+        Files.copy(fakeJava, jdk.resolve("bin/java"));
+        Files.setPosixFilePermissions(jdk.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(tmp.resolve("pl-impact.aot"), "not a real cache");
+        Files.writeString(tmp.resolve("pl-impact.aot.jdk"), jdk + "\n");
+        return jdk;
+    }
+
     private List<String> launch(Map<String, String> env, String... args) throws Exception {
+        return launch(env, true, args);
+    }
+
+    private List<String> launch(Map<String, String> env, boolean givenJava, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG") || k.equals("JAVA_OPTS"));
         pb.environment().put("PLI_JAR", jar.toString());
-        pb.environment().put("JAVA", fakeJava.toString());
+        pb.environment().remove("JAVA_HOME");
+        if (givenJava) {
+            pb.environment().put("JAVA", fakeJava.toString());
+        } else {
+            pb.environment().remove("JAVA");
+        }
         pb.environment().putAll(env);
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(out).isZero();
         return out.lines().toList();
+    }
+
+    @Test
+    void anAotCacheBesideTheJarRunsOnTheJdkThatMadeItWithItsOptionsInsteadOfTheArchive() throws Exception {
+        Path jdk = aotCacheMadeBy("jdk-25");
+        Path inbox = Files.createDirectories(tmp.resolve("small"));
+        Files.writeString(inbox.resolve("a.csv"), "x\n1\n");
+        // the stand-in prints its own path first when it is the cache's JDK: tell the two apart
+        Files.writeString(
+                jdk.resolve("bin/java"), "#!/bin/sh\necho \"jdk-25 java\"\nfor a in \"$@\"; do echo \"$a\"; done\n");
+        List<String> args = launch(Map.of(), false, "run", "--inbox", inbox.toString(), "--as-of", "2026-06-30");
+        assertThat(args.get(0)).isEqualTo("jdk-25 java");
+        assertThat(args)
+                .contains(
+                        "-XX:AOTCache=" + tmp.resolve("pl-impact.aot").toRealPath(),
+                        "-XX:+UseCompactObjectHeaders",
+                        "-XX:TieredStopAtLevel=1")
+                .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
+        // a verb without an inbox (verify) gets the cache too: it runs the same code
+        assertThat(launch(Map.of(), false, "verify", "--warehouse", "w"))
+                .contains("-XX:AOTCache=" + tmp.resolve("pl-impact.aot").toRealPath());
+        // a JAVA given wins, and runs without the cache, which belongs to the JDK that made it
+        assertThat(launch(Map.of(), true, "run", "--inbox", inbox.toString()))
+                .doesNotContain("jdk-25 java")
+                .noneMatch(a -> a.startsWith("-XX:AOTCache") || a.equals("-XX:+UseCompactObjectHeaders"))
+                .contains(
+                        "-XX:SharedArchiveFile=" + tmp.resolve("pl-impact.jsa").toRealPath());
+    }
+
+    @Test
+    void anAotCacheWhoseJdkIsGoneIsPassedOverForTheDefaultJava() throws Exception {
+        Path jdk = aotCacheMadeBy("jdk-removed");
+        Files.delete(jdk.resolve("bin/java"));
+        Path bin = Files.createDirectories(tmp.resolve("path-bin"));
+        Files.copy(fakeJava, bin.resolve("java"));
+        Files.setPosixFilePermissions(bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path inbox = Files.createDirectories(tmp.resolve("small"));
+        Files.writeString(inbox.resolve("a.csv"), "x\n1\n");
+        List<String> args =
+                launch(Map.of("PATH", bin + ":" + System.getenv("PATH")), false, "run", "--inbox", inbox.toString());
+        assertThat(args)
+                .noneMatch(a -> a.startsWith("-XX:AOTCache"))
+                .contains(
+                        "-XX:SharedArchiveFile=" + tmp.resolve("pl-impact.jsa").toRealPath());
     }
 
     @Test
