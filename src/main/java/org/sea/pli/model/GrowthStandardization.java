@@ -1,9 +1,10 @@
 package org.sea.pli.model;
 
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Statewide standardization of student gains (docs/spec.md §4.3): z = (gain − mean) / pop_sd within
@@ -16,24 +17,27 @@ public final class GrowthStandardization {
 
     static final double ZERO_SD = 1e-9;
 
-    private final Map<GrowthGroup, GainMoments> groups = new TreeMap<>();
+    // looked up for every educator's rows; what fixes the sums is the order of the merges below
+    private final Map<GrowthGroup, GainMoments> groups = new HashMap<>();
     /** prior_score moments per group, for the prior z of §4.7 (standardized like the gains). */
-    private final Map<GrowthGroup, GainMoments> priors = new TreeMap<>();
+    private final Map<GrowthGroup, GainMoments> priors = new HashMap<>();
 
     public static GrowthStandardization of(List<LeaModel> leas) {
         GrowthStandardization s = new GrowthStandardization();
         for (LeaModel lea : leas) {
             for (Map<String, EducatorOutcomes> year : lea.outcomes.values()) {
-                new TreeMap<>(year)
-                        .values()
-                        .forEach(e -> e.groups.forEach(rows -> {
-                            s.groups
-                                    .computeIfAbsent(rows.group, g -> new GainMoments())
-                                    .merge(rows.gains);
-                            s.priors
-                                    .computeIfAbsent(rows.group, g -> new GainMoments())
-                                    .merge(rows.priors);
-                        }));
+                String[] educators = year.keySet().toArray(new String[0]);
+                Arrays.sort(educators); // educator order: the merges are floating point
+                for (String educator : educators) {
+                    for (EducatorOutcomes.GroupRows rows : year.get(educator).groups) {
+                        s.groups
+                                .computeIfAbsent(rows.group, g -> new GainMoments())
+                                .merge(rows.gains);
+                        s.priors
+                                .computeIfAbsent(rows.group, g -> new GainMoments())
+                                .merge(rows.priors);
+                    }
+                }
             }
         }
         return s;
