@@ -40,11 +40,15 @@ class LauncherTest {
         Files.setPosixFilePermissions(fakeJava, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
-    /** A JDK home whose bin/java is the stand-in, and the AOT cache beside the jar naming it. */
-    private Path aotCacheMadeBy(String jdkName) throws IOException {
+    /**
+     * A JDK home whose bin/java is the stand-in and whose release file names {@code version}, and
+     * the AOT cache beside the jar naming it.
+     */
+    private Path aotCacheMadeBy(String jdkName, String version) throws IOException {
         Path jdk = Files.createDirectories(tmp.resolve(jdkName).resolve("bin")).getParent();
         Files.copy(fakeJava, jdk.resolve("bin/java"));
         Files.setPosixFilePermissions(jdk.resolve("bin/java"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(jdk.resolve("release"), "IMPLEMENTOR=\"x\"\nJAVA_VERSION=\"" + version + "\"\n");
         Files.writeString(tmp.resolve("pl-impact.aot"), "not a real cache");
         Files.writeString(tmp.resolve("pl-impact.aot.jdk"), jdk + "\n");
         return jdk;
@@ -76,7 +80,7 @@ class LauncherTest {
 
     @Test
     void anAotCacheBesideTheJarRunsOnTheJdkThatMadeItWithItsOptionsInsteadOfTheArchive() throws Exception {
-        Path jdk = aotCacheMadeBy("jdk-25");
+        Path jdk = aotCacheMadeBy("jdk-25", "25.0.3");
         Path inbox = Files.createDirectories(tmp.resolve("small"));
         Files.writeString(inbox.resolve("a.csv"), "x\n1\n");
         // the stand-in prints its own path first when it is the cache's JDK: tell the two apart
@@ -102,11 +106,18 @@ class LauncherTest {
     }
 
     @Test
-    void anAotCacheWhoseJdkIsGoneIsPassedOverForTheDefaultJava() throws Exception {
-        Path jdk = aotCacheMadeBy("jdk-removed");
+    void anAotCacheWhoseJdkIsGoneOrOlderThan25IsPassedOverForTheDefaultJava() throws Exception {
+        Path jdk = aotCacheMadeBy("jdk-removed", "25.0.3");
         Files.delete(jdk.resolve("bin/java"));
+        assertDefaultJavaWithTheArchive();
+        // a JDK 17 where the cache's JDK was (a folder replaced): it would refuse -XX:AOTCache
+        aotCacheMadeBy("jdk-17", "17.0.15");
+        assertDefaultJavaWithTheArchive();
+    }
+
+    private void assertDefaultJavaWithTheArchive() throws Exception {
         Path bin = Files.createDirectories(tmp.resolve("path-bin"));
-        Files.copy(fakeJava, bin.resolve("java"));
+        Files.copy(fakeJava, bin.resolve("java"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.setPosixFilePermissions(bin.resolve("java"), PosixFilePermissions.fromString("rwxr-xr-x"));
         Path inbox = Files.createDirectories(tmp.resolve("small"));
         Files.writeString(inbox.resolve("a.csv"), "x\n1\n");
