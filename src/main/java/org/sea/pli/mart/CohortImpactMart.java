@@ -28,17 +28,24 @@ public final class CohortImpactMart extends SchemaYearMart {
 
     public static final String NAME = "cohort_impact";
 
-    /** A row of the year, waiting for the year's shrinkage (§4.6). */
-    private record Pending(GroupImpact impact, Object[] values) {}
+    /** The year's rows, waiting for the year's shrinkage (§4.6). */
+    private final List<Object[]> pending = new ArrayList<>();
 
-    private final List<Pending> pending = new ArrayList<>();
+    private final int nPracticePairs;
+    private final int changeMean;
+    private final int changeSd;
 
     public CohortImpactMart(MartSettings settings) {
         super(NAME, settings);
+        nPracticePairs = shape.schema().index("n_practice_pairs");
+        changeMean = shape.schema().index("practice_change_mean");
+        changeSd = shape.schema().index("practice_change_sd");
     }
 
+    /** The LEA-year's rows, one per cohort group in key order, all but the shrinkage set. */
     @Override
-    public void lea(LeaYear ly, String partition, MartSink sink) throws IOException {
+    public List<Object[]> part(LeaYear ly) {
+        List<Object[]> rows = new ArrayList<>();
         Map<String, List<EducatorUnit>> groups = new LinkedHashMap<>(); // units come sorted by cohort, model
         for (EducatorUnit u : ly.units()) {
             groups.computeIfAbsent(u.cohortId() + '\u0001' + u.plModel(), k -> new ArrayList<>())
@@ -101,8 +108,14 @@ public final class CohortImpactMart extends SchemaYearMart {
             shape.set(r, "student_growth_z_diff_ci_high", Sample.differenceCi(growthZ, comparison, 1));
             shape.set(r, "baseline_es", baseline.effectSize());
             shape.set(r, "baseline_equivalence", baseline.category());
-            pending.add(new Pending(impact, r));
+            rows.add(r);
         }
+        return rows;
+    }
+
+    @Override
+    public void add(List<Object[]> part, String partition, MartSink sink) {
+        pending.addAll(part);
     }
 
     /**
@@ -112,14 +125,14 @@ public final class CohortImpactMart extends SchemaYearMart {
     @Override
     public void endYear(int schoolYear, String partition, MartSink sink) throws IOException {
         List<CohortShrinkage.Group> groups = new ArrayList<>(pending.size());
-        for (Pending p : pending) {
-            GroupImpact impact = p.impact();
+        for (Object[] r : pending) {
+            // the group's own figures, as the row holds them (§5.2 sets them from the same units)
             groups.add(new CohortShrinkage.Group(
-                    impact.nPracticePairs, impact.practiceChangeMean(), impact.practiceChangeSd()));
+                    (Integer) r[nPracticePairs], (Double) r[changeMean], (Double) r[changeSd]));
         }
         CohortShrinkage shrinkage = CohortShrinkage.fit(groups);
         for (int i = 0; i < pending.size(); i++) {
-            Object[] r = pending.get(i).values();
+            Object[] r = pending.get(i);
             shape.set(r, "practice_change_shrunk", shrinkage.shrunk(i));
             shape.set(r, "shrinkage", shrinkage.shrinkage(i));
             sink.row(NAME, partition, r);

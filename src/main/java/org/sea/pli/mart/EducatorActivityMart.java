@@ -20,7 +20,7 @@ public final class EducatorActivityMart extends SchemaYearMart {
 
     /** Rows sorted by activity_id then educator_key (the key after school_year and lea_id). */
     @Override
-    public void lea(LeaYear ly, String partition, MartSink sink) throws IOException {
+    public List<Object[]> part(LeaYear ly) {
         Map<String, String> keys = new HashMap<>();
         List<Object[]> rows = new ArrayList<>(ly.participation().size());
         for (EducatorActivity e : ly.participation()) {
@@ -46,7 +46,13 @@ public final class EducatorActivityMart extends SchemaYearMart {
         int activity = shape.schema().index("activity_id");
         int key = shape.schema().index("educator_key");
         rows.sort(Comparator.comparing((Object[] r) -> (String) r[activity]).thenComparing(r -> (String) r[key]));
-        for (Object[] r : rows) {
+        return rows;
+    }
+
+    /** The LEA's rows, in key order. */
+    @Override
+    public void add(List<Object[]> part, String partition, MartSink sink) throws IOException {
+        for (Object[] r : part) {
             sink.row(NAME, partition, r);
         }
     }

@@ -3,6 +3,7 @@ package org.sea.pli.mart;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.sea.pli.model.EducatorActivity;
 import org.sea.pli.model.EducatorUnit;
@@ -21,7 +22,7 @@ public final class EvidenceCoverageMart extends SchemaYearMart {
     }
 
     @Override
-    public void lea(LeaYear ly, String partition, MartSink sink) throws IOException {
+    public List<Object[]> part(LeaYear ly) {
         Set<String> withAttendance = new HashSet<>();
         Set<String> withSatisfaction = new HashSet<>();
         Set<String> withArtifacts = new HashSet<>();
@@ -79,6 +80,14 @@ public final class EvidenceCoverageMart extends SchemaYearMart {
         shape.set(r, "pl_dollars", dollars);
         shape.set(r, "pl_dollars_with_change_evidence", withEvidence);
         shape.set(r, "change_evidence_dollar_share", Sample.ratio(withEvidence.doubleValue(), dollars.doubleValue()));
-        sink.row(NAME, partition, r);
+        return List.<Object[]>of(r);
+    }
+
+    /** The LEA-year's one row. */
+    @Override
+    public void add(List<Object[]> part, String partition, MartSink sink) throws IOException {
+        for (Object[] r : part) {
+            sink.row(NAME, partition, r);
+        }
     }
 }

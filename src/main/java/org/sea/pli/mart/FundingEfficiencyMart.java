@@ -34,7 +34,8 @@ public final class FundingEfficiencyMart extends SchemaYearMart {
 
     /** §5.4: funding by (funding_source, pl_model), weighted by each row's share of its activity. */
     @Override
-    public void lea(LeaYear ly, String partition, MartSink sink) throws IOException {
+    public List<Object[]> part(LeaYear ly) {
+        List<Object[]> rows = new ArrayList<>();
         Map<String, ActivityReach> reach = new HashMap<>();
         for (EducatorActivity e : ly.participation()) {
             ActivityReach a = reach.computeIfAbsent(e.activity().activityId(), k -> new ActivityReach());
@@ -99,6 +100,15 @@ public final class FundingEfficiencyMart extends SchemaYearMart {
             shape.set(r, "cost_per_improved", Sample.ratio(amount.doubleValue(), improved));
             shape.set(r, "tool_specific_amount_usd", toolSpecific);
             shape.set(r, "sustained_amount_usd", sustained);
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    /** The LEA's rows, in key order (suppression is the disclosure step's, §5.12 step 2). */
+    @Override
+    public void add(List<Object[]> part, String partition, MartSink sink) throws IOException {
+        for (Object[] r : part) {
             sink.row(NAME, partition, r);
         }
     }

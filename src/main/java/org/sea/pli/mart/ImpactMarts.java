@@ -2,6 +2,7 @@ package org.sea.pli.mart;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.TreeSet;
@@ -45,18 +46,23 @@ public final class ImpactMarts {
     }
 
     public void write(List<LeaModel> leas, MartSink sink) throws IOException {
-        write(leas, sink, (mart, year) -> true);
+        write(leas, sink, (mart, year) -> true, LeaParts.NONE);
     }
 
     /**
      * Only the partitions {@code computes} asks for: a partition an earlier run already wrote from
      * the same inputs is taken from there (docs/spec.md §6.1). A year none of whose partitions is
-     * computed builds no LEA-year at all.
+     * computed builds no LEA-year at all, and an LEA-year whose every needed part {@code parts}
+     * kept is not built either: its kept parts are added in its place.
      */
-    public void write(List<LeaModel> leas, MartSink sink, java.util.function.BiPredicate<String, Integer> computes)
+    public void write(
+            List<LeaModel> leas,
+            MartSink sink,
+            java.util.function.BiPredicate<String, Integer> computes,
+            LeaParts parts)
             throws IOException {
         List<YearMart> all = MartCatalog.yearMarts(settings);
-        GrowthStandardization growth = GrowthStandardization.of(leas);
+        GrowthStandardization growth = GrowthStandardization.of(leas, parts.standardization());
         TreeSet<Integer> years = new TreeSet<>();
         leas.forEach(l -> years.addAll(l.years()));
         ExecutorService builder = Executors.newSingleThreadExecutor(r -> {
@@ -73,18 +79,19 @@ public final class ImpactMarts {
                     sink.endOfYear(partition);
                     continue;
                 }
+                parts.standardized(year, growth.yearGroups(year));
                 List<LeaModel> inYear =
                         leas.stream().filter(l -> l.years().contains(year)).toList();
-                Deque<Future<LeaYear>> ahead = new ArrayDeque<>();
+                Deque<Future<List<List<Object[]>>>> ahead = new ArrayDeque<>();
                 int next = 0;
                 for (int i = 0; i < inYear.size(); i++) {
                     while (next < inYear.size() && next <= i + LEA_YEARS_AHEAD) {
                         LeaModel lea = inYear.get(next++);
-                        ahead.add(builder.submit(() -> LeaYear.of(lea, year, growth)));
+                        ahead.add(builder.submit(() -> parts(lea, year, growth, marts, parts)));
                     }
-                    LeaYear ly = built(ahead.poll());
-                    for (YearMart mart : marts) {
-                        mart.lea(ly, partition, sink);
+                    List<List<Object[]>> leaParts = built(ahead.poll());
+                    for (int m = 0; m < marts.size(); m++) {
+                        marts.get(m).add(leaParts.get(m), partition, sink);
                     }
                 }
                 for (YearMart mart : marts) {
@@ -97,7 +104,34 @@ public final class ImpactMarts {
         }
     }
 
-    private static LeaYear built(Future<LeaYear> leaYear) throws IOException {
+    /**
+     * The LEA-year's part of each mart, kept or computed (the LEA-year built only when one is not
+     * kept), each recorded before a mart sees it: the disclosure step may blank a row's cells later.
+     */
+    private static List<List<Object[]>> parts(
+            LeaModel lea, int year, GrowthStandardization growth, List<YearMart> marts, LeaParts parts) {
+        List<List<Object[]>> result = new ArrayList<>(marts.size());
+        LeaYear ly = null;
+        for (YearMart mart : marts) {
+            byte[] kept = parts.kept(lea.leaId(), year, mart.name());
+            if (kept != null) {
+                parts.made(lea.leaId(), year, mart.name(), kept);
+                result.add(LeaParts.decode(kept));
+                continue;
+            }
+            if (ly == null) {
+                ly = LeaYear.of(lea, year, growth);
+            }
+            List<Object[]> part = mart.part(ly);
+            if (parts.records()) {
+                parts.made(lea.leaId(), year, mart.name(), PartCodec.encode(part));
+            }
+            result.add(part);
+        }
+        return result;
+    }
+
+    private static <T> T built(Future<T> leaYear) throws IOException {
         try {
             return leaYear.get();
         } catch (InterruptedException e) {

@@ -25,9 +25,15 @@ public final class MartCatalog {
     /** The marts a report may be built from: every mart but the restricted ones. */
     public static final List<String> REPORTABLE;
 
+    /** The marts computed from LEA-years ({@link YearMart}), in the order they are given each LEA-year. */
+    public static final List<String> YEAR_MARTS;
+
     static {
         List<String> names = new ArrayList<>(LOAD_MARTS);
-        yearMarts(new MartSettings(10, 0.5, 10, null)).forEach(m -> names.add(m.name()));
+        YEAR_MARTS = yearMarts(new MartSettings(10, 0.5, 10, null)).stream()
+                .map(Mart::name)
+                .toList();
+        names.addAll(YEAR_MARTS);
         // ranked from cohort_impact as published, by the disclosure step (§5.12 step 3)
         names.add(names.indexOf(EvidenceCoverageMart.NAME) + 1, BrightSpotsMart.NAME);
         NAMES = List.copyOf(names);

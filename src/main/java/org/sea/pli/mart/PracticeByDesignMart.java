@@ -3,8 +3,10 @@ package org.sea.pli.mart;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -48,8 +50,13 @@ public final class PracticeByDesignMart extends SchemaYearMart {
         super(NAME, settings);
     }
 
+    /**
+     * One row per (factor, level) of the LEA-year: factor, level, its counts, its elements'
+     * changes in element order, and its allocated cost (exact decimal).
+     */
     @Override
-    public void lea(LeaYear ly, String partition, MartSink sink) {
+    public List<Object[]> part(LeaYear ly) {
+        Map<String, Map<String, Level>> factors = new TreeMap<>();
         // an activity's funding split equally over its P elements (§5.8)
         Map<String, Integer> elementsOf = new HashMap<>();
         for (EducatorActivity e : ly.participation()) {
@@ -90,6 +97,26 @@ public final class PracticeByDesignMart extends SchemaYearMart {
                 }
             }
             educators.forEach((level, set) -> levels.get(level).educators += set.size());
+        }
+        List<Object[]> rows = new ArrayList<>();
+        factors.forEach((factor, levels) -> levels.forEach((level, l) -> rows.add(new Object[] {
+            factor, level, l.elements, l.educators, l.attended, l.sustained, l.improved, l.change.values(), l.cost
+        })));
+        return rows;
+    }
+
+    @Override
+    public void add(List<Object[]> part, String partition, MartSink sink) {
+        for (Object[] r : part) {
+            Level l = factors.computeIfAbsent((String) r[0], k -> new TreeMap<>())
+                    .computeIfAbsent((String) r[1], k -> new Level());
+            l.elements += (Integer) r[2];
+            l.educators += (Integer) r[3];
+            l.attended += (Integer) r[4];
+            l.sustained += (Integer) r[5];
+            l.improved += (Integer) r[6];
+            l.change.addAll((double[]) r[7]);
+            l.cost = l.cost.add((BigDecimal) r[8]); // exact: the sum of the LEAs' sums
         }
     }
 

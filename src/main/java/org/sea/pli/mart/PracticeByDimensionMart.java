@@ -1,6 +1,7 @@
 package org.sea.pli.mart;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,8 +32,10 @@ public final class PracticeByDimensionMart extends SchemaYearMart {
         super(NAME, settings);
     }
 
+    /** One row per (pl_model, dimension) of the LEA-year: its baselines, follow-ups and changes in unit order. */
     @Override
-    public void lea(LeaYear ly, String partition, MartSink sink) {
+    public List<Object[]> part(LeaYear ly) {
+        Map<String, Map<String, Cell>> models = new TreeMap<>();
         List<String> dimensions = ly.dimensions();
         for (EducatorUnit u : ly.units()) {
             for (int d = 0; d < u.dimensionSlots(); d++) {
@@ -46,6 +49,21 @@ public final class PracticeByDimensionMart extends SchemaYearMart {
                 c.followup.add(u.practiceFollowup(d));
                 c.change.add(change);
             }
+        }
+        List<Object[]> rows = new ArrayList<>();
+        models.forEach((model, cells) -> cells.forEach((dimension, c) -> rows.add(
+                new Object[] {model, dimension, c.baseline.values(), c.followup.values(), c.change.values()})));
+        return rows;
+    }
+
+    @Override
+    public void add(List<Object[]> part, String partition, MartSink sink) {
+        for (Object[] r : part) {
+            Cell c = models.computeIfAbsent((String) r[0], k -> new TreeMap<>())
+                    .computeIfAbsent((String) r[1], k -> new Cell());
+            c.baseline.addAll((double[]) r[2]);
+            c.followup.addAll((double[]) r[3]);
+            c.change.addAll((double[]) r[4]);
         }
     }
 

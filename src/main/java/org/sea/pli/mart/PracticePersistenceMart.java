@@ -1,7 +1,9 @@
 package org.sea.pli.mart;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.sea.pli.model.EducatorUnit;
@@ -36,8 +38,13 @@ public final class PracticePersistenceMart extends SchemaYearMart {
         super(NAME, settings);
     }
 
+    /**
+     * One row per (pl_model, sustained) of the LEA-year: its units, then the changes, retained
+     * changes and fades of its followed units in unit order.
+     */
     @Override
-    public void lea(LeaYear ly, String partition, MartSink sink) {
+    public List<Object[]> part(LeaYear ly) {
+        Map<String, Map<Boolean, Cell>> models = new TreeMap<>();
         // §4.8: followed only when the unit is its educator's one unit with any rating this LEA-year
         Map<String, Integer> ratedUnits = new HashMap<>();
         for (EducatorUnit u : ly.units()) {
@@ -59,6 +66,22 @@ public final class PracticePersistenceMart extends SchemaYearMart {
                 c.retained.add(next - u.practiceBaseline());
                 c.fade.add(next - u.practiceFollowup());
             }
+        }
+        List<Object[]> rows = new ArrayList<>();
+        models.forEach((model, cells) -> cells.forEach((sustained, c) -> rows.add(
+                new Object[] {model, sustained, c.units, c.change.values(), c.retained.values(), c.fade.values()})));
+        return rows;
+    }
+
+    @Override
+    public void add(List<Object[]> part, String partition, MartSink sink) {
+        for (Object[] r : part) {
+            Cell c = models.computeIfAbsent((String) r[0], k -> new TreeMap<>())
+                    .computeIfAbsent((Boolean) r[1], k -> new Cell());
+            c.units += (Integer) r[2];
+            c.change.addAll((double[]) r[3]);
+            c.retained.addAll((double[]) r[4]);
+            c.fade.addAll((double[]) r[5]);
         }
     }
 

@@ -49,6 +49,45 @@ public final class GroupImpact {
         }
     }
 
+    /**
+     * The group's counts and values, for a part of a statewide group kept between nights: six
+     * counts, then the minutes, satisfaction, baseline, follow-up and change values in the order
+     * they were added.
+     */
+    public Object[] state() {
+        return new Object[] {
+            nEducators,
+            nAttended,
+            nSustained,
+            nPracticePairs,
+            nImproved,
+            nAttendedWithChange,
+            minutes.values(),
+            satisfaction.values(),
+            baseline.values(),
+            followup.values(),
+            change.values()
+        };
+    }
+
+    /**
+     * Adds a part's {@link #state()} from {@code offset} of {@code row}: the same as adding its
+     * units one by one, in their order, here.
+     */
+    public void merge(Object[] row, int offset) {
+        nEducators += (Integer) row[offset];
+        nAttended += (Integer) row[offset + 1];
+        nSustained += (Integer) row[offset + 2];
+        nPracticePairs += (Integer) row[offset + 3];
+        nImproved += (Integer) row[offset + 4];
+        nAttendedWithChange += (Integer) row[offset + 5];
+        minutes.addAll((double[]) row[offset + 6]);
+        satisfaction.addAll((double[]) row[offset + 7]);
+        baseline.addAll((double[]) row[offset + 8]);
+        followup.addAll((double[]) row[offset + 9]);
+        change.addAll((double[]) row[offset + 10]);
+    }
+
     /** Mean minutes over attended units. */
     public Double minutesMean() {
         return minutes.mean();

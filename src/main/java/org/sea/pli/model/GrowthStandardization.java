@@ -1,10 +1,12 @@
 package org.sea.pli.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Statewide standardization of student gains (docs/spec.md §4.3): z = (gain − mean) / pop_sd within
@@ -23,9 +25,29 @@ public final class GrowthStandardization {
     private final Map<GrowthGroup, GainMoments> priors = new HashMap<>();
 
     public static GrowthStandardization of(List<LeaModel> leas) {
+        return of(leas, Map.of());
+    }
+
+    /**
+     * As {@link #of(List)}, except that the groups of the school years in {@code kept} are those
+     * {@link #yearGroups} gave on an earlier night whose student outcomes of that year were the same
+     * (docs/spec.md §6.1): the LEAs' outcomes of those years are not merged (and need not be read).
+     */
+    public static GrowthStandardization of(List<LeaModel> leas, Map<Integer, List<Object[]>> kept) {
         GrowthStandardization s = new GrowthStandardization();
+        kept.forEach((year, rows) -> {
+            for (Object[] r : rows) {
+                GrowthGroup group = new GrowthGroup(year, (String) r[0], (Integer) r[1]);
+                s.groups.put(group, moments(r, 2));
+                s.priors.put(group, moments(r, 5));
+            }
+        });
         for (LeaModel lea : leas) {
-            for (Map<String, EducatorOutcomes> year : lea.outcomes.values()) {
+            for (Map.Entry<Integer, Map<String, EducatorOutcomes>> y : lea.outcomes.entrySet()) {
+                if (kept.containsKey(y.getKey())) {
+                    continue;
+                }
+                Map<String, EducatorOutcomes> year = y.getValue();
                 String[] educators = year.keySet().toArray(new String[0]);
                 Arrays.sort(educators); // educator order: the merges are floating point
                 for (String educator : educators) {
@@ -41,6 +63,30 @@ public final class GrowthStandardization {
             }
         }
         return s;
+    }
+
+    /**
+     * The groups of one school year as rows (assessment_id, grade, then n, mean and m2 of the
+     * gains and of the prior scores), sorted, for {@link #of(List, Map)} on a later night: the
+     * merged moments themselves, so the z of every row comes out to the same bits.
+     */
+    public List<Object[]> yearGroups(int year) {
+        List<Object[]> rows = new ArrayList<>();
+        new TreeMap<>(groups).forEach((g, m) -> {
+            if (g.schoolYear() == year) {
+                GainMoments p = priors.getOrDefault(g, new GainMoments());
+                rows.add(new Object[] {g.assessmentId(), g.grade(), m.n, m.mean, m.m2, p.n, p.mean, p.m2});
+            }
+        });
+        return rows;
+    }
+
+    private static GainMoments moments(Object[] row, int at) {
+        GainMoments m = new GainMoments();
+        m.n = (Long) row[at];
+        m.mean = (Double) row[at + 1];
+        m.m2 = (Double) row[at + 2];
+        return m;
     }
 
     private static GainMoments standardizable(Map<GrowthGroup, GainMoments> moments, GrowthGroup group) {

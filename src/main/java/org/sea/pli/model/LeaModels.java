@@ -45,15 +45,16 @@ public final class LeaModels implements FoldFactory {
     }
 
     /**
-     * Reads the tallies of {@code years} of every restored model that has them still stored, LEAs
-     * on {@code threads} threads (each model is filled by one thread; the caller sees them all
-     * filled when this returns).
+     * Reads the tallies of the school years {@code years} names for each restored model that has them
+     * still stored, LEAs on {@code threads} threads (each model is filled by one thread; the caller
+     * sees them all filled when this returns).
      */
-    public void readYears(Set<Integer> years, int threads) throws IOException {
-        if (years.isEmpty()) {
+    public void readYears(java.util.function.Function<LeaModel, Set<Integer>> years, int threads) throws IOException {
+        List<LeaModel> all =
+                all().stream().filter(m -> !years.apply(m).isEmpty()).toList();
+        if (all.isEmpty()) {
             return; // a night that reuses every partition reads no tallies at all
         }
-        List<LeaModel> all = all();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "model-year-reader");
             t.setDaemon(true);
@@ -62,7 +63,7 @@ public final class LeaModels implements FoldFactory {
         try {
             List<Future<Object>> reads = pool.invokeAll(all.stream()
                     .map(m -> (Callable<Object>) () -> {
-                        m.readYears(years);
+                        m.readYears(years.apply(m));
                         return null;
                     })
                     .toList());

@@ -31,6 +31,23 @@ public final class Sample {
         return n;
     }
 
+    /** The values in the order they were added (a copy). */
+    public double[] values() {
+        return Arrays.copyOf(values, n);
+    }
+
+    /**
+     * Appends {@code more} in order: a sample built by parts, each part's values appended in turn,
+     * holds the values, and so gives the bits, of one built value by value in the same order.
+     */
+    public void addAll(double[] more) {
+        if (n + more.length > values.length) {
+            values = Arrays.copyOf(values, Math.max(n + more.length, values.length * 2));
+        }
+        System.arraycopy(more, 0, values, n, more.length);
+        n += more.length;
+    }
+
     public Double mean() {
         if (n == 0) {
             return null;

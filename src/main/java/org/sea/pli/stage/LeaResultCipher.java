@@ -85,6 +85,39 @@ final class LeaResultCipher {
         }
     }
 
+    /** {@code plain} encrypted under {@code context}, as nonce and ciphertext (a mart part, §6.1). */
+    byte[] seal(byte[] plain, String context) throws IOException {
+        byte[] nonce = new byte[NONCE_BYTES];
+        NONCES.nextBytes(nonce);
+        byte[] sealed;
+        try {
+            Cipher c = cipher(Cipher.ENCRYPT_MODE, nonce, context);
+            sealed = new byte[NONCE_BYTES + c.getOutputSize(plain.length)];
+            System.arraycopy(nonce, 0, sealed, 0, NONCE_BYTES);
+            c.doFinal(plain, 0, plain.length, sealed, NONCE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot encrypt: " + e.getMessage(), e);
+        }
+        return sealed;
+    }
+
+    /** What {@link #seal} sealed under the same {@code context}; anything else is an {@link IOException}. */
+    byte[] open(byte[] sealed, String context) throws IOException {
+        if (sealed.length < NONCE_BYTES) {
+            throw new IOException("a sealed part of " + sealed.length + " bytes");
+        }
+        byte[] nonce = java.util.Arrays.copyOf(sealed, NONCE_BYTES);
+        try {
+            return cipher(Cipher.DECRYPT_MODE, nonce, context)
+                    .doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IOException(
+                    "it does not decrypt under this pseudonym key ("
+                            + e.getClass().getSimpleName() + ")",
+                    e);
+        }
+    }
+
     /**
      * Starts, on a thread of its own, many AES-GCM rounds over a few bytes under a throwaway key.
      * JDK 17 runs GCM's GHASH and counter mode as plain Java until the JIT has compiled their

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.disclosure.Disclosure;
@@ -93,13 +94,23 @@ public final class MartsStage {
                 PartitionKeys.of(load, settingsKey()),
                 reuse ? PartitionStore.read(warehouse) : Optional.empty());
         Disclosure disclosure;
+        LeaPartReuse leaParts;
         try {
             for (String mart : MartCatalog.NAMES) {
                 writers.put(mart, new MartWriter(warehouse.fs(), martsDir, MartSchema.load(mart)));
             }
             partitions.copy();
-            // a model restored from the store reads only the school years a computed partition needs
-            load.models().readYears(partitions.yearsRead(), Runtime.getRuntime().availableProcessors());
+            Set<Integer> computed = partitions.computedYears();
+            leaParts = LeaPartReuse.open(
+                    warehouse,
+                    runId,
+                    new LeaResultCipher(settings.pseudonymKey()),
+                    LeaPartKeys.of(load, settingsKey(), computed),
+                    partitions::computes,
+                    computed,
+                    reuse);
+            // a model restored from the store reads only the school years whose LEA-year it builds
+            load.models().readYears(leaParts::yearsRead, Runtime.getRuntime().availableProcessors());
             ImpactMarts marts = new ImpactMarts(
                     settings.minCellSize(),
                     settings.improvedThreshold(),
@@ -119,7 +130,8 @@ public final class MartsStage {
                                 new SubmissionStatusMart.Input(
                                         load.inbox().state().leas().keySet(), load.asOf(), load.outcomes()),
                                 disclosure);
-                marts.write(load.models().all(), disclosure, partitions::computes);
+                marts.write(load.models().all(), disclosure, partitions::computes, leaParts);
+                leaParts.finish();
                 queued.finish();
                 written.addAll(partitions.copiedInto(disclosure));
                 withheld = disclosure.counts();
@@ -135,7 +147,7 @@ public final class MartsStage {
             }
         }
         partitions.record(written, disclosure);
-        reuseSummary = partitions.summary();
+        reuseSummary = partitions.summary() + "; " + leaParts.summary();
         // kept beside the marts for the manifest (§5.12 step 5), which a restart may write in another JVM
         try (FSDataOutputStream out = warehouse.fs().create(countsFile(warehouse, runId), true)) {
             out.write(withheld.toBytes());

@@ -64,7 +64,7 @@ final class PartitionKeys {
     private static String inputs(LoadResult load, int year) {
         StringBuilder s = new StringBuilder();
         for (FileOutcome o : load.outcomes()) {
-            if (o.result() == null || !claims(o, year)) {
+            if (!claims(o, year)) {
                 continue;
             }
             s.append(o.file().relativePath())
@@ -85,7 +85,11 @@ final class PartitionKeys {
         return s.toString();
     }
 
-    private static boolean claims(FileOutcome o, int year) {
+    /** Whether a read file claims school year {@code year} (§5.11's claims; an ignored file claims nothing). */
+    static boolean claims(FileOutcome o, int year) {
+        if (o.result() == null) {
+            return false;
+        }
         if (o.status() == FileStatus.REJECTED) {
             return o.result().claimedYears() == null
                     || o.result().claimedYears().contains(year);
@@ -93,7 +97,7 @@ final class PartitionKeys {
         return o.result().acceptedYears().contains(year);
     }
 
-    private static String digest(String text) {
+    static String digest(String text) {
         return Sha256.of(text.getBytes(StandardCharsets.UTF_8));
     }
 }

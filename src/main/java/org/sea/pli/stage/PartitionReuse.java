@@ -142,20 +142,12 @@ final class PartitionReuse {
         return !reused.getOrDefault(year, Set.of()).contains(mart);
     }
 
-    /**
-     * The school years whose tallies the computed partitions read: S for any partition of S this
-     * run computes, and S+1 too for {@code practice_persistence} of S (§4.8: next year's baselines).
-     * A restored LEA model reads only these from the store.
-     */
-    Set<Integer> yearsRead() {
+    /** The school years with a partition this run computes. */
+    Set<Integer> computedYears() {
         Set<Integer> years = new java.util.TreeSet<>();
         for (int year : keys.keySet()) {
-            if (YEAR_UNIT.stream().anyMatch(mart -> computes(mart, year))) {
+            if (MartCatalog.YEAR_MARTS.stream().anyMatch(mart -> computes(mart, year))) {
                 years.add(year);
-            }
-            if (computes(PracticePersistenceMart.NAME, year)) {
-                years.add(year);
-                years.add(year + 1);
             }
         }
         return years;

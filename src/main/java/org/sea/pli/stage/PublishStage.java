@@ -59,6 +59,7 @@ public final class PublishStage {
             // a run of an older as-of leaves the store to the night that current/ holds
             int stored = LeaResultDir.checkpoints(warehouse, runId, null).moveInto(LeaResultDir.store(warehouse, null));
             PartitionStore.keep(warehouse, runId);
+            LeaPartStore.keep(warehouse, runId);
             ReportReuse.keep(warehouse, runId);
             log.info("run {}: {} LEA results kept for reuse by the next run", runId, stored);
         }

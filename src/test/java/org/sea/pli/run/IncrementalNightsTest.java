@@ -60,6 +60,8 @@ class IncrementalNightsTest {
     private static final Pattern REUSED = Pattern.compile("reused {5}(\\d+) of (\\d+) LEAs");
     private static final Pattern PARTLY = Pattern.compile("(\\d+) of them only for the school years that changed");
     private static final Pattern YEARS_REUSED = Pattern.compile("school years: (\\d+) of (\\d+) reused");
+    private static final Pattern PARTS =
+            Pattern.compile("LEA-years of the computed partitions: (\\d+) of (\\d+) built");
     private static final Pattern SECTIONS_KEPT = Pattern.compile("(\\d+) of \\d+ LEA pages' sections kept");
 
     @TempDir
@@ -87,6 +89,7 @@ class IncrementalNightsTest {
         String maxRejectBefore = null;
         String minCellBefore = null;
         int yearsReused = 0;
+        int partsKept = 0;
         int leasReadInPart = 0;
         int sectionsKept = 0;
         Map<LocalDate, List<String>> maturing = new TreeMap<>(); // files dated after an as-of, by date
@@ -196,7 +199,17 @@ class IncrementalNightsTest {
                 assertThat(years.group(1)).as(what + ": school years reused").isEqualTo("0");
             }
             yearsReused += Integer.parseInt(years.group(1));
+            Matcher parts = PARTS.matcher(a.out());
+            assertThat(parts.find()).as(what + "\n" + a.out()).isTrue();
+            if (everyPartition) {
+                assertThat(parts.group(1)).as(what + ": LEA-years built").isEqualTo(parts.group(2));
+            }
+            partsKept += Integer.parseInt(parts.group(2)) - Integer.parseInt(parts.group(1));
         }
+        // some school year was computed with LEA-years taken from kept mart parts, and equalled the full run
+        assertThat(partsKept)
+                .as("seed " + seed + ": some night kept an LEA-year's mart parts")
+                .isPositive();
         assertThat(yearsReused)
                 .as("seed " + seed + ": some night reused a school year's partitions")
                 .isPositive();
