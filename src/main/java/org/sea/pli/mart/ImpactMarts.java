@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -111,11 +113,12 @@ public final class ImpactMarts {
     private static List<List<Object[]>> parts(
             LeaModel lea, int year, GrowthStandardization growth, List<YearMart> marts, LeaParts parts) {
         List<List<Object[]>> result = new ArrayList<>(marts.size());
+        Map<String, byte[]> made = new LinkedHashMap<>();
         LeaYear ly = null;
         for (YearMart mart : marts) {
             byte[] kept = parts.kept(lea.leaId(), year, mart.name());
             if (kept != null) {
-                parts.made(lea.leaId(), year, mart.name(), kept);
+                made.put(mart.name(), kept);
                 result.add(LeaParts.decode(kept));
                 continue;
             }
@@ -124,9 +127,12 @@ public final class ImpactMarts {
             }
             List<Object[]> part = mart.part(ly);
             if (parts.records()) {
-                parts.made(lea.leaId(), year, mart.name(), PartCodec.encode(part));
+                made.put(mart.name(), PartCodec.encode(part));
             }
             result.add(part);
+        }
+        if (parts.records()) {
+            parts.made(lea.leaId(), year, made);
         }
         return result;
     }

@@ -21,8 +21,11 @@ public interface LeaParts {
     /** The kept part of {@code mart} for the LEA-year, encoded ({@link PartCodec}), or null. */
     byte[] kept(String leaId, int year, String mart);
 
-    /** Every part this run adds (kept or computed, encoded), in lea_id order within a school year. */
-    void made(String leaId, int year, String mart, byte[] part);
+    /**
+     * The parts this run adds for one LEA-year (kept or computed, encoded), by mart; the LEA-years of
+     * a school year come in lea_id order, after its {@link #standardized}.
+     */
+    void made(String leaId, int year, Map<String, byte[]> parts);
 
     /** The school year's §4.3 groups as this run standardized it. */
     void standardized(int year, List<Object[]> groups);
@@ -45,7 +48,7 @@ public interface LeaParts {
         }
 
         @Override
-        public void made(String leaId, int year, String mart, byte[] part) {}
+        public void made(String leaId, int year, Map<String, byte[]> parts) {}
 
         @Override
         public void standardized(int year, List<Object[]> groups) {}

@@ -43,9 +43,8 @@ final class LeaPartReuse implements LeaParts {
     /** school year → [LEA-years with every computed part kept, LEA-years] */
     private final Map<Integer, int[]> counts = new TreeMap<>();
 
-    private int madeYear = Integer.MIN_VALUE;
-    private List<Object[]> madeGroups;
-    private final Map<String, Map<String, byte[]>> made = new HashMap<>();
+    /** the file of the school year whose LEA-years are being added; null between years */
+    private LeaPartStore.Writer writer;
 
     private LeaPartReuse(
             Warehouse warehouse,
@@ -191,55 +190,59 @@ final class LeaPartReuse implements LeaParts {
     }
 
     @Override
-    public void made(String leaId, int year, String mart, byte[] part) {
-        made.computeIfAbsent(leaId, k -> new LinkedHashMap<>()).put(mart, part);
+    public void made(String leaId, int year, Map<String, byte[]> parts) {
+        try {
+            writer.lea(leaId, sealed(leaId, year, parts));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The record of an LEA-year: the parts this run added, sealed, and the stored ones of the marts
+     * it did not compute whose key still holds (sealed already, under the same context).
+     */
+    private LeaPartStore.Lea sealed(String leaId, int year, Map<String, byte[]> parts) throws IOException {
+        LeaPartKeys.Keys keysNow = keys.leas(year).get(leaId);
+        LeaPartStore.Year before = stored.get(year);
+        LeaPartStore.Lea old = before == null ? null : before.leas().get(leaId);
+        Map<String, byte[]> sealed = new LinkedHashMap<>();
+        for (String mart : MartCatalog.YEAR_MARTS) {
+            String key = key(keysNow, mart);
+            byte[] plain = parts.get(mart);
+            if (plain != null) {
+                sealed.put(mart, cipher.seal(plain, LeaPartStore.partContext(year, leaId, mart, key)));
+            } else if (old != null
+                    && key.equals(storedKey(old, mart))
+                    && old.sealed().containsKey(mart)) {
+                sealed.put(mart, old.sealed().get(mart));
+            }
+        }
+        return new LeaPartStore.Lea(keysNow.year(), keysNow.persistence(), sealed);
     }
 
     @Override
     public void standardized(int year, List<Object[]> groups) {
         try {
             finish();
+            String outcomesKey = keys.outcomes(year);
+            writer = new LeaPartStore.Writer(
+                    warehouse,
+                    runId,
+                    year,
+                    outcomesKey,
+                    cipher.seal(PartCodec.encode(groups), LeaPartStore.groupsContext(year, outcomesKey)));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        madeYear = year;
-        madeGroups = groups;
     }
 
-    /**
-     * Writes the parts of the last school year given to {@link #standardized}: the parts this run
-     * added, and the stored ones of the marts it did not compute whose key still holds.
-     */
+    /** Ends the file of the last school year given to {@link #standardized}. */
     void finish() throws IOException {
-        if (madeGroups == null) {
-            return;
+        if (writer != null) {
+            writer.close();
+            writer = null;
         }
-        int year = madeYear;
-        String outcomesKey = keys.outcomes(year);
-        Map<String, LeaPartStore.Lea> leas = new LinkedHashMap<>();
-        LeaPartStore.Year before = stored.get(year);
-        for (Map.Entry<String, LeaPartKeys.Keys> lea : keys.leas(year).entrySet()) {
-            Map<String, byte[]> sealed = new LinkedHashMap<>();
-            LeaPartStore.Lea old = before == null ? null : before.leas().get(lea.getKey());
-            for (String mart : MartCatalog.YEAR_MARTS) {
-                String key = key(lea.getValue(), mart);
-                byte[] plain = made.getOrDefault(lea.getKey(), Map.of()).get(mart);
-                if (plain != null) {
-                    sealed.put(mart, cipher.seal(plain, LeaPartStore.partContext(year, lea.getKey(), mart, key)));
-                } else if (old != null
-                        && key.equals(storedKey(old, mart))
-                        && old.sealed().containsKey(mart)) {
-                    sealed.put(mart, old.sealed().get(mart)); // sealed under the same context
-                }
-            }
-            leas.put(
-                    lea.getKey(),
-                    new LeaPartStore.Lea(lea.getValue().year(), lea.getValue().persistence(), sealed));
-        }
-        byte[] groups = cipher.seal(PartCodec.encode(madeGroups), LeaPartStore.groupsContext(year, outcomesKey));
-        LeaPartStore.write(warehouse, runId, new LeaPartStore.Year(year, outcomesKey, groups, leas));
-        made.clear();
-        madeGroups = null;
     }
 
     /** The run summary's words, e.g. "LEA-years built: 11 of 402 (the rest from kept mart parts)". */

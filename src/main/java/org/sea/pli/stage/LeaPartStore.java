@@ -1,5 +1,6 @@
 package org.sea.pli.stage;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Layout: a title, {@link #FORMAT}, pl-impact's version, the school year and its outcomes key
  * ({@link LeaPartKeys}); the year's §4.3 groups; then per LEA its id, year key, persistence key and
- * its parts by mart. The groups and every part are sealed with {@link LeaResultCipher} (the parts
+ * its parts by mart, each LEA-year after a true and the last followed by a false. The groups and every part are sealed with {@link LeaResultCipher} (the parts
  * hold pseudonymous per-educator measures and the figures of small groups before suppression)
  * under a context naming the year, the LEA, the mart and the key, so no part can pass for
  * another's. A file of another format or version, or one that does not parse, is not used.
@@ -87,9 +88,8 @@ final class LeaPartStore {
             }
             String outcomesKey = in.readUTF();
             byte[] groups = sealed(in, bytes.length);
-            int leas = in.readInt();
             Map<String, Lea> byLea = new LinkedHashMap<>();
-            for (int i = 0; i < leas; i++) {
+            while (in.readBoolean()) {
                 String leaId = in.readUTF();
                 String yearKey = in.readUTF();
                 String persistenceKey = in.readUTF();
@@ -117,34 +117,47 @@ final class LeaPartStore {
         return b;
     }
 
-    /** Writes a school year's file into the run's work folder. */
-    static void write(Warehouse warehouse, String runId, Year y) throws IOException {
-        Path file = new Path(runDir(warehouse, runId), fileName(y.year()));
-        try (DataOutputStream out = new DataOutputStream(
-                new java.io.BufferedOutputStream(warehouse.fs().create(file, true), 1 << 16))) {
+    /**
+     * Writes a school year's file into the run's work folder, an LEA-year at a time ({@link #lea}),
+     * so a year's parts are never all held; {@link #close} ends it.
+     */
+    static final class Writer implements AutoCloseable {
+        private final DataOutputStream out;
+
+        Writer(Warehouse warehouse, String runId, int year, String outcomesKey, byte[] sealedGroups)
+                throws IOException {
+            Path file = new Path(runDir(warehouse, runId), fileName(year));
+            out = new DataOutputStream(new BufferedOutputStream(warehouse.fs().create(file, true), 1 << 16));
             out.writeUTF(TITLE);
             out.writeInt(FORMAT);
             out.writeUTF(ToolVersion.plImpact());
-            out.writeInt(y.year());
-            out.writeUTF(y.outcomesKey());
-            write(out, y.sealedGroups());
-            out.writeInt(y.leas().size());
-            for (Map.Entry<String, Lea> e : y.leas().entrySet()) {
-                out.writeUTF(e.getKey());
-                out.writeUTF(e.getValue().yearKey());
-                out.writeUTF(e.getValue().persistenceKey());
-                out.writeInt(e.getValue().sealed().size());
-                for (Map.Entry<String, byte[]> p : e.getValue().sealed().entrySet()) {
-                    out.writeUTF(p.getKey());
-                    write(out, p.getValue());
-                }
+            out.writeInt(year);
+            out.writeUTF(outcomesKey);
+            write(sealedGroups);
+        }
+
+        void lea(String leaId, Lea lea) throws IOException {
+            out.writeBoolean(true);
+            out.writeUTF(leaId);
+            out.writeUTF(lea.yearKey());
+            out.writeUTF(lea.persistenceKey());
+            out.writeInt(lea.sealed().size());
+            for (Map.Entry<String, byte[]> p : lea.sealed().entrySet()) {
+                out.writeUTF(p.getKey());
+                write(p.getValue());
             }
         }
-    }
 
-    private static void write(DataOutputStream out, byte[] sealed) throws IOException {
-        out.writeInt(sealed.length);
-        out.write(sealed);
+        private void write(byte[] sealed) throws IOException {
+            out.writeInt(sealed.length);
+            out.write(sealed);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.writeBoolean(false); // no more LEA-years
+            out.close();
+        }
     }
 
     /** A finished, published run's files replace the stored ones of the same school years. */

@@ -70,10 +70,8 @@ class LeaPartsTest {
         }
 
         @Override
-        public void made(String leaId, int year, String mart, byte[] part) {
-            parts.computeIfAbsent(year, y -> new TreeMap<>())
-                    .computeIfAbsent(leaId, l -> new LinkedHashMap<>())
-                    .put(mart, part);
+        public void made(String leaId, int year, Map<String, byte[]> made) {
+            parts.computeIfAbsent(year, y -> new TreeMap<>()).put(leaId, new LinkedHashMap<>(made));
         }
 
         @Override
@@ -149,8 +147,11 @@ class LeaPartsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PartCodec.decode(longer))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("after its rows");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PartCodec.decode(Arrays.copyOf(part, part.length - 1)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("ends early");
         byte[] badTag = part.clone();
-        badTag[6] = 42; // the first value's tag
+        badTag[2] = 42; // after the row count and the row's length, the first value's tag
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> PartCodec.decode(badTag))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("tag 42");
