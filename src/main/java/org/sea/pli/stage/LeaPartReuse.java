@@ -43,6 +43,8 @@ final class LeaPartReuse implements LeaParts {
     /** school year → [LEA-years with every computed part kept, LEA-years] */
     private final Map<Integer, int[]> counts = new TreeMap<>();
 
+    /** the kept parts handed to the marts and not yet recorded (by identity: the arrays opened here) */
+    private final Set<byte[]> handedOut = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** the file of the school year whose LEA-years are being added; null between years */
     private LeaPartStore.Writer writer;
 
@@ -186,7 +188,11 @@ final class LeaPartReuse implements LeaParts {
     @Override
     public byte[] kept(String leaId, int year, String mart) {
         Map<String, byte[]> parts = kept.getOrDefault(year, Map.of()).get(leaId);
-        return parts == null ? null : parts.remove(mart);
+        byte[] part = parts == null ? null : parts.remove(mart);
+        if (part != null) {
+            handedOut.add(part);
+        }
+        return part;
     }
 
     @Override
@@ -199,8 +205,9 @@ final class LeaPartReuse implements LeaParts {
     }
 
     /**
-     * The record of an LEA-year: the parts this run added, sealed, and the stored ones of the marts
-     * it did not compute whose key still holds (sealed already, under the same context).
+     * The record of an LEA-year: the parts this run computed, sealed; the kept ones and the stored
+     * ones of the marts it did not compute whose key still holds as they were stored (sealed under
+     * the same context).
      */
     private LeaPartStore.Lea sealed(String leaId, int year, Map<String, byte[]> parts) throws IOException {
         LeaPartKeys.Keys keysNow = keys.leas(year).get(leaId);
@@ -210,7 +217,9 @@ final class LeaPartReuse implements LeaParts {
         for (String mart : MartCatalog.YEAR_MARTS) {
             String key = key(keysNow, mart);
             byte[] plain = parts.get(mart);
-            if (plain != null) {
+            if (plain != null && handedOut.remove(plain)) {
+                sealed.put(mart, old.sealed().get(mart)); // a kept part: as it was stored, its key the same
+            } else if (plain != null) {
                 sealed.put(mart, cipher.seal(plain, LeaPartStore.partContext(year, leaId, mart, key)));
             } else if (old != null
                     && key.equals(storedKey(old, mart))

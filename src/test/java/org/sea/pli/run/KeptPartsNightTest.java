@@ -53,6 +53,27 @@ class KeptPartsNightTest {
         assertSameAsAnEmptyWarehouse(inbox, "2026-07-02");
     }
 
+    @Test
+    void aTornOrForeignPartsFileIsNotUsedAndTheNightIsStillRight() throws Exception {
+        Path inbox = tmp.resolve("inbox");
+        AuditTest.copyTree(Path.of("sample-data"), inbox);
+        Cli cli = new Cli(tmp.resolve("jobs"));
+        night(cli, inbox, "incremental", "2026-06-30");
+        Path current = tmp.resolve("incremental/state/parts/2025-26.bin");
+        byte[] whole = Files.readAllBytes(current);
+        Files.write(current, java.util.Arrays.copyOf(whole, whole.length / 2)); // torn
+        Path previous = tmp.resolve("incremental/state/parts/2024-25.bin");
+        byte[] flipped = Files.readAllBytes(previous);
+        flipped[flipped.length - 40] ^= 1; // a sealed part of the last LEA-year no longer opens
+        Files.write(previous, flipped);
+
+        dropLastRow(inbox, "lea-0002", "attendance", "2026-07-01");
+        CommandRun attendance = night(cli, inbox, "incremental", "2026-07-01");
+        // 2025-26: all six built (its file unusable); 2024-25: lea-0002 and the LEA whose part was flipped
+        assertThat(built(attendance)).containsExactly(8, 12);
+        assertSameAsAnEmptyWarehouse(inbox, "2026-07-01");
+    }
+
     private CommandRun night(Cli cli, Path inbox, String warehouse, String asOf) {
         CommandRun run = cli.execute(
                 "run",
