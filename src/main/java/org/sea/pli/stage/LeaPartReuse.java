@@ -254,11 +254,17 @@ final class LeaPartReuse implements LeaParts {
         }
     }
 
-    /** The run summary's words, e.g. "LEA-years built: 11 of 402 (the rest from kept mart parts)". */
+    /**
+     * The run summary's words, e.g. "LEA-years of the computed partitions: 20 of 400 built, the rest
+     * from kept mart parts"; empty when no partition is computed.
+     */
     String summary() {
         int keptLeaYears = counts.values().stream().mapToInt(c -> c[0]).sum();
         int all = counts.values().stream().mapToInt(c -> c[1]).sum();
-        return "LEA-years of the computed partitions: " + (all - keptLeaYears) + " of " + all
-                + " built, the rest from kept mart parts";
+        if (all == 0) {
+            return "";
+        }
+        return "LEA-years of the computed partitions: " + (all - keptLeaYears) + " of " + all + " built"
+                + (keptLeaYears > 0 ? ", the rest from kept mart parts" : "");
     }
 }

@@ -147,7 +147,8 @@ public final class MartsStage {
             }
         }
         partitions.record(written, disclosure);
-        reuseSummary = partitions.summary() + "; " + leaParts.summary();
+        String parts = leaParts.summary();
+        reuseSummary = partitions.summary() + (parts.isEmpty() ? "" : "; " + parts);
         // kept beside the marts for the manifest (§5.12 step 5), which a restart may write in another JVM
         try (FSDataOutputStream out = warehouse.fs().create(countsFile(warehouse, runId), true)) {
             out.write(withheld.toBytes());
