@@ -20,7 +20,7 @@ import org.sea.pli.model.LeaYear;
 /**
  * Computes every {@link YearMart} of {@link MartCatalog} from the LEA models (spec §4, §5): the
  * statewide standardization of §4.3 once, then school year by school year, LEA by LEA in lea_id
- * order, one {@link LeaYear} at a time (so memory holds a few LEA-years' elements, not the state's).
+ * order, one LEA-year's parts at a time (so memory holds a few LEA-years' elements, not the state's).
  * Every floating-point sum runs in that key order, so the bytes do not depend on thread count (§6).
  */
 public final class ImpactMarts {
@@ -36,10 +36,11 @@ public final class ImpactMarts {
     }
 
     /**
-     * LEA-years built ahead of the one being written, on a second thread (building a
-     * {@link LeaYear} was a fifth of the marts' time at state scale). Building reads only the
-     * models and the finished standardization; the marts still see the LEA-years one by one, in
-     * lea_id order, on the calling thread, so nothing about the bytes changes.
+     * LEA-years whose parts are made ahead of the one being added, on a second thread (building a
+     * {@link LeaYear} was a fifth of the marts' time at state scale). Making a part reads only the
+     * model, the finished standardization and the settings (the pseudonym's MAC is used on that
+     * thread alone); the marts still receive the parts one LEA-year at a time, in lea_id order, on
+     * the calling thread, so nothing about the bytes changes.
      */
     static final int LEA_YEARS_AHEAD = 2;
 
