@@ -112,7 +112,8 @@ final class NightlyRun {
                         settings.improvedThreshold(),
                         settings.brightSpots(),
                         request.pseudonymKey()),
-                request.reuses());
+                request.reuses(),
+                !request.reproduction());
     }
 
     DisclosureCheckStage disclosureCheckStage() {

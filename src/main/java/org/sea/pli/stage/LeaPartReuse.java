@@ -36,6 +36,7 @@ final class LeaPartReuse implements LeaParts {
     private final LeaResultCipher cipher;
     private final LeaPartKeys keys;
     private final BiPredicate<String, Integer> computes;
+    private final boolean records;
     private final Map<Integer, LeaPartStore.Year> stored = new HashMap<>();
     private final Map<Integer, List<Object[]>> standardization = new TreeMap<>();
     /** school year → lea_id → mart → a kept part, opened */
@@ -53,7 +54,9 @@ final class LeaPartReuse implements LeaParts {
             String runId,
             LeaResultCipher cipher,
             LeaPartKeys keys,
-            BiPredicate<String, Integer> computes) {
+            BiPredicate<String, Integer> computes,
+            boolean records) {
+        this.records = records;
         this.warehouse = warehouse;
         this.runId = runId;
         this.cipher = cipher;
@@ -63,7 +66,8 @@ final class LeaPartReuse implements LeaParts {
 
     /**
      * Opens the stored parts of {@code years} (the school years with a partition to compute) that
-     * may be kept; with {@code reuse} false, none (the run's own are still written).
+     * may be kept; with {@code reuse} false, none. With {@code records} the run's own are written
+     * for the next night.
      */
     static LeaPartReuse open(
             Warehouse warehouse,
@@ -72,8 +76,9 @@ final class LeaPartReuse implements LeaParts {
             LeaPartKeys keys,
             BiPredicate<String, Integer> computes,
             Set<Integer> years,
-            boolean reuse) {
-        LeaPartReuse r = new LeaPartReuse(warehouse, runId, cipher, keys, computes);
+            boolean reuse,
+            boolean records) {
+        LeaPartReuse r = new LeaPartReuse(warehouse, runId, cipher, keys, computes, records);
         for (int year : years) {
             Optional<LeaPartStore.Year> y = reuse ? LeaPartStore.read(warehouse, year) : Optional.empty();
             y.ifPresent(s -> r.stored.put(year, s));
@@ -231,7 +236,15 @@ final class LeaPartReuse implements LeaParts {
     }
 
     @Override
+    public boolean records() {
+        return records;
+    }
+
+    @Override
     public void standardized(int year, List<Object[]> groups) {
+        if (!records) {
+            return;
+        }
         try {
             finish();
             String outcomesKey = keys.outcomes(year);

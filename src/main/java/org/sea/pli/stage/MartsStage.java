@@ -44,13 +44,24 @@ public final class MartsStage {
     /** whether partitions of the last finished run may be taken (docs/spec.md §6.1) */
     private final boolean reuse;
 
+    private final boolean keepsParts;
+
     private String reuseSummary;
 
     public MartsStage(Warehouse warehouse, String runId, Settings settings, boolean reuse) {
+        this(warehouse, runId, settings, reuse, true);
+    }
+
+    /**
+     * @param keepsParts whether the run's LEA-years' mart parts are written for the next night: not
+     *     for a rerun or a verify, which never leave anything for it
+     */
+    public MartsStage(Warehouse warehouse, String runId, Settings settings, boolean reuse, boolean keepsParts) {
         this.warehouse = warehouse;
         this.runId = runId;
         this.settings = settings;
         this.reuse = reuse;
+        this.keepsParts = keepsParts;
     }
 
     /** What the last {@link #write} took from the last finished run, in words; null before it ran. */
@@ -108,7 +119,8 @@ public final class MartsStage {
                     LeaPartKeys.of(load, settingsKey(), computed),
                     partitions::computes,
                     computed,
-                    reuse);
+                    reuse,
+                    keepsParts);
             // a model restored from the store reads only the school years whose LEA-year it builds
             load.models().readYears(leaParts::yearsRead, Runtime.getRuntime().availableProcessors());
             ImpactMarts marts = new ImpactMarts(
