@@ -114,12 +114,14 @@ public final class ImpactMarts {
     private static List<List<Object[]>> parts(
             LeaModel lea, int year, GrowthStandardization growth, List<YearMart> marts, LeaParts parts) {
         List<List<Object[]>> result = new ArrayList<>(marts.size());
-        Map<String, byte[]> made = new LinkedHashMap<>();
+        Map<String, byte[]> made = parts.records() ? new LinkedHashMap<>() : null;
         LeaYear ly = null;
         for (YearMart mart : marts) {
             byte[] kept = parts.kept(lea.leaId(), year, mart.name());
             if (kept != null) {
-                made.put(mart.name(), kept);
+                if (made != null) {
+                    made.put(mart.name(), kept);
+                }
                 result.add(LeaParts.decode(kept));
                 continue;
             }
@@ -127,12 +129,12 @@ public final class ImpactMarts {
                 ly = LeaYear.of(lea, year, growth);
             }
             List<Object[]> part = mart.part(ly);
-            if (parts.records()) {
+            if (made != null) {
                 made.put(mart.name(), PartCodec.encode(part));
             }
             result.add(part);
         }
-        if (parts.records()) {
+        if (made != null) {
             parts.made(lea.leaId(), year, made);
         }
         return result;

@@ -14,8 +14,9 @@ import java.util.Map;
  * The bytes of an LEA-year's part of a mart ({@link YearMart#part}): rows of nulls, strings, ints,
  * longs, doubles (as their bits), booleans, decimals (unscaled value and scale: exact, scale kept)
  * and double arrays; counts, ints and longs as varints. A string is written once per part and then
- * referred to by number (lea, activity, cohort and model ids repeat on every row). Decoding gives back equal values of the
- * same classes, so a mart fed the decoded part writes the bytes it writes from the LEA-year.
+ * referred to by number (lea, activity, cohort and model ids repeat on every row). Decoding gives
+ * back equal values of the same classes, so a mart fed the decoded part writes the bytes it writes
+ * from the LEA-year.
  */
 public final class PartCodec {
 

@@ -1,6 +1,5 @@
 package org.sea.pli.stage;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.sea.pli.extract.FileOutcome;
-import org.sea.pli.extract.StateRegistry;
 import org.sea.pli.model.LeaModel;
 
 /**
@@ -38,12 +36,12 @@ final class LeaPartKeys {
 
     private LeaPartKeys() {}
 
-    /** The keys of {@code years}: the outcomes key of each, and the keys of each of its LEA-years. */
-    static LeaPartKeys of(LoadResult load, String settings, Set<Integer> years) throws IOException {
-        StringBuilder state = new StringBuilder(ToolVersion.plImpact());
-        for (String digest : StateRegistry.sha256s(load.inbox().root())) {
-            state.append('|').append(digest);
-        }
+    /**
+     * The keys of {@code years}: the outcomes key of each, and the keys of each of its LEA-years;
+     * {@code stateFiles} as {@link PartitionKeys#stateFiles} gave.
+     */
+    static LeaPartKeys of(LoadResult load, String settings, String stateFiles, Set<Integer> years) {
+        String state = ToolVersion.plImpact() + stateFiles;
         Map<String, List<FileOutcome>> byLea = new HashMap<>();
         for (FileOutcome o : load.outcomes()) {
             if (o.result() != null) {
@@ -55,7 +53,7 @@ final class LeaPartKeys {
             StringBuilder outcomes = new StringBuilder(state).append("\noutcomes\n");
             for (FileOutcome o : load.outcomes()) {
                 if ("student_outcomes".equals(o.file().extract()) && PartitionKeys.claims(o, year)) {
-                    line(outcomes, o);
+                    PartitionKeys.line(outcomes, o);
                 }
             }
             String outcomesKey = PartitionKeys.digest(outcomes.toString());
@@ -80,19 +78,10 @@ final class LeaPartKeys {
         StringBuilder s = new StringBuilder();
         for (FileOutcome o : files) {
             if (PartitionKeys.claims(o, year)) {
-                line(s, o);
+                PartitionKeys.line(s, o);
             }
         }
         return s.toString();
-    }
-
-    private static void line(StringBuilder s, FileOutcome o) {
-        s.append(o.file().relativePath())
-                .append('|')
-                .append(o.sha256())
-                .append('|')
-                .append(o.status())
-                .append('\n');
     }
 
     /** The outcomes key of a school year of {@link #of}. */

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Layout: a title, {@link #FORMAT}, pl-impact's version, the school year and its outcomes key
  * ({@link LeaPartKeys}); the year's §4.3 groups; then per LEA its id, year key, persistence key and
- * its parts by mart, each LEA-year after a true and the last followed by a false. The groups and every part are sealed with {@link LeaResultCipher} (the parts
- * hold pseudonymous per-educator measures and the figures of small groups before suppression)
+ * its parts by mart, each LEA-year after a true and the last followed by a false. The groups and
+ * every part are sealed with {@link LeaResultCipher} (the parts hold pseudonymous per-educator
+ * measures and the figures of small groups before suppression)
  * under a context naming the year, the LEA, the mart and the key, so no part can pass for
  * another's. A file of another format or version, or one that does not parse, is not used.
  */
@@ -37,7 +38,7 @@ final class LeaPartStore {
     private static final Logger log = LoggerFactory.getLogger(LeaPartStore.class);
     private static final String TITLE = "pl-impact mart parts";
     /** Raised whenever the layout below changes. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     /** One LEA-year: its keys and its sealed parts by mart. */
     record Lea(String yearKey, String persistenceKey, Map<String, byte[]> sealed) {}

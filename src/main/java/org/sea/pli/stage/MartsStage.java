@@ -99,10 +99,11 @@ public final class MartsStage {
         Map<String, MartWriter> writers = new LinkedHashMap<>();
         List<WrittenFile> written = new ArrayList<>();
         DisclosureCounts withheld;
+        String stateFiles = PartitionKeys.stateFiles(load);
         PartitionReuse partitions = new PartitionReuse(
                 warehouse,
                 runId,
-                PartitionKeys.of(load, settingsKey()),
+                PartitionKeys.of(load, settingsKey(), stateFiles),
                 reuse ? PartitionStore.read(warehouse) : Optional.empty());
         Disclosure disclosure;
         LeaPartReuse leaParts;
@@ -116,7 +117,7 @@ public final class MartsStage {
                     warehouse,
                     runId,
                     new LeaResultCipher(settings.pseudonymKey()),
-                    LeaPartKeys.of(load, settingsKey(), computed),
+                    LeaPartKeys.of(load, settingsKey(), stateFiles, computed),
                     partitions::computes,
                     computed,
                     reuse,

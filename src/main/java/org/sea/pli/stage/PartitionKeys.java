@@ -37,13 +37,18 @@ final class PartitionKeys {
 
     private PartitionKeys() {}
 
-    /** The keys of every school year that has an LEA model. */
-    static Map<Integer, Keys> of(LoadResult load, String settings) throws IOException {
-        StringBuilder common =
-                new StringBuilder(ToolVersion.plImpact()).append('|').append(settings);
+    /** The SHA-256 of the inbox's {@code _state} files, each after a '|': part of every key of §6.1. */
+    static String stateFiles(LoadResult load) throws IOException {
+        StringBuilder s = new StringBuilder();
         for (String digest : StateRegistry.sha256s(load.inbox().root())) {
-            common.append('|').append(digest);
+            s.append('|').append(digest);
         }
+        return s.toString();
+    }
+
+    /** The keys of every school year that has an LEA model; {@code stateFiles} as {@link #stateFiles} gave. */
+    static Map<Integer, Keys> of(LoadResult load, String settings, String stateFiles) {
+        String common = ToolVersion.plImpact() + "|" + settings + stateFiles;
         SortedSet<Integer> years = new TreeSet<>();
         for (LeaModel m : load.models().all()) {
             years.addAll(m.years());
@@ -64,15 +69,9 @@ final class PartitionKeys {
     private static String inputs(LoadResult load, int year) {
         StringBuilder s = new StringBuilder();
         for (FileOutcome o : load.outcomes()) {
-            if (!claims(o, year)) {
-                continue;
+            if (claims(o, year)) {
+                line(s, o);
             }
-            s.append(o.file().relativePath())
-                    .append('|')
-                    .append(o.sha256())
-                    .append('|')
-                    .append(o.status())
-                    .append('\n');
         }
         for (LeaModel m : load.models().all()) {
             if (m.years().contains(year)) {
@@ -83,6 +82,16 @@ final class PartitionKeys {
             }
         }
         return s.toString();
+    }
+
+    /** A considered file as every key of §6.1 names it: path, SHA-256 and status. */
+    static void line(StringBuilder s, FileOutcome o) {
+        s.append(o.file().relativePath())
+                .append('|')
+                .append(o.sha256())
+                .append('|')
+                .append(o.status())
+                .append('\n');
     }
 
     /** Whether a read file claims school year {@code year} (§5.11's claims; an ignored file claims nothing). */
