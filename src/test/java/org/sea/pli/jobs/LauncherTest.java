@@ -59,7 +59,18 @@ class LauncherTest {
     }
 
     private List<String> launch(Map<String, String> env, boolean givenJava, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+        return launch(List.of(), env, givenJava, args);
+    }
+
+    /** The launcher on the first core only: {@code nproc} follows the CPU affinity that taskset gives. */
+    private List<String> launchOnOneCore(String... args) throws Exception {
+        return launch(List.of("taskset", "-c", "0"), Map.of(), true, args);
+    }
+
+    private List<String> launch(List<String> wrapper, Map<String, String> env, boolean givenJava, String... args)
+            throws Exception {
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG") || k.equals("JAVA_OPTS"));
@@ -171,6 +182,25 @@ class LauncherTest {
         assertThat(launch(Map.of(), "run", "--inbox", inbox.toString(), "--full"))
                 .contains("-Xmx1024m")
                 .noneMatch(a -> a.startsWith("-XX:SharedArchiveFile"));
+    }
+
+    @Test
+    void aLargeInboxGetsMetadataRoomAndOnAtMostTwoCoresShallowerInlining() throws Exception {
+        Path inbox = Files.createDirectories(tmp.resolve("large"));
+        try (RandomAccessFile f = new RandomAccessFile(inbox.resolve("big.csv").toFile(), "rw")) {
+            f.setLength((64L << 20) + 1); // sparse: nothing written
+        }
+        List<String> oneCore = launchOnOneCore("run", "--inbox", inbox.toString());
+        assertThat(oneCore).contains("-XX:MetaspaceSize=160m", "-XX:InlineSmallCode=500", "-XX:MaxInlineLevel=4");
+        if (Runtime.getRuntime().availableProcessors() > 2) {
+            assertThat(launch(Map.of(), "run", "--inbox", inbox.toString()))
+                    .contains("-XX:MetaspaceSize=160m")
+                    .noneMatch(a -> a.startsWith("-XX:InlineSmallCode") || a.startsWith("-XX:MaxInlineLevel"));
+        }
+        // a small inbox keeps the quick compiler alone
+        Path small = Files.createDirectories(tmp.resolve("small"));
+        assertThat(launchOnOneCore("run", "--inbox", small.toString()))
+                .noneMatch(a -> a.startsWith("-XX:InlineSmallCode") || a.startsWith("-XX:MetaspaceSize"));
     }
 
     @Test
