@@ -142,20 +142,37 @@ public final class LeaModel {
     }
 
     /**
-     * Takes over {@code years} of {@code earlier}, a model of the same LEA whose tallies of those
-     * years are read (docs/spec.md §6.1: a changed LEA keeps the school years its new files do not
-     * touch). This model must have been {@linkplain #seedDimensions seeded} with its dimensions and
-     * hold none of those years.
+     * Takes over {@code years} of {@code earlier}, a model of the same LEA (docs/spec.md §6.1: a
+     * changed LEA keeps the school years its new files do not touch). A year {@code earlier} has
+     * read moves whole; a year still in its store comes as its stored part, undecoded, and is read
+     * only if a run needs its tallies — a checkpoint writes it back as those bytes ({@link
+     * LeaModelFormat#yearPart}). This model must have been {@linkplain #seedDimensions seeded} with
+     * the earlier model's dimensions, by which those tallies are indexed, and hold none of those years.
      */
-    public void adoptYears(LeaModel earlier, Set<Integer> years) {
+    public void adoptYears(LeaModel earlier, Set<Integer> years) throws java.io.IOException {
         if (dimensions.size() < earlier.dimensions.size()
                 || !dimensions.subList(0, earlier.dimensions.size()).equals(earlier.dimensions)) {
             throw new IllegalStateException("LEA " + leaId + ": dimensions not seeded from the earlier model");
         }
         for (int year : years) {
-            earlier.requireRead(year);
             if (years().contains(year)) {
                 throw new IllegalStateException("LEA " + leaId + " has school year " + year + " already");
+            }
+        }
+        Set<Integer> stillStored = new TreeSet<>(years);
+        stillStored.retainAll(earlier.unread);
+        if (!stillStored.isEmpty()) {
+            Map<Integer, byte[]> parts = new TreeMap<>(earlier.stored.read(stillStored));
+            if (!parts.keySet().containsAll(stillStored)) {
+                throw new java.io.IOException(
+                        "the stored result of LEA " + leaId + " lacks a school year of " + stillStored);
+            }
+            parts.keySet().retainAll(stillStored);
+            hold(parts);
+        }
+        for (int year : years) {
+            if (stillStored.contains(year)) {
+                continue;
             }
             move(earlier.activities, activities, year);
             move(earlier.funding, funding, year);
@@ -166,6 +183,34 @@ public final class LeaModel {
             move(earlier.outcomes, outcomes, year);
             move(earlier.students, students, year);
         }
+    }
+
+    /** Parts of school years this model holds undecoded, to be read like a store's when needed. */
+    private void hold(Map<Integer, byte[]> parts) {
+        if (stored != null) {
+            throw new IllegalStateException("LEA " + leaId + " already reads school years from a store");
+        }
+        Map<Integer, byte[]> held = Map.copyOf(parts);
+        stored(
+                List.copyOf(held.keySet()),
+                wanted -> {
+                    Map<Integer, byte[]> some = new TreeMap<>(held);
+                    some.keySet().retainAll(wanted);
+                    return some;
+                },
+                new ModelData.Shared());
+    }
+
+    /** The stored part of a school year not read yet; null when the year's tallies are in memory. */
+    byte[] storedPart(int year) throws java.io.IOException {
+        if (!unread.contains(year)) {
+            return null;
+        }
+        byte[] part = stored.read(Set.of(year)).get(year);
+        if (part == null) {
+            throw new java.io.IOException("the stored result of LEA " + leaId + " lacks school year " + year);
+        }
+        return part;
     }
 
     private static <V> void move(Map<Integer, V> from, Map<Integer, V> to, int year) {

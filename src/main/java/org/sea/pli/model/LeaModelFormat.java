@@ -82,6 +82,20 @@ public final class LeaModelFormat {
         return new Head(m, List.copyOf(years));
     }
 
+    /**
+     * The part of one school year as {@link #writeYear} writes it, or, for a year the model holds
+     * still stored (one a changed LEA took over from its stored result), those stored bytes.
+     */
+    public static byte[] yearPart(LeaModel m, int year) throws IOException {
+        byte[] stored = m.storedPart(year);
+        if (stored != null) {
+            return stored;
+        }
+        java.io.ByteArrayOutputStream part = new java.io.ByteArrayOutputStream(1 << 16);
+        writeYear(m, year, new java.io.DataOutputStream(part));
+        return part.toByteArray();
+    }
+
     /** The part of one school year: every tally of the model for that year. */
     public static void writeYear(LeaModel m, int year, DataOutput out) throws IOException {
         m.requireRead(year);

@@ -212,10 +212,8 @@ final class LeaResultDir {
             cipher.writePart(out, part.toByteArray(), key);
             if (saved.model() != null) {
                 for (int year : saved.model().years()) {
-                    part.reset();
-                    LeaModelFormat.writeYear(saved.model(), year, new DataOutputStream(part));
                     out.writeInt(year);
-                    cipher.writePart(out, part.toByteArray(), key + "|" + year);
+                    cipher.writePart(out, LeaModelFormat.yearPart(saved.model(), year), key + "|" + year);
                 }
             }
             out.flush();

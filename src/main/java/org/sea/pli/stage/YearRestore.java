@@ -39,9 +39,6 @@ final class YearRestore {
             Read reading)
             throws Exception {
         LeaModel before = earlier.model();
-        if (before != null) {
-            before.readYears(plan.keptYears());
-        }
         if (files.stream().anyMatch(f -> f.ignored() == null)) {
             // a read of every file opens a fold, so the LEA has a model; its rubric dimensions start
             // with the stored ones, by which the kept years' tallies are indexed

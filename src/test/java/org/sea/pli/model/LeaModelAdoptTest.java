@@ -3,10 +3,15 @@ package org.sea.pli.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +23,7 @@ class LeaModelAdoptTest {
 
     @Test
     void aSeededModelTakesOverAYearWholeAndWritesItAsTheEarlierDid() throws IOException {
+        // a folded model: its years are in memory and move
         LeaModel earlier = LeaModelFormatTest.model(); // 2025 with every kind of tally, 2026 funding only
         byte[] before = year(earlier, 2025);
         LeaModel now = new LeaModel("lea-7");
@@ -31,6 +37,42 @@ class LeaModelAdoptTest {
         assertThat(now.dimensions()).containsExactly("questioning", "feedback", "pacing");
         // the year's bytes depend on the dimension list only through the indices it names
         assertThat(year(now, 2025)).isEqualTo(before);
+    }
+
+    @Test
+    void aYearStillStoredIsTakenOverAsItsStoredBytesAndDecodedOnlyWhenAsked() throws IOException {
+        LeaModel folded = LeaModelFormatTest.model(); // 2025 with every kind of tally, 2026 funding only
+        Map<Integer, byte[]> parts = LeaModelFormatTest.yearParts(folded);
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        LeaModelFormat.writeHead(folded, new DataOutputStream(head));
+        List<Set<Integer>> asked = new ArrayList<>();
+        LeaModel earlier =
+                LeaModelFormat.readHead(new DataInputStream(new ByteArrayInputStream(head.toByteArray())), years -> {
+                    asked.add(Set.copyOf(years));
+                    Map<Integer, byte[]> wanted = new HashMap<>();
+                    years.forEach(y -> wanted.put(y, parts.get(y)));
+                    return wanted;
+                });
+        LeaModel now = new LeaModel("lea-7");
+        now.seedDimensions(earlier.dimensions());
+
+        now.adoptYears(earlier, Set.of(2025));
+
+        assertThat(asked).as("the part fetched once, for the adoption").containsExactly(Set.of(2025));
+        assertThat(now.years()).containsExactly(2025);
+        assertThat(now.attendance).as("not decoded by the adoption").isEmpty();
+        // a checkpoint writes the year back as the very bytes stored
+        assertThat(LeaModelFormat.yearPart(now, 2025)).isSameAs(parts.get(2025));
+        assertThatThrownBy(() -> year(now, 2025))
+                .as("its tallies cannot be used before they are read")
+                .isInstanceOf(IllegalStateException.class);
+
+        now.readYears(Set.of(2025));
+        assertThat(now.attendance.get(2025)).isNotEmpty();
+        assertThat(year(now, 2025)).as("decoded, it is the year it was").isEqualTo(parts.get(2025));
+        assertThat(asked)
+                .as("read from the bytes it holds, not from the store again")
+                .hasSize(1);
     }
 
     @Test

@@ -139,7 +139,7 @@ class LeaModelFormatTest {
     }
 
     /** Each year's part as the store keeps it, by school year. */
-    private static java.util.Map<Integer, byte[]> yearParts(LeaModel m) throws IOException {
+    static java.util.Map<Integer, byte[]> yearParts(LeaModel m) throws IOException {
         java.util.Map<Integer, byte[]> parts = new java.util.TreeMap<>();
         for (int year : m.years()) {
             ByteArrayOutputStream part = new ByteArrayOutputStream();
