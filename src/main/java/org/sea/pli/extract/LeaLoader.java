@@ -29,6 +29,16 @@ public final class LeaLoader {
 
     /** Outcomes of every file of the LEA (read or ignored), in file-name order. */
     public List<FileOutcome> load(String leaId, List<InboxFile> files) throws IOException {
+        return load(leaId, files, Map.of());
+    }
+
+    /**
+     * As {@link #load(String, List)}, for some of an LEA's files: {@code knownActivities} holds, for
+     * school years none of {@code files} is a {@code pl_activities} file of, the activity ids in
+     * force (from the LEA's stored result), which rows of the other extracts are checked against.
+     */
+    public List<FileOutcome> load(String leaId, List<InboxFile> files, Map<Integer, Set<String>> knownActivities)
+            throws IOException {
         Map<InboxFile, FileOutcome> outcomes = new HashMap<>();
         for (InboxFile f : files) {
             if (f.ignored() == FileReason.NOT_A_FILE) {
@@ -48,7 +58,7 @@ public final class LeaLoader {
         }
         Map<Integer, Set<String>> activities = new HashMap<>();
         ActivityCatalog catalog = (year, id) -> {
-            Set<String> ids = activities.get(year);
+            Set<String> ids = activities.containsKey(year) ? activities.get(year) : knownActivities.get(year);
             return ids != null && ids.contains(id);
         };
         for (String extract : ExtractSchema.NAMES) {

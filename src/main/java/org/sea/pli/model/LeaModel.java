@@ -185,6 +185,62 @@ public final class LeaModel {
         }
     }
 
+    /**
+     * Takes over the tallies of {@code extracts} for {@code year} from {@code earlier}, whose year is
+     * read (docs/spec.md §6.1: a school year a changed LEA's new files touch only in other extracts
+     * keeps these extracts' tallies; each extract folds into tallies of its own, §4). Seeded as
+     * for {@link #adoptYears}; this model must hold no tally of these extracts for the year.
+     */
+    public void adoptExtracts(LeaModel earlier, int year, Set<String> extracts) {
+        if (dimensions.size() < earlier.dimensions.size()
+                || !dimensions.subList(0, earlier.dimensions.size()).equals(earlier.dimensions)) {
+            throw new IllegalStateException("LEA " + leaId + ": dimensions not seeded from the earlier model");
+        }
+        earlier.requireRead(year);
+        for (String extract : extracts) {
+            for (Map<Integer, ?> field : fieldsOf(extract)) {
+                if (field.containsKey(year)) {
+                    throw new IllegalStateException(
+                            "LEA " + leaId + " has " + extract + " tallies of school year " + year + " already");
+                }
+            }
+            List<Map<Integer, ?>> from = earlier.fieldsOf(extract);
+            List<Map<Integer, ?>> to = fieldsOf(extract);
+            for (int i = 0; i < from.size(); i++) {
+                moveAny(from.get(i), to.get(i), year);
+            }
+        }
+    }
+
+    /** The activity ids in force for a read school year (§2), or null when it has no activities. */
+    public Set<String> activityIds(int year) {
+        requireRead(year);
+        Map<String, Activity> byId = activities.get(year);
+        return byId == null ? null : Set.copyOf(byId.keySet());
+    }
+
+    /**
+     * The maps an extract's fold commits a school year's tallies into (its {@code commit}): what a
+     * changed LEA keeps of an extract it does not read again.
+     */
+    private List<Map<Integer, ?>> fieldsOf(String extract) {
+        return switch (extract) {
+            case "pl_activities" -> List.of(activities);
+            case "pl_funding" -> List.of(funding);
+            case "enrollments" -> List.of(enrollments);
+            case "attendance" -> List.of(attendance);
+            case "satisfaction" -> List.of(satisfaction);
+            case "artifact_ratings" -> List.of(practice);
+            case "student_outcomes" -> List.of(outcomes, students);
+            default -> throw new IllegalArgumentException("no tallies for extract " + extract);
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void moveAny(Map<Integer, ?> from, Map<Integer, ?> to, int year) {
+        move((Map<Integer, Object>) from, (Map<Integer, Object>) to, year);
+    }
+
     /** Parts of school years this model holds undecoded, to be read like a store's when needed. */
     private void hold(Map<Integer, byte[]> parts) {
         if (stored != null) {

@@ -17,6 +17,7 @@ import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.sea.pli.extract.Inbox;
 import org.sea.pli.extract.InboxFile;
 import org.sea.pli.model.LeaModelFormat;
 import org.sea.pli.storage.CountingInputStream;
@@ -142,10 +143,15 @@ final class LeaResultDir {
         }
     }
 
-    /** A file a stored result names that is no longer in the inbox: its path, nothing to read. */
+    /**
+     * A file a stored result names that is no longer in the inbox: its path and the extract its
+     * name says (what it touches, {@link YearReread}), nothing to read.
+     */
     private static InboxFile placeholder(String leaId, String relativePath) {
         String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);
-        return new InboxFile(leaId, name, relativePath, null, null, null, false, null);
+        String extract =
+                relativePath.indexOf('/') > 0 ? Inbox.missingFile(relativePath).extract() : null;
+        return new InboxFile(leaId, name, relativePath, null, extract, null, false, null);
     }
 
     /**

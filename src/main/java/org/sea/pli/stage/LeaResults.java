@@ -142,7 +142,7 @@ final class LeaResults implements AutoCloseable {
                     leaQuarantine,
                     // not bounded by `readers`: a night that reads an LEA in part restored the others
                     // (little memory) and reads a few files of theirs, while the other workers hash
-                    () -> loader.load(lea, toRead));
+                    known -> loader.load(lea, toRead, known));
             partly.incrementAndGet();
         } else {
             loaded = read(lea, files, loader);

@@ -7,36 +7,50 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.sea.pli.extract.ExtractSchema;
 import org.sea.pli.extract.FileOutcome;
 import org.sea.pli.extract.InboxFile;
 
 /**
- * Which files of a changed LEA must be read again, and which of its school years its stored result
- * still holds as they are (docs/spec.md §6.1).
+ * Which files of a changed LEA must be read again, and which of its stored tallies still stand
+ * (docs/spec.md §6.1).
  *
  * <p>What a file's read finds depends only on its bytes, the {@code _state} files, the load
  * settings and the activities in force for the school years its rows claim (§2, §3); which file
- * is in force for (extract, Y), and each file's status, only on the files claiming Y (§1.1). So a
- * school year is <i>touched</i> when a new, changed or vanished file claims it, and so is every
- * year a file claiming a touched year also claims (that file is read again, and what it accepts
- * for its other years may change with the activities of a touched one). Every file claiming a
- * touched year is read again, with no other but an unchanged file that claims every year (it is
- * rejected whatever the activities, and it marks the touched years' files in force stale); every
- * other file keeps its stored outcome and quarantine, and every untouched year its stored
- * tallies — the very bytes a read of every file gives.
+ * of an extract is in force for a school year Y, and each file's status, only on that extract's
+ * files claiming Y (§1.1); and each extract folds into tallies of its own (§4). So an (extract,
+ * year) pair is <i>touched</i> when a new, changed or vanished file of the extract claims the
+ * year; so is every year another file of the extract claiming a touched year also claims (that
+ * file is read again, and what it accepts for its other years may change); and a touched
+ * {@code pl_activities} year touches that year of every extract (its activities decide what the
+ * others accept). Every file of a touched pair is read again, and with them an unchanged file of
+ * the extract that claims every year (it is rejected whatever the activities, and it marks the
+ * touched years' files in force stale). Every other file keeps its stored outcome and quarantine,
+ * and every untouched pair its stored tallies — the very bytes a read of every file gives.
  */
 final class YearReread {
 
     /**
-     * @param read      the files to read, in the LEA's file order (ignored ones too: the load
-     *                  only hashes them)
-     * @param kept      the files whose stored outcome and quarantine stand
-     * @param keptYears the stored model's school years no read file touches
+     * @param read         the files to read, in the LEA's file order (ignored ones too: the load
+     *                     only hashes them)
+     * @param kept         the files whose stored outcome and quarantine stand
+     * @param keptYears    the stored model's school years no read file touches
+     * @param keptExtracts for each other stored school year, the extracts whose stored tallies of it
+     *                     stand (a year some extracts touch and others do not)
      */
-    record Plan(List<InboxFile> read, List<InboxFile> kept, Set<Integer> keptYears) {}
+    record Plan(
+            List<InboxFile> read,
+            List<InboxFile> kept,
+            Set<Integer> keptYears,
+            SortedMap<Integer, SortedSet<String>> keptExtracts) {}
+
+    /** The extract whose in-force rows every other extract's rows are checked against (§2, §3). */
+    private static final String ACTIVITIES = "pl_activities";
 
     private YearReread() {}
 
@@ -57,7 +71,7 @@ final class YearReread {
             Function<InboxFile, String> sha256,
             Function<InboxFile, SortedSet<Integer>> claims,
             Set<Integer> storedYears) {
-        SortedSet<Integer> touched = new TreeSet<>();
+        Map<String, SortedSet<Integer>> touched = new TreeMap<>(); // by extract
         Set<String> unchanged = new HashSet<>();
         List<InboxFile> candidates = new ArrayList<>(); // unchanged considered files, not (yet) to read
         for (InboxFile f : files) {
@@ -68,37 +82,47 @@ final class YearReread {
             if (before != null && before.result() != null && before.sha256().equals(sha256.apply(f))) {
                 unchanged.add(f.relativePath());
                 candidates.add(f);
-            } else if (!touch(touched, claims.apply(f))) {
+            } else if (!touch(touched, f.extract(), claims.apply(f))) {
                 return Optional.empty();
             }
         }
         for (FileOutcome before : stored.values()) { // vanished, changed or now ignored
             if (before.result() != null
                     && !unchanged.contains(before.file().relativePath())
-                    && !touch(touched, before.result().claimedYears())) {
+                    && !touch(touched, before.file().extract(), before.result().claimedYears())) {
                 return Optional.empty();
             }
         }
         Set<String> reread = new HashSet<>();
         for (boolean grew = true; grew; ) {
             grew = false;
+            // a touched activities year touches that year of every extract
+            Set<Integer> activityYears = Set.copyOf(touched.getOrDefault(ACTIVITIES, new TreeSet<>()));
+            for (String extract : ExtractSchema.NAMES) {
+                grew |= touched.computeIfAbsent(extract, e -> new TreeSet<>()).addAll(activityYears);
+            }
             for (InboxFile f : candidates) {
                 SortedSet<Integer> claimed =
                         stored.get(f.relativePath()).result().claimedYears();
-                if (claimed != null && !Collections.disjoint(claimed, touched) && reread.add(f.relativePath())) {
-                    touched.addAll(claimed);
+                SortedSet<Integer> ofExtract = touched.get(f.extract());
+                if (claimed != null
+                        && ofExtract != null
+                        && !Collections.disjoint(claimed, ofExtract)
+                        && reread.add(f.relativePath())) {
+                    ofExtract.addAll(claimed);
                     grew = true;
                 }
             }
         }
         // An unchanged file claiming every year lacks the school_year column or is not CSV: it is
         // rejected whatever the activities (§3.2) and supersedes nothing, so it touches no year; it
-        // is read with the touched years' files because it makes those of them in force stale (§1.1).
-        if (!touched.isEmpty()) {
-            for (InboxFile f : candidates) {
-                if (stored.get(f.relativePath()).result().claimedYears() == null) {
-                    reread.add(f.relativePath());
-                }
+        // is read with its extract's touched files because it makes those in force stale (§1.1).
+        for (InboxFile f : candidates) {
+            SortedSet<Integer> ofExtract = touched.get(f.extract());
+            if (stored.get(f.relativePath()).result().claimedYears() == null
+                    && ofExtract != null
+                    && !ofExtract.isEmpty()) {
+                reread.add(f.relativePath());
             }
         }
         if (reread.size() == candidates.size()) {
@@ -112,16 +136,35 @@ final class YearReread {
             (keep ? kept : read).add(f);
         }
         Set<Integer> keptYears = new TreeSet<>(storedYears);
-        keptYears.removeAll(touched);
-        return Optional.of(new Plan(read, kept, keptYears));
+        SortedMap<Integer, SortedSet<String>> keptExtracts = new TreeMap<>();
+        for (int year : storedYears) {
+            SortedSet<String> standing = new TreeSet<>(ExtractSchema.NAMES);
+            touched.forEach((extract, years) -> {
+                if (years.contains(year)) {
+                    standing.remove(extract);
+                }
+            });
+            if (standing.size() < ExtractSchema.NAMES.size()) {
+                keptYears.remove(year);
+                if (!standing.isEmpty()) {
+                    keptExtracts.put(year, standing);
+                }
+            }
+        }
+        return Optional.of(new Plan(read, kept, keptYears, keptExtracts));
     }
 
-    /** Adds {@code years} to the touched ones; false when they are every year (null). */
-    private static boolean touch(Set<Integer> touched, SortedSet<Integer> years) {
+    /**
+     * Adds {@code years} to the extract's touched ones (to every extract's when the extract is not
+     * known: a vanished file is only a path); false when they are every year (null).
+     */
+    private static boolean touch(Map<String, SortedSet<Integer>> touched, String extract, SortedSet<Integer> years) {
         if (years == null) {
             return false;
         }
-        touched.addAll(years);
+        for (String e : extract == null ? ExtractSchema.NAMES : List.of(extract)) {
+            touched.computeIfAbsent(e, x -> new TreeSet<>()).addAll(years);
+        }
         return true;
     }
 }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.extract.FileOutcome;
@@ -21,9 +22,13 @@ import org.sea.pli.storage.Warehouse;
  */
 final class YearRestore {
 
-    /** Reads the plan's files into the LEA's model; their outcomes in file order. */
+    /**
+     * Reads the plan's files into the LEA's model; their outcomes in file order. {@code
+     * knownActivities}: the activity ids in force of the school years whose {@code pl_activities}
+     * tallies are kept, which the read files' rows are checked against.
+     */
     interface Read {
-        List<FileOutcome> files() throws Exception;
+        List<FileOutcome> files(Map<Integer, Set<String>> knownActivities) throws Exception;
     }
 
     private YearRestore() {}
@@ -39,6 +44,16 @@ final class YearRestore {
             Read reading)
             throws Exception {
         LeaModel before = earlier.model();
+        Map<Integer, Set<String>> knownActivities = new HashMap<>();
+        if (before != null && !plan.keptExtracts().isEmpty()) {
+            before.readYears(plan.keptExtracts().keySet()); // partly kept: decoded, to take some tallies
+            plan.keptExtracts().forEach((year, extracts) -> {
+                Set<String> ids = extracts.contains("pl_activities") ? before.activityIds(year) : null;
+                if (ids != null) {
+                    knownActivities.put(year, ids);
+                }
+            });
+        }
         if (files.stream().anyMatch(f -> f.ignored() == null)) {
             // a read of every file opens a fold, so the LEA has a model; its rubric dimensions start
             // with the stored ones, by which the kept years' tallies are indexed
@@ -47,9 +62,12 @@ final class YearRestore {
                 model.seedDimensions(before.dimensions());
             }
         }
-        List<FileOutcome> read = reading.files();
+        List<FileOutcome> read = reading.files(knownActivities);
         if (before != null && !plan.keptYears().isEmpty()) {
             models.model(lea).adoptYears(before, plan.keptYears());
+        }
+        if (before != null) {
+            plan.keptExtracts().forEach((year, extracts) -> models.model(lea).adoptExtracts(before, year, extracts));
         }
         Map<String, FileOutcome> byPath = new HashMap<>();
         read.forEach(o -> byPath.put(o.file().relativePath(), o));

@@ -43,36 +43,80 @@ class YearRereadTest {
     }
 
     @Test
-    void aNewCurrentYearFileRereadsThatYearsFilesOnlyAndKeepsTheOtherYear() {
+    void aNewCurrentYearFileRereadsThatYearsFilesOfItsExtractOnly() {
         List<InboxFile> files = twoYears();
         files.add(newFile("attendance_2026-07-01.csv", years(2025)));
 
         YearReread.Plan plan = plan(files).orElseThrow();
 
-        // 2025 is touched by the new file: the files claiming 2025 (activities and attendance of
-        // 2026-06-30) are read again with it; the 2024 files and the 2024 tallies stand
+        // (attendance, 2025) is touched by the new file: the attendance file claiming 2025 is read
+        // again with it; the activities of 2025, the 2024 files and the 2024 tallies stand
+        assertThat(names(plan.read())).containsExactly("attendance_2026-06-30.csv", "attendance_2026-07-01.csv");
+        assertThat(names(plan.kept()))
+                .containsExactly(
+                        "pl_activities_2025-06-30.csv", "pl_activities_2026-06-30.csv", "attendance_2025-06-30.csv");
+        assertThat(plan.keptYears()).containsExactly(2024);
+        assertThat(plan.keptExtracts()).containsOnlyKeys(2025);
+        assertThat(plan.keptExtracts().get(2025))
+                .as("every extract's 2025 tallies but attendance's")
+                .containsExactly(
+                        "artifact_ratings",
+                        "enrollments",
+                        "pl_activities",
+                        "pl_funding",
+                        "satisfaction",
+                        "student_outcomes");
+    }
+
+    @Test
+    void aNewActivitiesFileTouchesThatYearOfEveryExtract() {
+        List<InboxFile> files = twoYears();
+        files.add(newFile("pl_activities_2026-07-01.csv", years(2025)));
+
+        YearReread.Plan plan = plan(files).orElseThrow();
+
+        // what every extract accepts for 2025 is checked against 2025's activities (§2, §3)
         assertThat(names(plan.read()))
                 .containsExactly(
-                        "pl_activities_2026-06-30.csv", "attendance_2026-06-30.csv", "attendance_2026-07-01.csv");
+                        "pl_activities_2026-06-30.csv", "attendance_2026-06-30.csv", "pl_activities_2026-07-01.csv");
         assertThat(names(plan.kept())).containsExactly("pl_activities_2025-06-30.csv", "attendance_2025-06-30.csv");
         assertThat(plan.keptYears()).containsExactly(2024);
+        assertThat(plan.keptExtracts()).as("nothing of 2025 stands").isEmpty();
     }
 
     @Test
     void aFileClaimingATouchedYearTouchesItsOtherYearsToo() {
         List<InboxFile> files = twoYears();
-        // a late file with rows of both years: read again with 2025, it touches 2024 (what it accepts
-        // for 2024 depends on 2025's activities no more than on 2024's, but its status does on both)
+        // a late attendance file with rows of both years: read again with 2025, it touches 2024 of
+        // attendance (its status depends on the files of both years); a late file of another
+        // extract is not touched
+        files.add(storedFile("attendance_2025-09-01.csv", years(2024, 2025)));
         files.add(storedFile("satisfaction_2025-09-01.csv", years(2024, 2025)));
         files.add(newFile("attendance_2026-07-01.csv", years(2025)));
 
-        assertThat(plan(files)).as("every file read: a plain load").isEmpty();
+        YearReread.Plan plan = plan(files).orElseThrow();
+
+        assertThat(names(plan.read()))
+                .containsExactly(
+                        "attendance_2025-06-30.csv",
+                        "attendance_2026-06-30.csv",
+                        "attendance_2025-09-01.csv",
+                        "attendance_2026-07-01.csv");
+        assertThat(names(plan.kept()))
+                .containsExactly(
+                        "pl_activities_2025-06-30.csv", "pl_activities_2026-06-30.csv", "satisfaction_2025-09-01.csv");
+        assertThat(plan.keptYears()).isEmpty();
+        assertThat(plan.keptExtracts()).containsOnlyKeys(2024, 2025);
+        assertThat(plan.keptExtracts().get(2024))
+                .contains("satisfaction", "pl_activities")
+                .doesNotContain("attendance");
     }
 
     @Test
     void anUnchangedFileWithoutSchoolYearIsReadWithTheTouchedYearsButTouchesNone() throws Exception {
         List<InboxFile> files = twoYears();
         files.add(storedFile("enrollments_2026-05-01.csv", null)); // rejected: no school_year column
+        files.add(storedFile("attendance_2026-05-01.csv", null)); // so is this one
         assertThat(plan(files).orElseThrow().read())
                 .as("nothing touched: nothing read")
                 .isEmpty();
@@ -80,14 +124,12 @@ class YearRereadTest {
         files.add(newFile("attendance_2026-07-01.csv", years(2025)));
         YearReread.Plan plan = plan(files).orElseThrow();
 
-        // the rejected file marks the 2025 files in force stale (§1.1), so their statuses are
-        // decided with it; rejected whatever the activities, it leaves 2024 as it was
+        // the rejected attendance file marks the 2025 attendance file in force stale (§1.1), so
+        // their statuses are decided with it; rejected whatever the activities, it leaves 2024 as
+        // it was; the rejected enrollments file concerns no touched extract
         assertThat(names(plan.read()))
-                .containsExactly(
-                        "pl_activities_2026-06-30.csv",
-                        "attendance_2026-06-30.csv",
-                        "enrollments_2026-05-01.csv",
-                        "attendance_2026-07-01.csv");
+                .containsExactly("attendance_2026-06-30.csv", "attendance_2026-05-01.csv", "attendance_2026-07-01.csv");
+        assertThat(names(plan.kept())).contains("enrollments_2026-05-01.csv");
         assertThat(plan.keptYears()).containsExactly(2024);
     }
 
@@ -116,9 +158,12 @@ class YearRereadTest {
 
         YearReread.Plan plan = plan(files).orElseThrow();
 
+        // (attendance, 2024) touched: no other attendance file claims 2024, so nothing is read and
+        // 2024 has no attendance tallies, as a read of every file finds
         assertThat(gone.fileName()).isEqualTo("attendance_2025-06-30.csv");
-        assertThat(names(plan.read())).containsExactly("pl_activities_2025-06-30.csv");
+        assertThat(plan.read()).isEmpty();
         assertThat(plan.keptYears()).containsExactly(2025);
+        assertThat(plan.keptExtracts().get(2024)).doesNotContain("attendance").contains("pl_activities");
     }
 
     @Test
@@ -128,7 +173,12 @@ class YearRereadTest {
         sha.put(changed.relativePath(), "other bytes");
         newClaims.put(changed.relativePath(), years(2024));
 
-        assertThat(plan(files)).as("both years touched: every file read").isEmpty();
+        YearReread.Plan plan = plan(files).orElseThrow();
+
+        // both years of attendance touched: every attendance file read, the activities kept
+        assertThat(names(plan.read())).containsExactly("attendance_2025-06-30.csv", "attendance_2026-06-30.csv");
+        assertThat(plan.keptYears()).isEmpty();
+        assertThat(plan.keptExtracts()).containsOnlyKeys(2024, 2025);
     }
 
     @Test
