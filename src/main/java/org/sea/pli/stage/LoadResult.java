@@ -41,7 +41,9 @@ public record LoadResult(
                 line += ", " + resumed + " restored from this run's checkpoints";
             }
             line += ", " + (leas - reused - resumed) + " read";
-            return partly == 0 ? line : line + " (" + partly + " of them only for the extracts and school years that changed)";
+            return partly == 0
+                    ? line
+                    : line + " (" + partly + " of them only for the extracts and school years that changed)";
         }
     }
 

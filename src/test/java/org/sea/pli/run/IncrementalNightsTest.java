@@ -58,7 +58,8 @@ class IncrementalNightsTest {
     private static final int FOLDERS = 7;
 
     private static final Pattern REUSED = Pattern.compile("reused {5}(\\d+) of (\\d+) LEAs");
-    private static final Pattern PARTLY = Pattern.compile("(\\d+) of them only for the extracts and school years that changed");
+    private static final Pattern PARTLY =
+            Pattern.compile("(\\d+) of them only for the extracts and school years that changed");
     private static final Pattern YEARS_REUSED = Pattern.compile("school years: (\\d+) of (\\d+) reused");
     private static final Pattern PARTS =
             Pattern.compile("LEA-years of the computed partitions: (\\d+) of (\\d+) built");

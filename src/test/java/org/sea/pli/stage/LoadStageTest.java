@@ -94,7 +94,8 @@ class LoadStageTest {
             LoadResult first = at(w, "2026-06-30_1", inbox, AS_OF, true).load();
             finish(w, "2026-06-30_1");
             // lea-0001 sends its 2025-26 attendance again, one row fewer: its files are one school
-            // year each, so only the 2025-26 files are read again; the 2024-25 ones and tallies stand
+            // year each, so only the 2025-26 attendance files are read again; its other 2025-26
+            // files, the 2024-25 ones and their tallies stand
             java.nio.file.Path lea = inbox.resolve("lea-0001");
             List<String> lines = java.nio.file.Files.readAllLines(lea.resolve("attendance_2026-06-30.csv"));
             java.nio.file.Files.write(lea.resolve("attendance_2026-07-01.csv"), lines.subList(0, lines.size() - 1));
@@ -105,9 +106,14 @@ class LoadStageTest {
             assertThat(second.reuse()).isEqualTo(new LoadResult.Reuse(7, 0, 6, 1));
             assertThat(second.reuse().summary())
                     .isEqualTo("6 of 7 LEAs unchanged since the last finished run, 1 read (1 of them only for the"
-                            + " school years that changed)");
+                            + " extracts and school years that changed)");
+            int kept = 0;
             for (FileOutcome o : second.outcomes()) {
-                if (o.file().leaId().equals("lea-0001") && o.file().fileName().endsWith("_2025-06-30.csv")) {
+                String name = o.file().fileName();
+                if (o.file().leaId().equals("lea-0001")
+                        && (name.endsWith("_2025-06-30.csv")
+                                || (name.endsWith("_2026-06-30.csv") && !name.startsWith("attendance")))) {
+                    kept++;
                     FileOutcome before = first.outcomes().stream()
                             .filter(b -> b.file().relativePath().equals(o.file().relativePath()))
                             .findFirst()
@@ -117,6 +123,8 @@ class LoadStageTest {
                             .isEqualTo(before.result());
                 }
             }
+            // 7 files of 2024-25, 7 of 2025-26 (6 extracts and the roster, which is only hashed)
+            assertThat(kept).as("lea-0001's files but its 2025-26 attendance").isEqualTo(14);
             assertThat(second.outcomes())
                     .usingRecursiveFieldByFieldElementComparatorIgnoringFields("result.readNanos")
                     .isEqualTo(full.outcomes());
