@@ -76,6 +76,27 @@ class LeaModelAdoptTest {
     }
 
     @Test
+    void everyExtractsTalliesOfAYearTogetherAreTheWholeYear() throws IOException {
+        LeaModel earlier = LeaModelFormatTest.model(); // 2025 with every kind of tally, 2026 funding only
+        byte[] before = year(earlier, 2025);
+        LeaModel now = new LeaModel("lea-7");
+        now.seedDimensions(earlier.dimensions());
+        // as a changed LEA keeps the extracts it does not read again, one by one
+        now.adoptExtracts(earlier, 2025, Set.of("pl_activities", "pl_funding", "enrollments"));
+        assertThat(now.activityIds(2025))
+                .isEqualTo(Set.copyOf(now.activities.get(2025).keySet()));
+        now.adoptExtracts(earlier, 2025, Set.of("attendance", "satisfaction", "artifact_ratings", "student_outcomes"));
+
+        assertThat(earlier.years()).as("nothing of 2025 left behind").containsExactly(2026);
+        assertThat(year(now, 2025)).isEqualTo(before);
+        assertThatThrownBy(() -> now.adoptExtracts(earlier, 2025, Set.of("attendance")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("attendance tallies of school year 2025 already");
+        assertThatThrownBy(() -> now.adoptExtracts(earlier, 2025, Set.of("roster")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void anUnseededModelOrAYearAlreadyFoldedIsRefused() {
         LeaModel earlier = LeaModelFormatTest.model();
         LeaModel unseeded = new LeaModel("lea-7");
