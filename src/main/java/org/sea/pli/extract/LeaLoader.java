@@ -58,7 +58,10 @@ public final class LeaLoader {
         }
         Map<Integer, Set<String>> activities = new HashMap<>();
         ActivityCatalog catalog = (year, id) -> {
-            Set<String> ids = activities.containsKey(year) ? activities.get(year) : knownActivities.get(year);
+            Set<String> ids = activities.get(year); // one lookup per row when the activities were read
+            if (ids == null) {
+                ids = knownActivities.get(year); // never a year whose pl_activities files are read here
+            }
             return ids != null && ids.contains(id);
         };
         for (String extract : ExtractSchema.NAMES) {

@@ -26,11 +26,6 @@ public interface YearMart extends Mart {
     /** Adds one LEA-year's part to {@code partition} (the school year, e.g. {@code 2025-26}). */
     void add(List<Object[]> part, String partition, MartSink sink) throws IOException;
 
-    /** One LEA-year, computed and added. */
-    default void lea(LeaYear ly, String partition, MartSink sink) throws IOException {
-        add(part(ly), partition, sink);
-    }
-
     /** After the school year's last LEA; the mart must forget the year's state here. */
     default void endYear(int schoolYear, String partition, MartSink sink) throws IOException {}
 }

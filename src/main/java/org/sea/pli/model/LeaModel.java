@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.sea.pli.extract.ExtractSchema;
 
 /**
  * The in-force rows of one LEA, folded as far as docs/spec.md §4 allows before the statewide
@@ -93,9 +94,8 @@ public final class LeaModel {
     /** School years with any in-force row, whether or not their tallies have been read. */
     public Set<Integer> years() {
         Set<Integer> years = new TreeSet<>(unread);
-        for (Map<Integer, ?> m :
-                List.of(activities, funding, enrollments, attendance, satisfaction, practice, outcomes)) {
-            years.addAll(m.keySet());
+        for (String extract : ExtractSchema.NAMES) {
+            fieldsOf(extract).forEach(m -> years.addAll(m.keySet()));
         }
         return years;
     }
@@ -150,10 +150,7 @@ public final class LeaModel {
      * the earlier model's dimensions, by which those tallies are indexed, and hold none of those years.
      */
     public void adoptYears(LeaModel earlier, Set<Integer> years) throws java.io.IOException {
-        if (dimensions.size() < earlier.dimensions.size()
-                || !dimensions.subList(0, earlier.dimensions.size()).equals(earlier.dimensions)) {
-            throw new IllegalStateException("LEA " + leaId + ": dimensions not seeded from the earlier model");
-        }
+        requireSeededFrom(earlier);
         for (int year : years) {
             if (years().contains(year)) {
                 throw new IllegalStateException("LEA " + leaId + " has school year " + year + " already");
@@ -171,17 +168,17 @@ public final class LeaModel {
             hold(parts);
         }
         for (int year : years) {
-            if (stillStored.contains(year)) {
-                continue;
+            if (!stillStored.contains(year)) {
+                moveExtracts(earlier, year, ExtractSchema.NAMES);
             }
-            move(earlier.activities, activities, year);
-            move(earlier.funding, funding, year);
-            move(earlier.enrollments, enrollments, year);
-            move(earlier.attendance, attendance, year);
-            move(earlier.satisfaction, satisfaction, year);
-            move(earlier.practice, practice, year);
-            move(earlier.outcomes, outcomes, year);
-            move(earlier.students, students, year);
+        }
+    }
+
+    /** Fails unless this model's rubric dimensions start with {@code earlier}'s, by which its tallies are indexed. */
+    private void requireSeededFrom(LeaModel earlier) {
+        if (dimensions.size() < earlier.dimensions.size()
+                || !dimensions.subList(0, earlier.dimensions.size()).equals(earlier.dimensions)) {
+            throw new IllegalStateException("LEA " + leaId + ": dimensions not seeded from the earlier model");
         }
     }
 
@@ -192,10 +189,7 @@ public final class LeaModel {
      * for {@link #adoptYears}; this model must hold no tally of these extracts for the year.
      */
     public void adoptExtracts(LeaModel earlier, int year, Set<String> extracts) {
-        if (dimensions.size() < earlier.dimensions.size()
-                || !dimensions.subList(0, earlier.dimensions.size()).equals(earlier.dimensions)) {
-            throw new IllegalStateException("LEA " + leaId + ": dimensions not seeded from the earlier model");
-        }
+        requireSeededFrom(earlier);
         earlier.requireRead(year);
         for (String extract : extracts) {
             for (Map<Integer, ?> field : fieldsOf(extract)) {
@@ -204,10 +198,17 @@ public final class LeaModel {
                             "LEA " + leaId + " has " + extract + " tallies of school year " + year + " already");
                 }
             }
+        }
+        moveExtracts(earlier, year, extracts);
+    }
+
+    /** Moves the year's tallies of {@code extracts} from {@code earlier} into this model. */
+    private void moveExtracts(LeaModel earlier, int year, java.util.Collection<String> extracts) {
+        for (String extract : extracts) {
             List<Map<Integer, ?>> from = earlier.fieldsOf(extract);
             List<Map<Integer, ?>> to = fieldsOf(extract);
             for (int i = 0; i < from.size(); i++) {
-                moveAny(from.get(i), to.get(i), year);
+                move(from.get(i), to.get(i), year);
             }
         }
     }
@@ -234,11 +235,6 @@ public final class LeaModel {
             case "student_outcomes" -> List.of(outcomes, students);
             default -> throw new IllegalArgumentException("no tallies for extract " + extract);
         };
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void moveAny(Map<Integer, ?> from, Map<Integer, ?> to, int year) {
-        move((Map<Integer, Object>) from, (Map<Integer, Object>) to, year);
     }
 
     /** Parts of school years this model holds undecoded, to be read like a store's when needed. */
@@ -269,10 +265,11 @@ public final class LeaModel {
         return part;
     }
 
-    private static <V> void move(Map<Integer, V> from, Map<Integer, V> to, int year) {
-        V v = from.remove(year);
+    @SuppressWarnings("unchecked")
+    private static void move(Map<Integer, ?> from, Map<Integer, ?> to, int year) {
+        Object v = from.remove(year);
         if (v != null) {
-            to.put(year, v);
+            ((Map<Integer, Object>) to).put(year, v);
         }
     }
 

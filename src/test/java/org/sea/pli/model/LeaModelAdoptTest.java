@@ -26,8 +26,7 @@ class LeaModelAdoptTest {
         // a folded model: its years are in memory and move
         LeaModel earlier = LeaModelFormatTest.model(); // 2025 with every kind of tally, 2026 funding only
         byte[] before = year(earlier, 2025);
-        LeaModel now = new LeaModel("lea-7");
-        now.seedDimensions(earlier.dimensions());
+        LeaModel now = seededFrom(earlier);
         now.dimension("pacing"); // a dimension new to this night's files goes after the stored ones
 
         now.adoptYears(earlier, Set.of(2025));
@@ -53,8 +52,7 @@ class LeaModelAdoptTest {
                     years.forEach(y -> wanted.put(y, parts.get(y)));
                     return wanted;
                 });
-        LeaModel now = new LeaModel("lea-7");
-        now.seedDimensions(earlier.dimensions());
+        LeaModel now = seededFrom(earlier);
 
         now.adoptYears(earlier, Set.of(2025));
 
@@ -79,8 +77,7 @@ class LeaModelAdoptTest {
     void everyExtractsTalliesOfAYearTogetherAreTheWholeYear() throws IOException {
         LeaModel earlier = LeaModelFormatTest.model(); // 2025 with every kind of tally, 2026 funding only
         byte[] before = year(earlier, 2025);
-        LeaModel now = new LeaModel("lea-7");
-        now.seedDimensions(earlier.dimensions());
+        LeaModel now = seededFrom(earlier);
         // as a changed LEA keeps the extracts it does not read again, one by one
         now.adoptExtracts(earlier, 2025, Set.of("pl_activities", "pl_funding", "enrollments"));
         assertThat(now.activityIds(2025))
@@ -108,12 +105,18 @@ class LeaModelAdoptTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("folded ratings already");
 
-        LeaModel folded = new LeaModel("lea-7");
-        folded.seedDimensions(earlier.dimensions());
+        LeaModel folded = seededFrom(earlier);
         folded.funding.put(2026, List.of());
         assertThatThrownBy(() -> folded.adoptYears(earlier, Set.of(2026)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("has school year 2026 already");
+    }
+
+    /** A new model of the LEA whose rubric dimensions start with the earlier model's, as a changed LEA's does. */
+    private static LeaModel seededFrom(LeaModel earlier) {
+        LeaModel m = new LeaModel("lea-7");
+        m.seedDimensions(earlier.dimensions());
+        return m;
     }
 
     private static byte[] year(LeaModel m, int year) throws IOException {
