@@ -29,6 +29,14 @@ final class LeaResultCipher {
 
     private final SecretKeySpec key;
 
+    /**
+     * One cipher per thread, initialised again for every part: a new one per part looked up the
+     * provider and expanded the AES key each time (thousands of parts a night), and the key
+     * expansion became hot enough for the optimizing compiler to compile it several times over.
+     * A cipher initialised with the key it already holds keeps its expanded key.
+     */
+    private final ThreadLocal<Cipher> ciphers = new ThreadLocal<>();
+
     LeaResultCipher(byte[] pseudonymKey) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
@@ -171,7 +179,11 @@ final class LeaResultCipher {
 
     private Cipher cipher(int mode, byte[] nonce, String context) throws IOException {
         try {
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = ciphers.get();
+            if (c == null) {
+                c = Cipher.getInstance("AES/GCM/NoPadding");
+                ciphers.set(c);
+            }
             c.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
             c.updateAAD(context.getBytes(StandardCharsets.UTF_8));
             return c;
