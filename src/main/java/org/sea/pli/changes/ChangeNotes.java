@@ -1,8 +1,10 @@
 package org.sea.pli.changes;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,9 +20,15 @@ public final class ChangeNotes implements ChangeLines {
     private static final Pattern EXTRACT = Pattern.compile("(.+)_\\d{4}-\\d{2}-\\d{2}\\.csv(\\.gz)?");
 
     private final RunChanges changes;
+    /**
+     * Rows added, removed or changed in the unrestricted marts, by the LEA they are keyed by: counted
+     * once, not once per LEA page over every changed row of the state.
+     */
+    private final Map<String, Long> rowsChangedByLea;
 
     private ChangeNotes(RunChanges changes) {
         this.changes = changes;
+        this.rowsChangedByLea = byLea(changes.marts());
     }
 
     public static ChangeNotes of(RunChanges changes) {
@@ -128,26 +136,35 @@ public final class ChangeNotes implements ChangeLines {
 
     /** Rows added, removed or changed in the marts (only those keyed by {@code lea} when given). */
     long rowsChanged(String lea) {
+        if (lea != null) {
+            return rowsChangedByLea.getOrDefault(lea, 0L);
+        }
         long rows = 0;
         for (MartRowDiff.Result m : changes.marts()) {
-            if (m.restricted()) {
-                continue;
-            }
-            if (lea == null) {
+            if (!m.restricted()) {
                 rows += m.addedCount() + m.removedCount() + m.changedCount();
-            } else {
-                rows += m.added().stream()
-                        .filter(k -> lea.equals(k.get("lea_id")))
-                        .count();
-                rows += m.removed().stream()
-                        .filter(k -> lea.equals(k.get("lea_id")))
-                        .count();
-                rows += m.changed().stream()
-                        .filter(c -> lea.equals(c.key().get("lea_id")))
-                        .count();
             }
         }
         return rows;
+    }
+
+    private static Map<String, Long> byLea(List<MartRowDiff.Result> marts) {
+        Map<String, Long> rows = new HashMap<>();
+        for (MartRowDiff.Result m : marts) {
+            if (m.restricted()) {
+                continue;
+            }
+            m.added().forEach(k -> count(rows, k.get("lea_id")));
+            m.removed().forEach(k -> count(rows, k.get("lea_id")));
+            m.changed().forEach(c -> count(rows, c.key().get("lea_id")));
+        }
+        return rows;
+    }
+
+    private static void count(Map<String, Long> rows, Object lea) {
+        if (lea instanceof String id) {
+            rows.merge(id, 1L, Long::sum);
+        }
     }
 
     static String extract(String file) {
