@@ -7,6 +7,8 @@ import java.awt.Paint;
 import java.awt.Rectangle;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -73,7 +75,13 @@ final class Charts {
     /** The value axis of every practice-change chart (spec §4.2: followup mean − baseline mean). */
     static final String PRACTICE_CHANGE_AXIS = "practice change (rubric points, followup − baseline)";
 
-    static String intervals(String id, String title, String valueLabel, List<Interval> points) {
+    static String intervals(ChartStore store, String id, String title, String valueLabel, List<Interval> points) {
+        return store.chart(
+                Arrays.asList("intervals", id, title, valueLabel, points),
+                () -> intervals(id, title, valueLabel, points));
+    }
+
+    private static String intervals(String id, String title, String valueLabel, List<Interval> points) {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         for (Interval p : points) {
             Double half = p.high() == null ? null : p.high() - p.mean();
@@ -99,6 +107,25 @@ final class Charts {
 
     /** A horizontal stacked bar per category; {@code asShares} scales each bar to 100%. */
     static String stacked(
+            ChartStore store,
+            String id,
+            String title,
+            String valueLabel,
+            DefaultCategoryDataset data,
+            boolean asShares,
+            boolean dollars) {
+        List<Object> inputs = new ArrayList<>(Arrays.asList("stacked", id, title, valueLabel, asShares, dollars));
+        inputs.add(data.getRowKeys().stream().map(String::valueOf).toList());
+        inputs.add(data.getColumnKeys().stream().map(String::valueOf).toList());
+        for (int r = 0; r < data.getRowCount(); r++) {
+            for (int c = 0; c < data.getColumnCount(); c++) {
+                inputs.add(data.getValue(r, c));
+            }
+        }
+        return store.chart(inputs, () -> stacked(id, title, valueLabel, data, asShares, dollars));
+    }
+
+    private static String stacked(
             String id,
             String title,
             String valueLabel,
@@ -144,12 +171,12 @@ final class Charts {
     }
 
     private static JFreeChart chart(String title, CategoryPlot plot) {
-        JFreeChart chart = new JFreeChart(title, new Font(FONT, Font.BOLD, 15), plot, true);
+        JFreeChart chart = new JFreeChart(title, font(Font.BOLD, 15), plot, true);
         StandardChartTheme theme = new StandardChartTheme("pl-impact", false);
-        theme.setExtraLargeFont(new Font(FONT, Font.BOLD, 15));
-        theme.setLargeFont(new Font(FONT, Font.BOLD, 13));
-        theme.setRegularFont(new Font(FONT, Font.PLAIN, 12));
-        theme.setSmallFont(new Font(FONT, Font.PLAIN, 11));
+        theme.setExtraLargeFont(font(Font.BOLD, 15));
+        theme.setLargeFont(font(Font.BOLD, 13));
+        theme.setRegularFont(font(Font.PLAIN, 12));
+        theme.setSmallFont(font(Font.PLAIN, 11));
         theme.setShadowVisible(false);
         theme.setBarPainter(new StandardBarPainter());
         theme.setChartBackgroundPaint(Color.WHITE);
@@ -165,6 +192,11 @@ final class Charts {
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
         return chart;
+    }
+
+    /** The charts' fonts (sizes 11, 12, 13 and 15, plain or bold): what {@link ChartStore} measures. */
+    static Font font(int style, int size) {
+        return new Font(FONT, style, size);
     }
 
     private static String svg(String id, JFreeChart chart, int height) {

@@ -42,7 +42,7 @@ final class EvidenceSection {
     }
 
     /** One chart per school year of the bright spots: shrunk change (dot) and raw mean with its interval. */
-    static List<String> brightSpotCharts(List<BrightSpotRow> brightSpots, List<String> years) {
+    static List<String> brightSpotCharts(ChartStore store, List<BrightSpotRow> brightSpots, List<String> years) {
         List<String> charts = new ArrayList<>();
         for (String year : years) {
             List<Charts.Interval> points = new ArrayList<>();
@@ -60,6 +60,7 @@ final class EvidenceSection {
             }
             if (!points.isEmpty()) {
                 charts.add(Charts.intervals(
+                        store,
                         "chart-bright-spots-" + year,
                         "Bright spots " + year + ": shrunk practice change beside the raw mean and its 95% interval",
                         Charts.PRACTICE_CHANGE_AXIS,

@@ -14,9 +14,11 @@ final class FundingSection {
             List.of("backed by evidence of instructional change", "tool-specific training (no evidence)", "the rest");
 
     private final List<FundingSplit.Part> split;
+    private final ChartStore charts;
 
-    FundingSection(List<FundingEfficiencyRow> funding, List<EvidenceCoverageRow> coverage) {
+    FundingSection(List<FundingEfficiencyRow> funding, List<EvidenceCoverageRow> coverage, ChartStore charts) {
         this.split = FundingSplit.compute(funding, coverage);
+        this.charts = charts;
     }
 
     String chart(String year) {
@@ -31,6 +33,7 @@ final class FundingSection {
         return data.getColumnCount() == 0
                 ? null
                 : Charts.stacked(
+                        charts,
                         "chart-funding-" + year,
                         "PL dollars by funding source, " + year,
                         "PL dollars",

@@ -18,9 +18,11 @@ final class LadderSection {
             "0: participation only", "1: satisfaction", "4: practice change", "5: practice change + student growth");
 
     private final List<EvidenceCoverageRow> coverage;
+    private final ChartStore charts;
 
-    LadderSection(List<EvidenceCoverageRow> coverage) {
+    LadderSection(List<EvidenceCoverageRow> coverage, ChartStore charts) {
         this.coverage = coverage;
+        this.charts = charts;
     }
 
     /** The state page's chart of one school year: a bar per LEA. */
@@ -36,6 +38,7 @@ final class LadderSection {
         return data.getColumnCount() == 0
                 ? null
                 : Charts.stacked(
+                        charts,
                         "chart-ladder-" + year,
                         "Evidence ladder by LEA, " + year,
                         "share of educator units at each evidence level",
@@ -98,6 +101,7 @@ final class LadderSection {
         return data.getColumnCount() == 0
                 ? null
                 : Charts.stacked(
+                        charts,
                         "chart-ladder",
                         "Evidence ladder: " + lea + " against the state",
                         "share of educator units at each evidence level",

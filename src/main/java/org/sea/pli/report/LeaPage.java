@@ -16,14 +16,17 @@ final class LeaPage {
     private final List<CohortImpactRow> cohorts;
     private final List<SubmissionStatusRow> submissions;
     private final List<EvidenceCoverageRow> coverage;
+    private final ChartStore charts;
 
     LeaPage(
             String lea,
             List<LoadReportRow> files,
             List<CohortImpactRow> cohorts,
             List<SubmissionStatusRow> submissions,
-            List<EvidenceCoverageRow> coverage) {
+            List<EvidenceCoverageRow> coverage,
+            ChartStore charts) {
         this.lea = lea;
+        this.charts = charts;
         this.files = files;
         this.cohorts = cohorts;
         this.submissions = submissions;
@@ -38,7 +41,7 @@ final class LeaPage {
         ctx.setVariable("cohorts", cohortsTable());
         ctx.setVariable("evidence", EvidenceSection.cohortEvidence(cohorts, lea));
         List<String> years = ReportMarts.years(coverage);
-        LadderSection ladder = new LadderSection(coverage);
+        LadderSection ladder = new LadderSection(coverage, charts);
         ctx.setVariable("ladderChart", ladder.leaChart(lea, years));
         ctx.setVariable("ladder", ladder.leaTable(lea, years));
     }

@@ -24,11 +24,11 @@ record LensSection(
     private static final List<String> FACTORS = List.of("focus", "framework", "tool_specific", "sustained");
 
     /** Sets the variables {@code lenses.html} reads. */
-    void addTo(Context ctx) {
-        ctx.setVariable("designChart", designChart());
+    void addTo(Context ctx, ChartStore charts) {
+        ctx.setVariable("designChart", designChart(charts));
         ctx.setVariable("design", designTable());
         ctx.setVariable("dimensionMaps", dimensionMaps());
-        ctx.setVariable("persistenceChart", persistenceChart());
+        ctx.setVariable("persistenceChart", persistenceChart(charts));
         ctx.setVariable("persistence", persistenceTable());
     }
 
@@ -40,7 +40,7 @@ record LensSection(
         return rows;
     }
 
-    private String designChart() {
+    private String designChart(ChartStore charts) {
         List<Charts.Interval> points = new ArrayList<>();
         for (PracticeByDesignRow r : designRows()) {
             if (!r.suppressed() && r.practiceChangeMean() != null) {
@@ -55,6 +55,7 @@ record LensSection(
         return points.isEmpty()
                 ? null
                 : Charts.intervals(
+                        charts,
                         "chart-design",
                         "Practice change by PL design, with 95% interval",
                         Charts.PRACTICE_CHANGE_AXIS,
@@ -190,7 +191,7 @@ record LensSection(
         return r.schoolYear() + " " + r.plModel() + (r.isSustained() ? ", sustained" : ", not sustained");
     }
 
-    private String persistenceChart() {
+    private String persistenceChart(ChartStore charts) {
         List<Charts.Interval> points = new ArrayList<>();
         for (PracticePersistenceRow r : persistenceRows()) {
             if (!r.suppressed() && r.practiceChangeMean() != null) {
@@ -207,6 +208,7 @@ record LensSection(
         return points.isEmpty()
                 ? null
                 : Charts.intervals(
+                        charts,
                         "chart-persistence",
                         "Does the change last? Change in year Y and what remained in Y+1, with 95% interval",
                         "rubric points above the year-Y baseline",

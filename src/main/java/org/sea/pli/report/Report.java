@@ -101,8 +101,25 @@ public final class Report {
     public List<String> write(
             FileSystem fs, Path martsDir, Path reportDir, Run run, ChangeLines changes, KeptSections kept)
             throws IOException {
-        ReportPages pages =
-                new ReportPages(engine, ReportMarts.read(new ReportableMarts(fs, martsDir)), run, changes, kept);
+        return write(fs, martsDir, reportDir, run, changes, kept, ChartStore.none());
+    }
+
+    /**
+     * As {@link #write(FileSystem, Path, Path, Run, ChangeLines, KeptSections)}, a chart taken from
+     * {@code charts} where an earlier run drew it from the same inputs (docs/spec.md §6.1);
+     * {@code charts} collects this run's charts.
+     */
+    public List<String> write(
+            FileSystem fs,
+            Path martsDir,
+            Path reportDir,
+            Run run,
+            ChangeLines changes,
+            KeptSections kept,
+            ChartStore charts)
+            throws IOException {
+        ReportPages pages = new ReportPages(
+                engine, ReportMarts.read(new ReportableMarts(fs, martsDir)), run, changes, kept, charts);
         if (fs.exists(reportDir) && !fs.delete(reportDir, true)) {
             throw new IOException("cannot delete " + reportDir);
         }
@@ -193,7 +210,7 @@ public final class Report {
     }
 
     Map<String, String> render(ReportMarts marts, Run run, ChangeLines changes) {
-        ReportPages pages = new ReportPages(engine, marts, run, changes, KeptSections.none());
+        ReportPages pages = new ReportPages(engine, marts, run, changes, KeptSections.none(), ChartStore.none());
         List<String> html = IntStream.range(0, pages.size())
                 .parallel()
                 .mapToObj(i -> {

@@ -22,6 +22,7 @@ final class ReportPages {
     private final Report.Run run;
     private final ChangeLines changes;
     private final KeptSections kept;
+    private final ChartStore charts;
     private final List<String> leas;
     private final List<String> pageLeas;
     private final Map<String, List<LoadReportRow>> files;
@@ -31,8 +32,15 @@ final class ReportPages {
     /** The ladder compares each LEA with every LEA's coverage: one key for all pages. */
     private final String coverage;
 
-    ReportPages(TemplateEngine engine, ReportMarts marts, Report.Run run, ChangeLines changes, KeptSections kept) {
+    ReportPages(
+            TemplateEngine engine,
+            ReportMarts marts,
+            Report.Run run,
+            ChangeLines changes,
+            KeptSections kept,
+            ChartStore charts) {
         this.engine = engine;
+        this.charts = charts;
         this.marts = marts;
         this.run = run;
         this.changes = changes;
@@ -89,7 +97,7 @@ final class ReportPages {
     void draw(int i, Writer out) {
         if (i == 0) {
             Context page = Report.frame(run, changes, null);
-            new StatePage(marts, leas).addTo(page, run.asOf());
+            new StatePage(marts, leas, charts).addTo(page, run.asOf());
             engine.process("state", page, out);
             return;
         }
@@ -100,7 +108,8 @@ final class ReportPages {
                         files.getOrDefault(lea, List.of()),
                         cohorts.getOrDefault(lea, List.of()),
                         submissions.getOrDefault(lea, List.of()),
-                        marts.evidenceCoverage())
+                        marts.evidenceCoverage(),
+                        charts)
                 .addTo(page);
         page.setVariable("funding", LeaFunding.table(funding.getOrDefault(lea, List.of())));
         engine.process("lea", page, out);

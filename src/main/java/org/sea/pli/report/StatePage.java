@@ -17,10 +17,12 @@ final class StatePage {
 
     private final ReportMarts marts;
     private final List<String> leas;
+    private final ChartStore charts;
 
-    StatePage(ReportMarts marts, List<String> leas) {
+    StatePage(ReportMarts marts, List<String> leas, ChartStore charts) {
         this.marts = marts;
         this.leas = leas;
+        this.charts = charts;
     }
 
     /** Fills {@code ctx} (which holds the run's id and dates) with what {@code state.html} reads. */
@@ -35,8 +37,8 @@ final class StatePage {
         ctx.setVariable("modelChart", modelChart());
         ctx.setVariable("models", modelTable());
 
-        LadderSection ladder = new LadderSection(marts.evidenceCoverage());
-        FundingSection funding = new FundingSection(marts.fundingEfficiency(), marts.evidenceCoverage());
+        LadderSection ladder = new LadderSection(marts.evidenceCoverage(), charts);
+        FundingSection funding = new FundingSection(marts.fundingEfficiency(), marts.evidenceCoverage(), charts);
         List<String> ladderCharts = new ArrayList<>();
         List<String> fundingCharts = new ArrayList<>();
         for (String year : years) {
@@ -48,8 +50,8 @@ final class StatePage {
         ctx.setVariable("fundingCharts", fundingCharts);
         ctx.setVariable("funding", funding.table());
         ctx.setVariable("brightSpots", brightSpotsTable());
-        ctx.setVariable("brightSpotCharts", EvidenceSection.brightSpotCharts(marts.brightSpots(), years));
-        marts.lenses().addTo(ctx);
+        ctx.setVariable("brightSpotCharts", EvidenceSection.brightSpotCharts(charts, marts.brightSpots(), years));
+        marts.lenses().addTo(ctx, charts);
     }
 
     private ReportTable inputsTable() {
@@ -132,6 +134,7 @@ final class StatePage {
         return points.isEmpty()
                 ? null
                 : Charts.intervals(
+                        charts,
                         "chart-models",
                         "Practice change by PL model, with 95% interval",
                         Charts.PRACTICE_CHANGE_AXIS,

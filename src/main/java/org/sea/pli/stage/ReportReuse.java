@@ -15,6 +15,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.mart.MartCatalog;
 import org.sea.pli.report.ChangeLines;
+import org.sea.pli.report.ChartStore;
 import org.sea.pli.report.KeptSections;
 import org.sea.pli.report.Report;
 import org.sea.pli.storage.Sha256;
@@ -48,11 +49,14 @@ final class ReportReuse {
     /** The stored file when this run may reuse and it is usable, else null. */
     private final JsonNode stored;
 
-    private ReportReuse(Warehouse warehouse, String runId, String key, JsonNode stored) {
+    private final boolean reuse;
+
+    private ReportReuse(Warehouse warehouse, String runId, String key, JsonNode stored, boolean reuse) {
         this.warehouse = warehouse;
         this.runId = runId;
         this.key = key;
         this.stored = stored;
+        this.reuse = reuse;
     }
 
     /**
@@ -82,7 +86,8 @@ final class ReportReuse {
                 warehouse,
                 runId,
                 Sha256.of(key.toString().getBytes(StandardCharsets.UTF_8)),
-                reuse ? read(warehouse, runId) : null);
+                reuse ? read(warehouse, runId) : null,
+                reuse);
     }
 
     /** The stored file, or null when there is none usable (a log line says why). */
@@ -144,6 +149,38 @@ final class ReportReuse {
         }
     }
 
+    /**
+     * The charts the last published run drew or kept ({@code state/charts.bin}), to keep where this
+     * run draws one from the same inputs; none when this run may not reuse or the file is unusable.
+     * Charts are found by their inputs, not by run, so the file need not come from the run whose
+     * keys {@code state/report.json} holds.
+     */
+    ChartStore charts() {
+        if (!reuse) {
+            return ChartStore.none();
+        }
+        Path file = storedCharts(warehouse);
+        try {
+            if (!warehouse.fs().exists(file)) {
+                return ChartStore.none();
+            }
+            try (InputStream in = new java.io.BufferedInputStream(warehouse.fs().open(file), 1 << 16)) {
+                return ChartStore.read(in, ToolVersion.plImpact());
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("run {}: {} is unusable ({}); every chart is drawn", runId, file, e.getMessage());
+            return ChartStore.none();
+        }
+    }
+
+    /** Records this run's charts for the run after it, once this one is published ({@link #keep}). */
+    void recordCharts(ChartStore charts) throws IOException {
+        try (OutputStream out =
+                new java.io.BufferedOutputStream(warehouse.fs().create(chartsOfRun(warehouse, runId), true), 1 << 16)) {
+            charts.write(out, ToolVersion.plImpact());
+        }
+    }
+
     /** The stored LEA pages' section keys, by LEA (this run's too when it kept every body). */
     Map<String, String> storedSections() {
         Map<String, String> keys = new TreeMap<>();
@@ -196,8 +233,20 @@ final class ReportReuse {
         return new Path(LeaResultDir.workDir(warehouse, runId), "report.json");
     }
 
-    /** A finished, published run's report keys become the stored ones. */
+    static Path storedCharts(Warehouse warehouse) {
+        return new Path(warehouse.root(), "state/charts.bin");
+    }
+
+    static Path chartsOfRun(Warehouse warehouse, String runId) {
+        return new Path(LeaResultDir.workDir(warehouse, runId), "charts.bin");
+    }
+
+    /**
+     * A finished, published run's report keys and charts become the stored ones (a run that kept
+     * every page body drew no chart and leaves the stored charts as they are).
+     */
     static void keep(Warehouse warehouse, String runId) throws IOException {
         StateFiles.keep(warehouse, ofRun(warehouse, runId), stored(warehouse));
+        StateFiles.keep(warehouse, chartsOfRun(warehouse, runId), storedCharts(warehouse));
     }
 }

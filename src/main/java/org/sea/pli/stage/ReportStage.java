@@ -1,9 +1,11 @@
 package org.sea.pli.stage;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.fs.Path;
 import org.sea.pli.report.ChangeLines;
+import org.sea.pli.report.ChartStore;
 import org.sea.pli.report.KeptSections;
 import org.sea.pli.report.Report;
 import org.sea.pli.storage.Warehouse;
@@ -73,12 +75,18 @@ public final class ReportStage {
             reused.record(reused.storedSections());
         } else {
             KeptSections kept = reused.sections();
-            pages = report.write(warehouse.fs(), warehouse.martsDir(runId), dir, run, changes, kept);
-            reuseSummary = "report drawn"
-                    + (kept.kept() == 0
-                            ? ""
-                            : " (" + kept.kept() + " of " + (pages.size() - 1) + " LEA pages' sections kept)");
+            ChartStore charts = reused.charts();
+            pages = report.write(warehouse.fs(), warehouse.martsDir(runId), dir, run, changes, kept, charts);
+            List<String> keptParts = new ArrayList<>();
+            if (kept.kept() > 0) {
+                keptParts.add(kept.kept() + " of " + (pages.size() - 1) + " LEA pages' sections kept");
+            }
+            if (charts.kept() > 0) {
+                keptParts.add(charts.kept() + " of " + (charts.kept() + charts.drawn()) + " charts kept");
+            }
+            reuseSummary = "report drawn" + (keptParts.isEmpty() ? "" : " (" + String.join(", ", keptParts) + ")");
             reused.record(kept.keys());
+            reused.recordCharts(charts);
         }
         log.info("run {}: wrote report {} ({} pages)", runId, new Path(dir, Report.STATE_PAGE), pages.size());
         return Timed.since(started, pages);

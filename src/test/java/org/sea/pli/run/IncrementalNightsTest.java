@@ -64,6 +64,7 @@ class IncrementalNightsTest {
     private static final Pattern PARTS =
             Pattern.compile("LEA-years of the computed partitions: (\\d+) of (\\d+) built");
     private static final Pattern SECTIONS_KEPT = Pattern.compile("(\\d+) of \\d+ LEA pages' sections kept");
+    private static final Pattern CHARTS_KEPT = Pattern.compile("(\\d+) of \\d+ charts kept");
 
     @TempDir
     Path tmp;
@@ -93,6 +94,7 @@ class IncrementalNightsTest {
         int partsKept = 0;
         int leasReadInPart = 0;
         int sectionsKept = 0;
+        int chartsKept = 0;
         Map<LocalDate, List<String>> maturing = new TreeMap<>(); // files dated after an as-of, by date
         for (int night = 0; night < count; night++) {
             LocalDate asOf = LocalDate.parse("2026-06-22").plusDays(night);
@@ -190,6 +192,8 @@ class IncrementalNightsTest {
                     .isEqualTo(expected);
             Matcher sections = SECTIONS_KEPT.matcher(a.out());
             sectionsKept += sections.find() ? Integer.parseInt(sections.group(1)) : 0;
+            Matcher charts = CHARTS_KEPT.matcher(a.out());
+            chartsKept += charts.find() ? Integer.parseInt(charts.group(1)) : 0;
             Matcher partly = PARTLY.matcher(a.out());
             leasReadInPart += partly.find() ? Integer.parseInt(partly.group(1)) : 0;
             assertThat(b.out()).as("--full reuses nothing").contains("reused     0 of " + FOLDERS + " LEAs");
@@ -222,6 +226,8 @@ class IncrementalNightsTest {
         assertThat(sectionsKept)
                 .as("seed " + seed + ": some night kept an LEA page's sections")
                 .isPositive();
+        // and some chart was taken from the night before's instead of drawn, so its bytes were compared
+        assertThat(chartsKept).as("seed " + seed + ": some night kept a chart").isPositive();
         // a changed LEA whose new file leaves a school year untouched keeps it (docs/spec.md §6.1):
         // in the sequence with every kind of change some night took that path ("new" claims the
         // current year only), so its outputs were among those compared above
