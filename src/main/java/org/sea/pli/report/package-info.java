@@ -14,7 +14,10 @@
  * fragment under {@code templates/report/}. {@code ReportTable}, {@code Charts} and {@code Fmt} are
  * the shared table, chart and number helpers; {@code ListingOrder} holds the orders pages list
  * models, funding sources and file statuses in, taken from {@code schemas/extracts/} and
- * {@code FileStatus} rather than written again.
+ * {@code FileStatus} rather than written again. What a page may take from an earlier run instead of
+ * drawing it comes in from the caller: {@code KeptSections} (an LEA page's sections below its
+ * checklist) and {@code ChartStore} (a chart drawn from the same inputs), both keyed by what they
+ * are drawn from.
  *
  * <p>May depend on {@code parquet} and {@code mart} to read marts back and on {@code extract} for
  * the schemas' orders; never on {@code run}, {@code cli} or Spring, so pages are tested on marts alone.

@@ -3,6 +3,8 @@ package org.sea.pli.stage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -164,7 +166,7 @@ final class ReportReuse {
             if (!warehouse.fs().exists(file)) {
                 return ChartStore.none();
             }
-            try (InputStream in = new java.io.BufferedInputStream(warehouse.fs().open(file), 1 << 16)) {
+            try (InputStream in = new BufferedInputStream(warehouse.fs().open(file), 1 << 16)) {
                 return ChartStore.read(in, ToolVersion.plImpact());
             }
         } catch (IOException | RuntimeException e) {
@@ -176,7 +178,7 @@ final class ReportReuse {
     /** Records this run's charts for the run after it, once this one is published ({@link #keep}). */
     void recordCharts(ChartStore charts) throws IOException {
         try (OutputStream out =
-                new java.io.BufferedOutputStream(warehouse.fs().create(chartsOfRun(warehouse, runId), true), 1 << 16)) {
+                new BufferedOutputStream(warehouse.fs().create(chartsOfRun(warehouse, runId), true), 1 << 16)) {
             charts.write(out, ToolVersion.plImpact());
         }
     }
