@@ -22,9 +22,12 @@ public final class ExtractSchema {
     /** A row-level rule spanning several columns. */
     public record RowRule(String rule, List<String> columns) {}
 
+    /** The extract whose in-force activities every other extract's rows are checked against (§2, §3). */
+    public static final String ACTIVITIES = "pl_activities";
+
     /** Names of the seven extracts in processing order ({@code pl_activities} first). */
     public static final List<String> NAMES = List.of(
-            "pl_activities",
+            ACTIVITIES,
             "pl_funding",
             "enrollments",
             "attendance",

@@ -74,7 +74,7 @@ public final class LeaLoader {
             List<Read> reads = new ArrayList<>();
             for (InboxFile f : newestFirst) {
                 ExtractFold fold = folds.open(leaId, schema);
-                if (extract.equals("pl_activities")) {
+                if (extract.equals(ExtractSchema.ACTIVITIES)) {
                     fold = new CatalogFold(schema, activities, fold);
                 }
                 FileResult result = reader.read(f, catalog, fold);

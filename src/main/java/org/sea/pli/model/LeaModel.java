@@ -1,5 +1,7 @@
 package org.sea.pli.model;
 
+import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,7 +110,7 @@ public final class LeaModel {
     }
 
     /** Reads the tallies of those of {@code years} that are still stored; a no-op for a folded model. */
-    public void readYears(Set<Integer> years) throws java.io.IOException {
+    public void readYears(Set<Integer> years) throws IOException {
         Set<Integer> wanted = new TreeSet<>(years);
         wanted.retainAll(unread);
         if (wanted.isEmpty()) {
@@ -118,7 +120,7 @@ public final class LeaModel {
         for (int year : wanted) {
             byte[] part = parts.get(year);
             if (part == null) {
-                throw new java.io.IOException("the stored result of LEA " + leaId + " lacks school year " + year);
+                throw new IOException("the stored result of LEA " + leaId + " lacks school year " + year);
             }
             LeaModelFormat.readYear(this, year, part, shared);
             unread.remove(year);
@@ -149,7 +151,7 @@ public final class LeaModel {
      * LeaModelFormat#yearPart}). This model must have been {@linkplain #seedDimensions seeded} with
      * the earlier model's dimensions, by which those tallies are indexed, and hold none of those years.
      */
-    public void adoptYears(LeaModel earlier, Set<Integer> years) throws java.io.IOException {
+    public void adoptYears(LeaModel earlier, Set<Integer> years) throws IOException {
         requireSeededFrom(earlier);
         for (int year : years) {
             if (years().contains(year)) {
@@ -161,8 +163,7 @@ public final class LeaModel {
         if (!stillStored.isEmpty()) {
             Map<Integer, byte[]> parts = new TreeMap<>(earlier.stored.read(stillStored));
             if (!parts.keySet().containsAll(stillStored)) {
-                throw new java.io.IOException(
-                        "the stored result of LEA " + leaId + " lacks a school year of " + stillStored);
+                throw new IOException("the stored result of LEA " + leaId + " lacks a school year of " + stillStored);
             }
             parts.keySet().retainAll(stillStored);
             hold(parts);
@@ -203,7 +204,7 @@ public final class LeaModel {
     }
 
     /** Moves the year's tallies of {@code extracts} from {@code earlier} into this model. */
-    private void moveExtracts(LeaModel earlier, int year, java.util.Collection<String> extracts) {
+    private void moveExtracts(LeaModel earlier, int year, Collection<String> extracts) {
         for (String extract : extracts) {
             List<Map<Integer, ?>> from = earlier.fieldsOf(extract);
             List<Map<Integer, ?>> to = fieldsOf(extract);
@@ -254,13 +255,13 @@ public final class LeaModel {
     }
 
     /** The stored part of a school year not read yet; null when the year's tallies are in memory. */
-    byte[] storedPart(int year) throws java.io.IOException {
+    byte[] storedPart(int year) throws IOException {
         if (!unread.contains(year)) {
             return null;
         }
         byte[] part = stored.read(Set.of(year)).get(year);
         if (part == null) {
-            throw new java.io.IOException("the stored result of LEA " + leaId + " lacks school year " + year);
+            throw new IOException("the stored result of LEA " + leaId + " lacks school year " + year);
         }
         return part;
     }

@@ -1,7 +1,9 @@
 package org.sea.pli.model;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
 import java.io.DataOutput;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -91,8 +93,8 @@ public final class LeaModelFormat {
         if (stored != null) {
             return stored;
         }
-        java.io.ByteArrayOutputStream part = new java.io.ByteArrayOutputStream(1 << 16);
-        writeYear(m, year, new java.io.DataOutputStream(part));
+        ByteArrayOutputStream part = new ByteArrayOutputStream(1 << 16);
+        writeYear(m, year, new DataOutputStream(part));
         return part.toByteArray();
     }
 

@@ -78,10 +78,10 @@ final class Charts {
     static String intervals(ChartStore store, String id, String title, String valueLabel, List<Interval> points) {
         return store.chart(
                 Arrays.asList("intervals", id, title, valueLabel, points),
-                () -> intervals(id, title, valueLabel, points));
+                () -> drawIntervals(id, title, valueLabel, points));
     }
 
-    private static String intervals(String id, String title, String valueLabel, List<Interval> points) {
+    private static String drawIntervals(String id, String title, String valueLabel, List<Interval> points) {
         DefaultStatisticalCategoryDataset data = new DefaultStatisticalCategoryDataset();
         for (Interval p : points) {
             Double half = p.high() == null ? null : p.high() - p.mean();
@@ -122,10 +122,10 @@ final class Charts {
                 inputs.add(data.getValue(r, c));
             }
         }
-        return store.chart(inputs, () -> stacked(id, title, valueLabel, data, asShares, dollars));
+        return store.chart(inputs, () -> drawStacked(id, title, valueLabel, data, asShares, dollars));
     }
 
-    private static String stacked(
+    private static String drawStacked(
             String id,
             String title,
             String valueLabel,

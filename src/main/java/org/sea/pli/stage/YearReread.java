@@ -49,9 +49,6 @@ final class YearReread {
             Set<Integer> keptYears,
             SortedMap<Integer, SortedSet<String>> keptExtracts) {}
 
-    /** The extract whose in-force rows every other extract's rows are checked against (§2, §3). */
-    private static final String ACTIVITIES = "pl_activities";
-
     private YearReread() {}
 
     /**
@@ -97,7 +94,7 @@ final class YearReread {
         for (boolean grew = true; grew; ) {
             grew = false;
             // a touched activities year touches that year of every extract
-            Set<Integer> activityYears = Set.copyOf(touched.getOrDefault(ACTIVITIES, new TreeSet<>()));
+            Set<Integer> activityYears = Set.copyOf(touched.getOrDefault(ExtractSchema.ACTIVITIES, new TreeSet<>()));
             for (String extract : ExtractSchema.NAMES) {
                 grew |= touched.computeIfAbsent(extract, e -> new TreeSet<>()).addAll(activityYears);
             }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.sea.pli.extract.ExtractSchema;
 import org.sea.pli.extract.FileOutcome;
 import org.sea.pli.extract.InboxFile;
 import org.sea.pli.model.LeaModel;
@@ -48,7 +49,7 @@ final class YearRestore {
         if (before != null && !plan.keptExtracts().isEmpty()) {
             before.readYears(plan.keptExtracts().keySet()); // partly kept: decoded, to take some tallies
             plan.keptExtracts().forEach((year, extracts) -> {
-                Set<String> ids = extracts.contains("pl_activities") ? before.activityIds(year) : null;
+                Set<String> ids = extracts.contains(ExtractSchema.ACTIVITIES) ? before.activityIds(year) : null;
                 if (ids != null) {
                     knownActivities.put(year, ids);
                 }
