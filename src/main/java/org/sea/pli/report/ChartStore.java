@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -92,6 +93,14 @@ public final class ChartStore {
         }
         out.writeUTF("end");
         out.flush();
+    }
+
+    /**
+     * Loads and measures the charts' fonts on the calling thread (once per JVM): what their text
+     * is laid out with, and what the store's fingerprint records.
+     */
+    static void resolveFonts() {
+        Objects.requireNonNull(Rendering.FINGERPRINT); // initializing its holder measures them
     }
 
     /** Charts this run took from the store. */

@@ -123,6 +123,9 @@ public final class Report {
         if (fs.exists(reportDir) && !fs.delete(reportDir, true)) {
             throw new IOException("cannot delete " + reportDir);
         }
+        // the JDK loads and picks fonts lazily, on first use: done here on one thread, not by
+        // whichever pages first draw a chart at the same time (chart text is laid out by them)
+        ChartStore.resolveFonts();
         try {
             IntStream.range(0, pages.size()).parallel().forEach(i -> {
                 try (OutputStream out =
