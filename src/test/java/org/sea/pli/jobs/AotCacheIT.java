@@ -77,6 +77,28 @@ class AotCacheIT {
         return files;
     }
 
+    /** Where the first file that differs between two runs first differs, for a failure worth reading. */
+    private static String firstDifference(Path a, Path b, Map<String, String> inA, Map<String, String> inB) {
+        for (Map.Entry<String, String> f : inA.entrySet()) {
+            if (f.getValue().equals(inB.get(f.getKey())) || !inB.containsKey(f.getKey())) {
+                continue;
+            }
+            try {
+                byte[] x = Files.readAllBytes(a.resolve(f.getKey()));
+                byte[] y = Files.readAllBytes(b.resolve(f.getKey()));
+                int at = Math.max(0, java.util.Arrays.mismatch(x, y));
+                int from = Math.max(0, at - 200);
+                return f.getKey() + " differs from byte " + at + "\nJDK 25: "
+                        + new String(x, from, Math.min(x.length, at + 300) - from, StandardCharsets.UTF_8)
+                        + "\nJava 17: "
+                        + new String(y, from, Math.min(y.length, at + 300) - from, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return f.getKey() + " differs (unreadable: " + e.getMessage() + ")";
+            }
+        }
+        return "the runs publish different files";
+    }
+
     @Test
     void aNightOnTheCachesJdkPublishesJava17sBytesAndJava17VerifiesIt() throws Exception {
         assumeTrue(Files.isRegularFile(CACHE), "no JDK 25 or later on this machine: package made no AOT cache");
@@ -95,7 +117,14 @@ class AotCacheIT {
         assertThat(java17.code()).as(java17.out()).isZero();
         Map<String, String> onJdk25 = published(tmp.resolve("jdk25/runs/2026-06-30_1"));
         assertThat(onJdk25).hasSizeGreaterThan(20);
-        assertThat(onJdk25).isEqualTo(published(tmp.resolve("jdk17/runs/2026-06-30_1")));
+        Map<String, String> onJava17 = published(tmp.resolve("jdk17/runs/2026-06-30_1"));
+        assertThat(onJdk25)
+                .as(() -> firstDifference(
+                        tmp.resolve("jdk25/runs/2026-06-30_1"),
+                        tmp.resolve("jdk17/runs/2026-06-30_1"),
+                        onJdk25,
+                        onJava17))
+                .isEqualTo(onJava17);
 
         Result verify = launch(
                 Map.of("JAVA", JAVA_17),
